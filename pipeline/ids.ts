@@ -1,0 +1,153 @@
+/**
+ * Identifiers of DESIGN.md, and the canonical forms that make the French and Arabic
+ * editions of one text meet: `1.58.376` (Arabic) = `1-58-376` (French).
+ */
+import { createHash } from 'node:crypto';
+import type { BulletinKey, Edition, TextType } from './model.js';
+
+/** Suffixes of extra issues and of inserted articles, in order. */
+export const SUFFIXES = [
+  'bis',
+  'ter',
+  'quater',
+  'quinquies',
+  'sexies',
+  'septies',
+  'octies',
+  'nonies',
+  'decies',
+] as const;
+
+const ARABIC_INDIC_ZERO = 0x0660;
+const EXTENDED_ARABIC_INDIC_ZERO = 0x06f0;
+
+/** Replaces Arabic-Indic (٠–٩) and extended Arabic-Indic (۰–۹) digits by Western ones. */
+export function toWesternDigits(s: string): string {
+  return s.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => {
+    const code = d.charCodeAt(0);
+    const zero = code >= EXTENDED_ARABIC_INDIC_ZERO ? EXTENDED_ARABIC_INDIC_ZERO : ARABIC_INDIC_ZERO;
+    return String(code - zero);
+  });
+}
+
+/**
+ * Canonical hyphen form of a text number, whatever the edition wrote.
+ *
+ * @example canonicalNumber('1.58.376') // '1-58-376'
+ * @example canonicalNumber('٠٩.٠٨') // '09-08'
+ */
+export function canonicalNumber(raw: string): string {
+  return toWesternDigits(raw)
+    .trim()
+    .toLowerCase()
+    .replace(/[.\u2010-\u2015/\s_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** Lower-case, accent-free slug: used for suffixes and hashes of titles. */
+export function slug(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** `bo-fr-6280`, `bo-ar-2404-bis`. */
+export function bulletinId(key: BulletinKey): string {
+  return `bo-${key.edition}-${key.number}${key.suffix ? `-${key.suffix}` : ''}`;
+}
+
+/** Inverse of {@link bulletinId}; null when the id is not one. */
+export function parseBulletinId(id: string): BulletinKey | null {
+  const m = /^bo-(fr|ar)-(\d+)(?:-([a-z]+))?$/.exec(id);
+  if (!m) return null;
+  const key: BulletinKey = { edition: m[1] as Edition, number: m[2]! };
+  if (m[3]) key.suffix = m[3];
+  return key;
+}
+
+/**
+ * Guesses edition, number and suffix from a file name as archives write them:
+ * `BO_7140_bis_Fr.pdf`, `bo-fr-6280.pdf`, `bis-6204.pdf`, `2404-bis_ar.pdf`.
+ */
+export function guessBulletinFromFileName(fileName: string): Partial<BulletinKey> {
+  const base = fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[a-z0-9]+$/i, '')
+    .toLowerCase();
+  const tokens = base.split(/[^a-z0-9]+/).filter(Boolean);
+  const guess: Partial<BulletinKey> = {};
+  for (const t of tokens) {
+    if (t === 'fr' || t === 'ar') guess.edition = t;
+    else if (/^\d{1,5}$/.test(t) && guess.number === undefined) guess.number = t;
+    else if ((SUFFIXES as readonly string[]).includes(t)) guess.suffix = t;
+  }
+  return guess;
+}
+
+/** Text types that share a number series with another and take its prefix in ids. */
+const ID_PREFIX: Partial<Record<TextType, string>> = {
+  // Dahirs and dahirs portant loi share the 1-YY-NNN series and are cited both ways.
+  'dahir-portant-loi': 'dahir',
+};
+
+/**
+ * `{type}-{number}`; a text without a number: `{type}-{yyyy-mm-dd}-{short hash of its title}`.
+ *
+ * @example textId('dahir', '1.58.376') // 'dahir-1-58-376'
+ */
+export function textId(
+  type: TextType,
+  number: string | null,
+  fallback?: { signedOn: string | null; title: string },
+): string {
+  const prefix = ID_PREFIX[type] ?? type;
+  if (number) return `${prefix}-${canonicalNumber(number)}`;
+  const date = fallback?.signedOn ?? 'undated';
+  const hash = createHash('sha256')
+    .update(slug(fallback?.title ?? ''))
+    .digest('hex')
+    .slice(0, 8);
+  return `${prefix}-${date}-${hash}`;
+}
+
+const FIRST_WORDS = new Set(['premier', 'premiere', '1er', '1re', 'الأولى', 'الأول', 'الاولى', 'الاول']);
+const UNIQUE_WORDS = new Set(['unique', 'الوحيدة', 'الفريدة', 'فريدة', 'وحيدة']);
+const ARABIC_SUFFIXES: Record<string, string> = { مكرر: 'bis', 'مكرر مرتين': 'ter', 'مكررة': 'bis' };
+
+/**
+ * Canonical article number: `premier` → `1`, `12 bis` → `12-bis`, `unique`, `المادة 5 مكرر` → `5-bis`.
+ * Returns null when the input holds no article number.
+ */
+export function canonicalArticleNumber(raw: string): string | null {
+  const s = toWesternDigits(raw)
+    .normalize('NFC')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.:–—-]+$/, '')
+    .trim();
+  let base: string | null = null;
+  let rest = '';
+  const lower = slug(s.split(' ')[0] ?? '');
+  const firstToken = s.split(' ')[0] ?? '';
+  if (FIRST_WORDS.has(lower) || FIRST_WORDS.has(firstToken)) base = '1';
+  else if (UNIQUE_WORDS.has(lower) || UNIQUE_WORDS.has(firstToken)) base = 'unique';
+  else {
+    const m = /^(\d+)(?:\s*(?:er|e|re))?\b/.exec(s);
+    if (m) base = String(Number(m[1]));
+  }
+  if (base === null) return null;
+  rest = s.split(' ').slice(1).join(' ').trim();
+  const latin = slug(rest).split('-')[0] ?? '';
+  if ((SUFFIXES as readonly string[]).includes(latin)) return `${base}-${latin}`;
+  const arabic = ARABIC_SUFFIXES[rest];
+  if (arabic) return `${base}-${arabic}`;
+  return base;
+}
+
+/** `loi-09-08/art-1`. */
+export function articleId(textIdValue: string, articleNumber: string): string {
+  return `${textIdValue}/art-${articleNumber}`;
+}
