@@ -1,0 +1,43 @@
+/** `jarida ocr <file>`: reads one page image or PDF and prints its text, for evaluation. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { intake } from '../pipeline/intake.js';
+import type { OcrLanguage, PageArtefact } from '../pipeline/model.js';
+import { pageText } from '../pipeline/page-text.js';
+import { openDocument, readPage } from '../pipeline/pages.js';
+import { TesseractPool } from '../workers/tesseract-pool.js';
+import { print, printJson } from './context.js';
+
+export interface OcrOptions {
+  lang: OcrLanguage | 'auto';
+  json?: boolean;
+}
+
+/** Reads every page of a file: trusted text layer or OCR, then layout. */
+export async function readFilePages(file: string, lang: OcrLanguage | 'auto'): Promise<PageArtefact[]> {
+  const bytes = await readFile(file);
+  const document = await openDocument(bytes, intake(bytes, path.basename(file)));
+  const ocr = new TesseractPool();
+  try {
+    const indexes = Array.from({ length: document.pageCount }, (_, i) => i + 1);
+    return await Promise.all(indexes.map(async (index) => readPage(await document.page(index), ocr, { lang })));
+  } finally {
+    await Promise.all([document.close(), ocr.close()]);
+  }
+}
+
+export function ocrCommand(): Command {
+  return new Command('ocr')
+    .description('OCR one page image or PDF and print its text (text layer when trusted)')
+    .argument('<file>', 'PDF, TIFF, PNG or JPEG')
+    .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('fra'))
+    .option('--json', 'print { pages: [{ page, text, confidence, source }] }')
+    .action(async function ocrAction(this: Command, file: string) {
+      const options = this.optsWithGlobals<OcrOptions>();
+      const pages = await readFilePages(file, options.lang);
+      const view = pages.map((p) => ({ page: p.index, text: pageText(p), confidence: p.confidence, source: p.source }));
+      if (options.json) printJson({ pages: view });
+      else for (const p of view) print(`--- page ${p.page} (${p.source}, confidence ${p.confidence.toFixed(2)})\n${p.text}`);
+    });
+}

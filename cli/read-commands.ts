@@ -1,0 +1,94 @@
+/** Commands that read the archive: `texts`, `show`, `search`. */
+import { Command, Option } from 'commander';
+import { canonicalArticleNumber } from '../pipeline/ids.js';
+import { TEXT_TYPES, type Language, type TextType } from '../pipeline/model.js';
+import { NotFoundError, isoDate, positiveInteger, print, printJson, UsageError, withArchive } from './context.js';
+
+interface ReadOptions {
+  dataDir?: string;
+  json?: boolean;
+}
+
+const typeOption = () => new Option('--type <type>', 'text type').choices([...TEXT_TYPES]);
+const langOption = () => new Option('--lang <lang>', 'language of the expression').choices(['fr', 'ar']);
+
+export function textsCommand(): Command {
+  return new Command('texts')
+    .description('list texts in the archive')
+    .addOption(typeOption())
+    .option('--year <year>', 'year of signature', positiveInteger('--year'))
+    .option('--limit <n>', 'at most this many', positiveInteger('--limit'), 100)
+    .option('--json', 'print { texts: [...] }')
+    .action(async function textsAction(this: Command) {
+      const o = this.optsWithGlobals<ReadOptions & { type?: TextType; year?: number; limit: number }>();
+      const texts = await withArchive(o, ({ store }) => store.listTexts({ type: o.type, year: o.year, limit: o.limit }));
+      if (o.json) return printJson({ texts });
+      for (const t of texts) print(`${t.id.padEnd(28)} ${t.signedOn ?? '          '}  ${t.articles} art.  ${t.title}`);
+      print(`${texts.length} texts`);
+    });
+}
+
+export function showCommand(): Command {
+  return new Command('show')
+    .description('print a text, or one of its articles')
+    .argument('<textId>', 'text identifier, e.g. loi-09-08')
+    .option('--article <n>', 'only this article (1, premier, 12 bis…)')
+    .option('--at <date>', 'as it stood on this date (YYYY-MM-DD)', isoDate('--at'))
+    .addOption(langOption())
+    .option('--json', 'print the text or article as JSON')
+    .action(async function showAction(this: Command, id: string) {
+      const o = this.optsWithGlobals<ReadOptions & { article?: string; at?: string; lang?: Language }>();
+      await withArchive(o, async ({ store }) => {
+        if (o.article !== undefined) {
+          const number = canonicalArticleNumber(o.article);
+          if (!number) throw new UsageError(`--article must be an article number, got "${o.article}"`);
+          const article = await store.getArticle(id, number, { language: o.lang, at: o.at });
+          if (!article) throw new NotFoundError(`no article ${number} in ${id}`);
+          if (o.json) return printJson(article);
+          print(`${id}, article ${article.article}${article.validFrom ? ` (from ${article.validFrom})` : ''}\n\n${article.body}`);
+          return;
+        }
+        const text = await store.getText(id, { language: o.lang, at: o.at });
+        if (!text) throw new NotFoundError(`no text ${id} in the archive`);
+        if (o.json) return printJson(text);
+        print(`${text.title}\n${text.id} · signed ${text.signedOn ?? 'n.d.'} · ${text.publications.map((p) => `${p.bulletin} p. ${p.page}`).join(', ')}\n`);
+        for (const a of text.articles) print(`${a.heading} (p. ${a.page})\n${a.body}\n`);
+      });
+    });
+}
+
+export function searchCommand(): Command {
+  return new Command('search')
+    .description('search texts and articles by words, quoted phrases and filters')
+    .argument('<query>', 'words, "quoted phrases", or a reference such as "art. 5 loi 09-08"')
+    .addOption(typeOption())
+    .option('--number <n>', 'text number, e.g. 09-08 or 1.58.376')
+    .option('--article <n>', 'article number')
+    .option('--from <date>', 'published on or after (YYYY-MM-DD)', isoDate('--from'))
+    .option('--to <date>', 'published on or before (YYYY-MM-DD)', isoDate('--to'))
+    .addOption(langOption())
+    .option('--limit <n>', 'at most this many hits', positiveInteger('--limit'), 10)
+    .option('--json', 'print { total, hits: [...] }')
+    .action(async function searchAction(this: Command, query: string) {
+      const o = this.optsWithGlobals<
+        ReadOptions & { type?: TextType; number?: string; article?: string; from?: string; to?: string; lang?: Language; limit: number }
+      >();
+      const result = await withArchive(o, ({ store }) =>
+        store.search({
+          query,
+          type: o.type,
+          number: o.number,
+          article: o.article,
+          from: o.from,
+          to: o.to,
+          language: o.lang,
+          limit: o.limit,
+        }),
+      );
+      if (o.json) return printJson(result);
+      for (const h of result.hits) {
+        print(`${h.textId}${h.article ? ` art. ${h.article}` : ''}  (${h.date ?? 'n.d.'})  ${h.title}\n    ${h.snippet}`);
+      }
+      print(`${result.total} results`);
+    });
+}

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { formatHijriFr, fromHijri, parseFrenchDate, toHijri } from './dates.js';
+
+describe('fromHijri / toHijri', () => {
+  it('round-trips through Umm al-Qura', () => {
+    for (const iso of ['1958-11-15', '2009-02-18', '2014-08-07', '2025-03-01']) {
+      expect(fromHijri(toHijri(iso))).toBe(iso);
+    }
+    expect(formatHijriFr('1958-11-15')).toBe('4 joumada I 1378');
+  });
+});
+
+describe('parseFrenchDate', () => {
+  it.each([
+    ['du 3 joumada I 1378 (15 novembre 1958) réglementant', '3 joumada I 1378', '1958-11-15'],
+    ['le 1er rabii II 1424 (2 juin 2003)', '1er rabii II 1424', '2003-06-02'],
+    ['N° 5670 – 2 chaoual 1429 (2-10-2008) 689', '2 chaoual 1429', '2008-10-02'],
+    ['22 Safar 1430 (18 février 2009)', '22 Safar 1430', '2009-02-18'],
+    ['17 Joumada I 1429 (23 mai 2008)', '17 Joumada I 1429', '2008-05-23'],
+    ['10 chaoual 1435 (7 août 2014)', '10 chaoual 1435', '2014-08-07'],
+  ])('%s', (text, hijri, gregorian) => {
+    const d = parseFrenchDate(text)!;
+    expect({ hijri: d.hijriText, gregorian: d.gregorian, confidence: d.confidence }).toEqual({
+      hijri,
+      gregorian,
+      confidence: 1,
+    });
+  });
+
+  it('returns the span of the date, closing parenthesis included', () => {
+    const s = 'Dahir n° 1-58-376 du 3 joumada I 1378 (15 novembre 1958) réglementant';
+    const d = parseFrenchDate(s)!;
+    expect(s.slice(d.start, d.end)).toBe('3 joumada I 1378 (15 novembre 1958)');
+  });
+
+  it('reads a Gregorian date alone', () => {
+    expect(parseFrenchDate('réuni le 14 mai 2009,')).toMatchObject({ hijri: null, gregorian: '2009-05-14' });
+  });
+
+  it.each([
+    [
+      '(II novembre 2003) with a Hijri date agreeing',
+      '16 ramadan 1424 (II novembre 2003)',
+      '16 ramadan 1424',
+      '2003-11-11',
+    ],
+    ['rabii /I', '18 rabii /I 1424 (19 juin 2003)', '18 rabii II 1424', '2003-06-19'],
+    ['joumada IT', '10 joumada IT 1424 (9 août 2003)', '10 joumada II 1424', '2003-08-09'],
+    ['month names with OCR noise', '22 safar l430 (18 fevrler 2009)', '22 safar 1430', '2009-02-18'],
+    ['the source typo 4 rejeb 1929', '4 rejeb 1929 (7 juillet 2008)', '4 rejeb 1429', '2008-07-07'],
+    ['an ordinal misread by OCR', '18 rabii l 1424 (19 juin 2003)', '18 rabii II 1424', '2003-06-19'],
+    ['a misread Gregorian digit', '22 safar 1430 (18 février 2006)', '22 safar 1430', '2009-02-18'],
+    [
+      'a misread Hijri day, to the nearest agreeing',
+      '28 safar 1430 (18 février 2009)',
+      '23 safar 1430',
+      '2009-02-18',
+    ],
+    ['a Gregorian month misread', '18 rabii II 1424 (19 juln 2OO3)', '18 rabii II 1424', '2003-06-19'],
+  ])('repairs %s', (_, text, hijri, gregorian) => {
+    const d = parseFrenchDate(text)!;
+    expect({ hijri: d.hijriText, gregorian: d.gregorian }).toEqual({ hijri, gregorian });
+    expect(d.confidence).toBeLessThan(1);
+  });
+
+  it('keeps both dates as printed within the ±2 days Morocco sights the moon', () => {
+    // Umm al-Qura puts 18 February 2009 on 23 safar; the BO printed 22.
+    const d = parseFrenchDate('22 safar 1430 (18 février 2009)')!;
+    expect(d).toMatchObject({
+      hijriText: '22 safar 1430',
+      gregorian: '2009-02-18',
+      confidence: 1,
+      notes: [],
+    });
+  });
+
+  it('repairs neither side when both could be and both were read cleanly', () => {
+    const d = parseFrenchDate('18 rabii I 1424 (19 juin 2003)')!;
+    expect(d).toMatchObject({ hijriText: '18 rabii I 1424', gregorian: '2003-06-19', confidence: 0.4 });
+  });
+
+  it('reports dates that disagree beyond repair', () => {
+    const d = parseFrenchDate('22 safar 1430 (3 mars 2011)')!;
+    expect(d.confidence).toBeLessThanOrEqual(0.4);
+    expect(d.notes[0]).toMatch(/disagree/);
+  });
+
+  it('computes the Gregorian date of a Hijri date printed alone, with lower confidence', () => {
+    const d = parseFrenchDate('le 22 safar 1430, à Fès')!;
+    expect(d.gregorian).toBe(fromHijri({ day: 22, month: 2, year: 1430 }));
+    expect(d.confidence).toBeLessThan(1);
+  });
+
+  it('finds nothing in prose', () => {
+    expect(parseFrenchDate('La société anonyme est une société commerciale.')).toBeNull();
+  });
+});

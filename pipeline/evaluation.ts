@@ -1,0 +1,151 @@
+/**
+ * Scores a pipeline's output against ground truth: OCR character and word error rates,
+ * and precision/recall/F1 of texts and articles matched by identifier. Pure functions;
+ * `jarida eval` feeds them.
+ */
+import { distance } from 'fastest-levenshtein';
+import type { BulletinTruth } from '../fixtures/truth.js';
+import { articleId } from './ids.js';
+import type { PageArtefact, ParsedBulletin } from './model.js';
+import { normalizeForCer } from './normalize.js';
+import { pageText } from './page-text.js';
+
+export interface ErrorRate {
+  /** Sum of edit distances over the sum of reference lengths. */
+  rate: number;
+  errors: number;
+  length: number;
+}
+
+export interface PrecisionRecall {
+  precision: number;
+  recall: number;
+  f1: number;
+  truePositives: number;
+  predicted: number;
+  expected: number;
+}
+
+/** Character error rate of one hypothesis against its reference (both already normalised). */
+export function characterErrors(reference: string, hypothesis: string): ErrorRate {
+  const errors = distance(reference, hypothesis);
+  return {
+    errors,
+    length: reference.length,
+    rate: reference.length ? errors / reference.length : errors ? 1 : 0,
+  };
+}
+
+/**
+ * Word error rate: edit distance over words, computed by mapping each distinct word to one
+ * private-use character so the same Levenshtein implementation serves both rates.
+ */
+export function wordErrors(reference: string, hypothesis: string): ErrorRate {
+  const codes = new Map<string, string>();
+  const encode = (text: string): string =>
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => {
+        let code = codes.get(word);
+        if (code === undefined) {
+          code = String.fromCodePoint(0xf0000 + codes.size);
+          codes.set(word, code);
+        }
+        return code;
+      })
+      .join('');
+  const ref = encode(reference);
+  const hyp = encode(hypothesis);
+  // Supplementary-plane characters are two UTF-16 units each: halve both figures.
+  const errors = distance(ref, hyp) / 2;
+  const length = ref.length / 2;
+  return { errors, length, rate: length ? errors / length : errors ? 1 : 0 };
+}
+
+/** Adds up error counts of several pages or documents. */
+export function sumErrorRates(parts: ErrorRate[]): ErrorRate {
+  const errors = parts.reduce((s, p) => s + p.errors, 0);
+  const length = parts.reduce((s, p) => s + p.length, 0);
+  return { errors, length, rate: length ? errors / length : errors ? 1 : 0 };
+}
+
+/** Precision, recall and F1 of a predicted set of keys against the expected set. */
+export function precisionRecall(expected: Iterable<string>, predicted: Iterable<string>): PrecisionRecall {
+  const want = new Set(expected);
+  const got = new Set(predicted);
+  let truePositives = 0;
+  for (const key of got) if (want.has(key)) truePositives++;
+  const precision = got.size ? truePositives / got.size : want.size ? 0 : 1;
+  const recall = want.size ? truePositives / want.size : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1, truePositives, predicted: got.size, expected: want.size };
+}
+
+/** One issue to score: its ground truth and what the pipeline made of it (null pages/parse when it failed). */
+export interface EvaluatedIssue {
+  truth: BulletinTruth;
+  pages: PageArtefact[] | null;
+  parsed: ParsedBulletin | null;
+}
+
+export interface EvaluationReport {
+  ocr: { cer: number; wer: number; pages: number };
+  texts: PrecisionRecall;
+  articles: PrecisionRecall & { bodyCer: number };
+  issues: { total: number; failed: number };
+}
+
+/**
+ * Scores a fixture set: OCR by page text (NFC, whitespace collapsed), texts and articles
+ * by identifier within their bulletin, article bodies by CER over the matched articles.
+ */
+export function evaluateIssues(issues: EvaluatedIssue[]): EvaluationReport {
+  const cer: ErrorRate[] = [];
+  const wer: ErrorRate[] = [];
+  const expectedTexts: string[] = [];
+  const predictedTexts: string[] = [];
+  /** Article key → body normalised for its edition. */
+  const expectedArticles = new Map<string, string>();
+  const predictedArticles = new Map<string, string>();
+  let pageCount = 0;
+  for (const { truth, pages, parsed } of issues) {
+    const bulletin = truth.bulletin.id;
+    const edition = truth.bulletin.edition;
+    for (const truthPage of truth.pages) {
+      const page = pages?.find((p) => p.index === truthPage.index);
+      const reference = normalizeForCer(truthPage.text, edition);
+      const hypothesis = page ? normalizeForCer(pageText(page), edition) : '';
+      cer.push(characterErrors(reference, hypothesis));
+      wer.push(wordErrors(reference, hypothesis));
+      pageCount++;
+    }
+    for (const text of truth.texts) {
+      expectedTexts.push(`${bulletin}:${text.id}`);
+      for (const a of text.articles)
+        expectedArticles.set(`${bulletin}:${articleId(text.id, a.number)}`, normalizeForCer(a.body, edition));
+    }
+    for (const text of parsed?.texts ?? []) {
+      predictedTexts.push(`${parsed!.bulletin.id}:${text.id}`);
+      for (const a of text.articles)
+        predictedArticles.set(
+          `${parsed!.bulletin.id}:${articleId(text.id, a.number)}`,
+          normalizeForCer(a.body, edition),
+        );
+    }
+  }
+  const bodies: ErrorRate[] = [];
+  for (const [key, body] of expectedArticles) {
+    const got = predictedArticles.get(key);
+    if (got !== undefined) bodies.push(characterErrors(body, got));
+  }
+  return {
+    ocr: { cer: sumErrorRates(cer).rate, wer: sumErrorRates(wer).rate, pages: pageCount },
+    texts: precisionRecall(expectedTexts, predictedTexts),
+    articles: {
+      ...precisionRecall(expectedArticles.keys(), predictedArticles.keys()),
+      bodyCer: sumErrorRates(bodies).rate,
+    },
+    issues: { total: issues.length, failed: issues.filter((i) => !i.parsed).length },
+  };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import {
+  articleId,
+  bulletinId,
+  canonicalArticleNumber,
+  canonicalNumber,
+  guessBulletinFromFileName,
+  parseBulletinId,
+  textId,
+} from './ids.js';
+
+describe('canonicalNumber', () => {
+  it.each([
+    ['1.58.376', '1-58-376'],
+    ['1-58-376', '1-58-376'],
+    ['٠٩.٠٨', '09-08'],
+    ['۱.۵۸.۳۷۶', '1-58-376'],
+    [' 3579 - 22 ', '3579-22'],
+    ['1–09–15', '1-09-15'],
+  ])('%s → %s', (raw, want) => expect(canonicalNumber(raw)).toBe(want));
+});
+
+describe('textId', () => {
+  it('joins type and canonical number; dahirs portant loi share the dahir series', () => {
+    expect(textId('dahir', '1.58.376')).toBe('dahir-1-58-376');
+    expect(textId('loi', '٠٩.٠٨')).toBe('loi-09-08');
+    expect(textId('dahir-portant-loi', '1-73-283')).toBe('dahir-1-73-283');
+  });
+
+  it('falls back to date and title hash for a text without a number', () => {
+    const a = textId('decision', null, { signedOn: '2020-01-02', title: 'Décision relative aux tarifs' });
+    expect(a).toMatch(/^decision-2020-01-02-[0-9a-f]{8}$/);
+    expect(textId('decision', null, { signedOn: '2020-01-02', title: 'Décision relative aux tarifs' })).toBe(
+      a,
+    );
+    expect(
+      textId('decision', null, { signedOn: '2020-01-02', title: 'Décision relative aux taxes' }),
+    ).not.toBe(a);
+    expect(textId('avis', null)).toMatch(/^avis-undated-[0-9a-f]{8}$/);
+  });
+});
+
+describe('canonicalArticleNumber', () => {
+  it.each([
+    ['premier', '1'],
+    ['Premier', '1'],
+    ['1er', '1'],
+    ['unique', 'unique'],
+    ['12 bis', '12-bis'],
+    ['97 ter.', '97-ter'],
+    ['05', '5'],
+    ['الأولى', '1'],
+    ['5 مكرر', '5-bis'],
+    ['١٢', '12'],
+    ['du texte', null],
+  ])('%s → %s', (raw, want) => expect(canonicalArticleNumber(raw)).toBe(want));
+
+  it('makes article ids', () => expect(articleId('loi-09-08', '1')).toBe('loi-09-08/art-1'));
+});
+
+describe('bulletin ids', () => {
+  it('formats and parses', () => {
+    expect(bulletinId({ edition: 'fr', number: '6280' })).toBe('bo-fr-6280');
+    expect(bulletinId({ edition: 'ar', number: '2404', suffix: 'bis' })).toBe('bo-ar-2404-bis');
+    expect(parseBulletinId('bo-ar-2404-bis')).toEqual({ edition: 'ar', number: '2404', suffix: 'bis' });
+    expect(parseBulletinId('bo-xx-1')).toBeNull();
+  });
+
+  it.each([
+    ['BO_7140_bis_Fr.pdf', { edition: 'fr', number: '7140', suffix: 'bis' }],
+    ['bo-fr-6280.pdf', { edition: 'fr', number: '6280' }],
+    ['bis-6204.pdf', { number: '6204', suffix: 'bis' }],
+    ['archive/2404-bis_ar.PDF', { edition: 'ar', number: '2404', suffix: 'bis' }],
+    ['scan.pdf', {}],
+  ])('guesses %s', (name, want) => expect(guessBulletinFromFileName(name)).toEqual(want));
+});

@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canonicalArticleNumber } from '../ids.js';
+import { isTextEnd, parseTextArticles, readArticleHeading, readHierarchyHeading } from './articles.js';
+import { bodyLines } from './lines.js';
+import { parseTexts } from './parse-bulletin.js';
+import { pagesFromText } from './test-helpers.js';
+
+const REAL = '/work/shared/realdata/legal-texts-ma/fr';
+
+/** A real law's text as pages of 50 lines, as layout would hand it over. */
+function realLaw(file: string) {
+  const raw = readFileSync(`${REAL}/${file}`, 'utf8').split('\n');
+  const pages: string[] = [];
+  for (let i = 0; i < raw.length; i += 50) pages.push(raw.slice(i, i + 50).join('\n'));
+  return { raw, lines: bodyLines(pagesFromText(pages)) };
+}
+
+/** Independent expectation: lines that are just `Article N [bis]` / `Article premier`. */
+function expectedNumbers(raw: readonly string[]): string[] {
+  return raw
+    .map((l) => /^\s*Article\s+(premier|\d+(?:\s+(?:bis|ter|quater))?)\s*$/i.exec(l)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map((n) => canonicalArticleNumber(n)!);
+}
+
+describe('readArticleHeading', () => {
+  it.each([
+    ['ARTICLE PREMIER. – Le présent décret …', '1', 'ARTICLE PREMIER.', 'Le présent décret …'],
+    ['Article premier', '1', 'Article premier', ''],
+    ['Article Premier : Sont fixées …', '1', 'Article Premier', 'Sont fixées …'],
+    ['ART. 2. – Les dispositions …', '2', 'ART. 2.', 'Les dispositions …'],
+    ['Article 2', '2', 'Article 2', ''],
+    ['Article2', '2', 'Article2', ''],
+    ['Article 97 bis. – Les sociétés …', '97-bis', 'Article 97 bis.', 'Les sociétés …'],
+    ['Article unique. – Est homologué …', 'unique', 'Article unique.', 'Est homologué …'],
+    ['Article 1er', '1', 'Article 1er', ''],
+    ['ARTlCLE PREMlER. –', '1', 'ARTlCLE PREMlER.', ''],
+    ['Article 1O', '10', 'Article 1O', ''],
+    ['Artic1e 12 :', '12', 'Artic1e 12', ''],
+  ])('%s', (line, number, heading, rest) => {
+    expect(readArticleHeading(line)).toMatchObject({ number, heading, rest });
+  });
+
+  it.each([
+    "Article 9 de la loi n° 43-20 précitée s'applique.",
+    "l'article 9 de la loi n° 43-20 précitée",
+    'Articles 2 et 3. – abrogés',
+    '« Article 5. – Le conseil …',
+    'Il est créé une commission.',
+    'Article',
+  ])('not a heading: %s', (line) => {
+    expect(readArticleHeading(line)).toBeNull();
+  });
+});
+
+describe('readHierarchyHeading and isTextEnd', () => {
+  it('ranks hierarchy headings and rejects citations', () => {
+    expect(readHierarchyHeading('Titre premier : Dispositions générales')).toBe(2);
+    expect(readHierarchyHeading('CHAPITRE II')).toBe(3);
+    expect(readHierarchyHeading('Section première. – Du droit')).toBe(4);
+    expect(readHierarchyHeading('Sous-section 2')).toBe(5);
+    expect(readHierarchyHeading('Section II de la présente loi')).toBeNull();
+    expect(readHierarchyHeading('titre II ci-dessus')).toBeNull();
+  });
+
+  it('recognises signature blocks', () => {
+    expect(isTextEnd('Fait à Rabat, le 22 safar 1430 (18 février 2009).')).toBe(true);
+    expect(isTextEnd('Pour contreseing :')).toBe(true);
+    expect(isTextEnd('Rabat, le 3 safar 1430 (30 janvier 2009).')).toBe(true);
+    expect(isTextEnd('Le fait à établir est …')).toBe(false);
+  });
+});
+
+describe('parseTextArticles on real laws', () => {
+  it.each(['ma-loi-5-96.txt', 'ma-loi-17-95.txt'])('%s: article numbers as the text has them', (file) => {
+    const { raw, lines } = realLaw(file);
+    const want = expectedNumbers(raw);
+    const { articles } = parseTextArticles(lines);
+    expect(want.length).toBeGreaterThan(100);
+    expect(articles.map((a) => a.number)).toEqual(want);
+    // Bodies are filled; hyphenated line ends are re-joined.
+    expect(articles.filter((a) => a.body.length < 20)).toEqual([]);
+    expect(articles.every((a) => a.pageIndex >= 1 && a.page === a.pageIndex)).toBe(true);
+  });
+
+  it('loi 5-96: titles fill the path; article 1 body is the whole first paragraph pair', () => {
+    const { articles } = parseTextArticles(realLaw('ma-loi-5-96.txt').lines);
+    expect(articles[0]!.path).toEqual(['Titre premier : Dispositions générales']);
+    expect(articles[2]!.path).toEqual(['Titre II : De la société en nom collectif']);
+    expect(articles[0]!.body).toMatch(/^La société en nom collectif, .* propres\.$/);
+  });
+
+  it('loi 17-95: one text, no text made of amendment notes citing dahirs and lois', () => {
+    const { texts } = parseTexts(realLaw('ma-loi-17-95.txt').lines, 'bo-fr-0');
+    expect(texts.map((t) => t.id)).toEqual(['loi-17-95']);
+    expect(texts[0]!.articles.length).toBe(expectedNumbers(realLaw('ma-loi-17-95.txt').raw).length);
+  });
+});
+
+describe('parseTextArticles sequence repair', () => {
+  it('reads a misread number that breaks a regular sequence as the one the sequence needs', () => {
+    const lines = ['Article 4', 'a', 'Article 9', 'b', 'Article 6', 'c'].map((text) => ({
+      text,
+      page: 1,
+      pageIndex: 1,
+      confidence: 1,
+    }));
+    const { articles, warnings } = parseTextArticles(lines);
+    expect(articles.map((a) => a.number)).toEqual(['4', '5', '6']);
+    expect(warnings).toContain('article read as 9 between 4 and 6: taken as 5');
+  });
+});

@@ -1,0 +1,212 @@
+/**
+ * Cuts the body of one text into articles: headings in every printed form
+ * (`ARTICLE PREMIER. –`, `Article 2`, `Article2`, `ART. 3. –`, `Article 97 bis.`,
+ * `Article unique`), the hierarchy above them (`Titre premier`, `Chapitre II`…), and the
+ * end of the operative part (`Fait à Rabat, le …`, `Pour contreseing :`).
+ */
+import { canonicalArticleNumber, SUFFIXES } from '../ids.js';
+import type { Article, Confidence } from '../model.js';
+import { fold, matchPhrase, matchWord, readDigits } from './fuzzy.js';
+import { type BodyLine, joinLines } from './lines.js';
+
+/** An article heading read at the start of a line. */
+export interface ArticleHeading {
+  /** Canonical number: `1`, `12-bis`, `unique`. */
+  number: string;
+  /** The heading as printed, without the dash: `ARTICLE PREMIER.`, `Article 97 bis`. */
+  heading: string;
+  /** What follows the heading on the same line: the start of the body. */
+  rest: string;
+  confidence: Confidence;
+}
+
+const SEPARATOR = /^\s*([.:])?\s*([–—-])?\s*/;
+
+/** The article keyword at the start of a line; returns what follows it. */
+function readArticleKeyword(line: string): { rest: string; confidence: Confidence } | null {
+  const art = /^(ART|Art)\s*\.\s*/.exec(line);
+  if (art) return { rest: line.slice(art[0].length), confidence: 1 };
+  const token = /^\S+/.exec(line)?.[0] ?? '';
+  // `Article2`, `ARTlCLE1O.`: the number glued to the keyword.
+  const glued = /^(\D+?)\d[\dOolI]*(?:[.:–—-]|$)/.exec(token);
+  if (glued) {
+    const c = matchWord(glued[1]!, 'article');
+    if (c > 0) return { rest: line.slice(glued[1]!.length), confidence: Math.min(c, 0.95) };
+  }
+  const word = token.replace(/[.:]+$/, '');
+  if (fold(word) !== 'articles') {
+    const c = matchWord(word, 'article');
+    if (c > 0) return { rest: line.slice(token.length).trimStart(), confidence: c };
+  }
+  return null;
+}
+
+/** `premier`, `1er`, `unique`, `12`, `1O` (OCR) → the number as `canonicalArticleNumber` reads it. */
+function readArticleNumberToken(token: string): { value: string; confidence: Confidence } | null {
+  if (!token) return null;
+  for (const word of ['premier', 'première']) {
+    const c = matchWord(token, word);
+    if (c > 0) return { value: 'premier', confidence: c };
+  }
+  const unique = matchWord(token, 'unique');
+  if (unique > 0) return { value: 'unique', confidence: unique };
+  const first = /^[1lI]er$/.exec(token);
+  if (first) return { value: '1er', confidence: token === '1er' ? 1 : 0.8 };
+  const digits = readDigits(token);
+  if (!digits || token.length > 4) return null;
+  return { value: digits.digits, confidence: digits.confidence };
+}
+
+/**
+ * Reads an article heading at the start of a line. A heading is followed by a period, a
+ * colon, a dash or the end of the line: `… de l'article 9 de la loi …` and a line starting
+ * `Article 9 de la loi …` are citations, not headings; quoted new wording (`« Article 5. – …`)
+ * belongs to the text it amends.
+ */
+export function readArticleHeading(line: string): ArticleHeading | null {
+  const s = line.trim();
+  const keyword = readArticleKeyword(s);
+  if (!keyword) return null;
+  const numberToken = /^[^\s.:–—-]+/.exec(keyword.rest)?.[0] ?? '';
+  const read = readArticleNumberToken(numberToken);
+  if (!read) return null;
+  let rest = keyword.rest.slice(numberToken.length);
+  let raw = read.value;
+  const suffix = /^\s+([a-z]+)\b/i.exec(rest);
+  if (suffix && (SUFFIXES as readonly string[]).includes(suffix[1]!.toLowerCase())) {
+    raw += ` ${suffix[1]!.toLowerCase()}`;
+    rest = rest.slice(suffix[0].length);
+  }
+  const sep = SEPARATOR.exec(rest)!;
+  const after = rest.slice(sep[0].length);
+  if (!sep[1] && !sep[2] && after) return null;
+  // Letters read as digits (`Il`, `lO`) pass only with a separator: `Il est …` is prose.
+  if (read.confidence < 0.7 && !sep[1] && !sep[2]) return null;
+  const number = canonicalArticleNumber(raw);
+  if (!number) return null;
+  const printed = s.slice(0, s.length - rest.length).trim();
+  return {
+    number,
+    heading: sep[1] === '.' ? `${printed}.` : printed,
+    rest: after.trim(),
+    confidence: Math.min(keyword.confidence, read.confidence),
+  };
+}
+
+/** Levels of the hierarchy above articles, outermost first. */
+const LEVELS = ['livre', 'partie', 'titre', 'chapitre', 'section', 'sous-section', 'paragraphe'] as const;
+
+const LEVEL_NUMERAL =
+  /^(?:[IVXLC]+|\d+|premier|première|premiere|préliminaire|preliminaire|unique|1er|1re)$/i;
+
+/** A hierarchy heading (`Titre premier`, `CHAPITRE II`, `Section 2. – …`): its level rank, or null. */
+export function readHierarchyHeading(line: string): number | null {
+  const s = line.trim();
+  const m = /^(\S+)\s+([^\s.:–—-]+)(\s+(?:bis|ter))?(.*)$/.exec(s);
+  if (!m || !/^\p{Lu}/u.test(s)) return null;
+  const rank = LEVELS.findIndex((level) => matchWord(m[1]!, level) > 0);
+  if (rank < 0 || !LEVEL_NUMERAL.test(m[2]!)) return null;
+  const tail = m[4]!;
+  return tail === '' || /^\s*[.:–—-]/.test(tail) ? rank : null;
+}
+
+/** Where a text's operative part ends: the signature block, or the note on the Arabic original. */
+export function isTextEnd(line: string): boolean {
+  const s = line.trim();
+  return (
+    matchPhrase(s, 'fait à') !== null ||
+    matchPhrase(s, 'pour contreseing') !== null ||
+    /^\p{Lu}[\p{L}' -]{1,30},\s+le\s+(?:1er|[\dlI]{1,2})\s/u.test(s) ||
+    matchPhrase(s, 'le texte en langue arabe') !== null
+  );
+}
+
+interface OpenArticle {
+  heading: ArticleHeading;
+  line: BodyLine;
+  body: string[];
+  path: string[];
+}
+
+/** Articles of one text and what the parser doubted. */
+export interface ParsedArticles {
+  articles: Article[];
+  warnings: string[];
+}
+
+/** Headings read with less confidence than this are reported. */
+const WARN_BELOW = 0.75;
+
+/**
+ * Cuts the body lines of one text into articles. Lines before the first heading (recitals,
+ * `DÉCRÈTE :`), hierarchy headings and everything after the signature belong to no
+ * article. A plain number that breaks an otherwise regular sequence (`5, 9, 7`) is read as
+ * the one the sequence needs, with a warning: OCR misreads digits more often than texts
+ * skip them.
+ */
+export function parseTextArticles(lines: readonly BodyLine[]): ParsedArticles {
+  const opened: OpenArticle[] = [];
+  const levels: (string | undefined)[] = [];
+  let current: OpenArticle | null = null;
+  for (const line of lines) {
+    const heading = readArticleHeading(line.text);
+    if (heading) {
+      current = {
+        heading,
+        line,
+        body: heading.rest ? [heading.rest] : [],
+        path: levels.filter((l) => l !== undefined),
+      };
+      opened.push(current);
+      continue;
+    }
+    const rank = readHierarchyHeading(line.text);
+    if (rank !== null) {
+      levels.length = rank;
+      levels[rank] = line.text.trim();
+      current = null;
+    } else if (isTextEnd(line.text)) current = null;
+    else current?.body.push(line.text);
+  }
+  const warnings: string[] = [];
+  repairSequence(opened, warnings);
+  const articles = opened.map(({ heading, line, body, path }) => {
+    if (heading.confidence < WARN_BELOW) {
+      warnings.push(
+        `article ${heading.number} p. ${line.page}: heading "${heading.heading}" read with low confidence`,
+      );
+    }
+    const article: Article = {
+      number: heading.number,
+      heading: heading.heading,
+      body: joinLines(body),
+      page: line.page,
+      pageIndex: line.pageIndex,
+      ...(line.bbox ? { bbox: line.bbox } : {}),
+      ...(path.length ? { path } : {}),
+    };
+    return article;
+  });
+  const seen = new Set<string>();
+  for (const a of articles) {
+    if (seen.has(a.number)) warnings.push(`article ${a.number} appears twice (p. ${a.page})`);
+    seen.add(a.number);
+  }
+  return { articles, warnings };
+}
+
+function plain(n: string | undefined): number | null {
+  return n !== undefined && /^\d+$/.test(n) ? Number(n) : null;
+}
+
+function repairSequence(opened: OpenArticle[], warnings: string[]): void {
+  for (let i = 1; i + 1 < opened.length; i++) {
+    const before = plain(opened[i - 1]!.heading.number);
+    const after = plain(opened[i + 1]!.heading.number);
+    const here = opened[i]!.heading;
+    if (before === null || after !== before + 2 || here.number === String(before + 1)) continue;
+    if (plain(here.number) === null) continue;
+    warnings.push(`article read as ${here.number} between ${before} and ${after}: taken as ${before + 1}`);
+    opened[i]!.heading = { ...here, number: String(before + 1), confidence: Math.min(here.confidence, 0.6) };
+  }
+}

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { FontMetrics } from '../../fixtures/fonts.js';
+import { composeFrenchIssue } from '../../fixtures/generate.js';
+import { firstIssue, nextIssue } from '../../fixtures/issue-plan.js';
+import { Prng } from '../../fixtures/prng.js';
+import type { BulletinTruth } from '../../fixtures/truth.js';
+import { precisionRecall } from '../evaluation.js';
+import { parseBulletin } from './parse-bulletin.js';
+import { pagesFromText, recordFor } from './test-helpers.js';
+
+/** Consecutive clean issues of the fixture generator, with their truth. */
+function generatedIssues(seed: number, count: number): BulletinTruth[] {
+  const prng = new Prng(seed);
+  const metrics = new FontMetrics();
+  const out: BulletinTruth[] = [];
+  let key = firstIssue(prng);
+  for (let n = 0; n < count; n++) {
+    const { truth } = composeFrenchIssue(key, prng.fork(), metrics);
+    out.push(truth);
+    key = nextIssue(prng, key, truth.bulletin.lastPage!);
+  }
+  return out;
+}
+
+describe('parseBulletin on generated clean issues', () => {
+  const issues = [...generatedIssues(1, 3), ...generatedIssues(7, 2)];
+
+  it.each(issues.map((t) => [t.bulletin.id, t] as const))(
+    '%s: texts and articles match the truth',
+    (_, truth) => {
+      const pages = pagesFromText(
+        truth.pages.map((p) => p.text),
+        { printedPages: truth.pages.map((p) => p.printedPage) },
+      );
+      const parsed = parseBulletin(pages, recordFor(`${truth.bulletin.id}.pdf`));
+      expect(truth.texts.length).toBeGreaterThan(1);
+      expect(truth.texts.some((t) => t.articles.length > 1)).toBe(true);
+      expect(parsed.bulletin).toMatchObject({
+        id: truth.bulletin.id,
+        date: truth.bulletin.date,
+        firstPage: truth.bulletin.firstPage,
+        lastPage: truth.bulletin.lastPage,
+      });
+      const texts = precisionRecall(
+        truth.texts.map((t) => t.id),
+        parsed.texts.map((t) => t.id),
+      );
+      const articles = precisionRecall(
+        truth.texts.flatMap((t) => t.articles.map((a) => `${t.id}/${a.number}`)),
+        parsed.texts.flatMap((t) => t.articles.map((a) => `${t.id}/${a.number}`)),
+      );
+      expect({ texts: texts.f1, articles: articles.f1 }).toEqual({ texts: 1, articles: 1 });
+      for (const want of truth.texts) {
+        const got = parsed.texts.find((t) => t.id === want.id)!;
+        expect({ signedOn: got.signedOn, page: got.page, promulgates: got.promulgates }).toEqual({
+          signedOn: want.signedOn,
+          page: want.page,
+          promulgates: want.promulgates,
+        });
+        expect(got.articles.map((a) => [a.number, a.page, a.body])).toEqual(
+          want.articles.map((a) => [a.number, a.page, a.body]),
+        );
+      }
+    },
+  );
+});

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { UnreadableMastheadError, UnsupportedEditionError } from '../errors.js';
+import { textId } from '../ids.js';
+import { parseBulletin } from './parse-bulletin.js';
+import { pagesFromText, recordFor } from './test-helpers.js';
+import { ISSUE_EXPECTED, ISSUE_PAGES, OCR_ERRORS } from './test-issue.js';
+
+function articlesById(pages: readonly string[]): Record<string, string[]> {
+  const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+  return Object.fromEntries(parsed.texts.map((t) => [t.id, t.articles.map((a) => a.number)]));
+}
+
+describe('parseBulletin on a clean French issue', () => {
+  const parsed = parseBulletin(pagesFromText(ISSUE_PAGES), recordFor('BO_5714_Fr.pdf'));
+  const text = (id: string) => parsed.texts.find((t) => t.id === id)!;
+
+  it('reads the bulletin from the masthead and running headers', () => {
+    expect(parsed.bulletin).toMatchObject({
+      id: 'bo-fr-5714',
+      edition: 'fr',
+      number: '5714',
+      date: '2009-03-05',
+      hijriDate: '7 rabii I 1430',
+      firstPage: 552,
+      lastPage: 555,
+      pageCount: 5,
+    });
+  });
+
+  it('finds every text with its articles, and skips the sommaire', () => {
+    const rectificatif = textId('rectificatif', null, {
+      signedOn: '2009-01-14',
+      title: 'Rectificatif au « Bulletin officiel » n° 5700 du 17 moharrem 1430 (14 janvier 2009).',
+    });
+    expect(parsed.texts.map((t) => t.id)).toEqual([...Object.keys(ISSUE_EXPECTED), rectificatif]);
+    for (const [id, numbers] of Object.entries(ISSUE_EXPECTED)) {
+      expect(
+        text(id).articles.map((a) => a.number),
+        id,
+      ).toEqual(numbers);
+    }
+  });
+
+  it('links the dahir to the loi it promulgates and dates the loi by the dahir', () => {
+    expect(text('dahir-1-09-15')).toMatchObject({
+      type: 'dahir',
+      number: '1-09-15',
+      signedOn: '2009-02-18',
+      hijriDate: '22 safar 1430',
+      promulgates: 'loi-09-08',
+      page: 552,
+    });
+    expect(text('dahir-1-09-15').title).toBe(
+      "Dahir n° 1-09-15 du 22 safar 1430 (18 février 2009) portant promulgation de la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel.",
+    );
+    expect(text('loi-09-08')).toMatchObject({
+      type: 'loi',
+      signedOn: '2009-02-18',
+      title:
+        "Loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel",
+    });
+  });
+
+  it('gives article bodies, headings, pages, paths and boxes', () => {
+    const loi = text('loi-09-08');
+    const [first, second, third, fourth] = loi.articles;
+    expect(first).toMatchObject({
+      heading: 'ARTICLE PREMIER.',
+      page: 552,
+      pageIndex: 2,
+      path: ['TITRE PREMIER', 'Chapitre premier'],
+    });
+    expect(first!.body).toMatch(/^Au sens de la présente loi, on entend par « données/);
+    expect(first!.bbox).toBeDefined();
+    // The citation lines (`l'article 9 de la loi …`, `Article 9 de la loi …`) stay in article 2.
+    expect(second!.body).toContain("prévues à l'article 9 de la loi n° 43-20 précitée");
+    expect(second!.body).toMatch(/Article 9 de la loi n° 17-95 relative aux sociétés anonymes\.$/);
+    expect(third).toMatchObject({ heading: 'Article 3', page: 553, pageIndex: 3 });
+    expect(third!.body).toBe(
+      "Le responsable du traitement veille à la réglementation applicable aux données qu'il collecte.",
+    );
+    expect(fourth).toMatchObject({
+      heading: 'ART. 4.',
+      body: "Le traitement ne peut être effectué qu'avec le consentement de la personne concernée.",
+    });
+    const fifth = loi.articles.find((a) => a.number === '5')!;
+    expect(fifth.path).toEqual([
+      'TITRE PREMIER',
+      'Chapitre II',
+      "Section première. – Du droit à l'information",
+    ]);
+    // The note on the Arabic original ends the last article.
+    expect(loi.articles.at(-1)!.body).toBe("La personne concernée dispose d'un droit d'accès.");
+  });
+
+  it('keeps recitals, the enacting words and the signature out of articles', () => {
+    const decret = text('decret-2-09-165');
+    expect(decret.signedOn).toBe('2009-05-21');
+    expect(decret.articles[0]!.body).toBe(
+      'La commission nationale de contrôle de la protection des données à caractère personnel siège à Rabat.',
+    );
+    expect(decret.articles.at(-1)!.body).toBe(
+      "Le ministre de la justice est chargé de l'exécution du présent décret qui sera publié au Bulletin officiel.",
+    );
+    const all = parsed.texts.flatMap((t) => t.articles.map((a) => a.body)).join('\n');
+    expect(all).not.toMatch(/\bVu\b|DÉCRÈTE|ARRÊTE :|PREMIER MINISTRE|Fait à|contreseing|AKHANNOUCH/);
+    expect(text('arrete-3579-08')).toMatchObject({
+      type: 'arrete',
+      number: '3579-08',
+      signedOn: '2009-01-30',
+      page: 555,
+    });
+  });
+
+  it('cross-checks the sommaire: warns where a listed page disagrees', () => {
+    const sommaire = parsed.warnings.filter((w) => w.startsWith('sommaire'));
+    expect(sommaire).toEqual(['sommaire lists arrete-3579-08 at p. 562: found at p. 555']);
+  });
+});
+
+describe('parseBulletin on OCR noise', () => {
+  it('reads the same ids and article numbers through the OCR errors of real scans', () => {
+    let noisy = ISSUE_PAGES.join('\f');
+    for (const [clean, ocr] of OCR_ERRORS) {
+      expect(noisy, clean).toContain(clean);
+      noisy = noisy.replace(clean, ocr);
+    }
+    const got = articlesById(noisy.split('\f'));
+    for (const [id, numbers] of Object.entries(ISSUE_EXPECTED)) expect(got[id], id).toEqual(numbers);
+  });
+
+  it('repairs the masthead date and header dates with the Hijri/Gregorian agreement', () => {
+    const pages = [...ISSUE_PAGES];
+    pages[0] = pages[0]!.replace('(5 mars 2009)', '(6 mars 2O09)');
+    pages[3] = pages[3]!.replace(
+      '25 joumada I 1430 (21 mai 2009) pris',
+      '25 joumada I 1930 (2l mai 2009) pris',
+    );
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('x.pdf'));
+    expect(parsed.bulletin.date).toBe('2009-03-06');
+    const decret = parsed.texts.find((t) => t.id === 'decret-2-09-165')!;
+    expect(decret).toMatchObject({ signedOn: '2009-05-21', hijriDate: '25 joumada I 1430' });
+    expect(parsed.warnings.some((w) => w.includes('repaired'))).toBe(true);
+  });
+});
+
+describe('parseBulletin masthead', () => {
+  it('lets the pages win over the file name, with a warning', () => {
+    const parsed = parseBulletin(pagesFromText(ISSUE_PAGES), recordFor('BO_7140_bis_Fr.pdf'));
+    expect(parsed.bulletin.id).toBe('bo-fr-5714');
+    expect(parsed.warnings).toContain('file name says n° 7140 bis, the pages say n° 5714');
+  });
+
+  it('reads a suffix from the masthead', () => {
+    const pages = ISSUE_PAGES.map((p) => p.replaceAll('N° 5714', 'N° 5714 bis'));
+    expect(parseBulletin(pagesFromText(pages), recordFor('a.pdf')).bulletin.id).toBe('bo-fr-5714-bis');
+  });
+
+  it('falls back to the file name when the pages carry no number', () => {
+    const pages = ISSUE_PAGES.map((p) => p.replaceAll(/N° 5714/g, 'N° ####'));
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    expect(parsed.bulletin.id).toBe('bo-fr-5714');
+    expect(parsed.warnings[0]).toMatch(/taken from the file name/);
+  });
+
+  it('throws UnreadableMastheadError when no number is anywhere', () => {
+    const pages = ISSUE_PAGES.map((p) => p.replaceAll(/N° 5714/g, 'N° ####'));
+    const attempt = () => parseBulletin(pagesFromText(pages), recordFor('scan.pdf'));
+    expect(attempt).toThrow(UnreadableMastheadError);
+    expect(attempt).toThrow(expect.objectContaining({ code: 'UNREADABLE_MASTHEAD' }));
+  });
+
+  it('refuses the Arabic edition with UnsupportedEditionError', () => {
+    const attempt = () =>
+      parseBulletin(pagesFromText(['عدد 7214'], { language: 'ara' }), recordFor('bo_7214_ar.pdf'));
+    expect(attempt).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_EDITION' }));
+    expect(attempt).toThrow(UnsupportedEditionError);
+  });
+});

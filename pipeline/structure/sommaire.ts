@@ -1,0 +1,92 @@
+/**
+ * The SOMMAIRE (table of contents) of an issue: recognised so its entries are not taken
+ * for texts, and parsed (title … page) to cross-check where each text was found.
+ */
+import { parseFrenchDate } from '../dates.js';
+import { matchWord } from './fuzzy.js';
+import type { BodyLine } from './lines.js';
+import { headerId, parseTextHeader, type TextHeader } from './text-headers.js';
+
+/** One entry of the sommaire: the text it lists and the page it gives. */
+export interface SommaireEntry {
+  /** The entry as printed, page number and dot leaders removed. */
+  title: string;
+  page: number;
+  /** Id of the listed text, when its header could be read. */
+  textId: string | null;
+  header: TextHeader | null;
+}
+
+/** Where the sommaire lies in the body lines (end exclusive) and what it lists. */
+export interface Sommaire {
+  start: number;
+  end: number;
+  entries: SommaireEntry[];
+}
+
+/** Decides whether a body line starts a text, and whether it opens the body of one. */
+export interface SommaireBoundaries {
+  isHeaderStart(lines: readonly BodyLine[], index: number): boolean;
+  isBodyEvidence(line: string): boolean;
+}
+
+const PAGE_AT_END = /(?:\s*(?:\.{2,}|…+|\s)\s*)(\d{1,5})\s*$/;
+
+/** The page number ending an entry line; null when the line ends otherwise or with a date's year. */
+function entryPage(line: string): { page: number; title: string } | null {
+  const m = PAGE_AT_END.exec(line);
+  if (!m) return null;
+  const title = line.slice(0, m.index).trim();
+  const tail = title.split(/\s+/).slice(-4).join(' ');
+  const date = parseFrenchDate(`${tail} ${m[1]}`);
+  // `… 22 safar 1430` ends with a year, not a page.
+  if (date && date.end >= tail.length + 1) return null;
+  return { page: Number(m[1]), title };
+}
+
+/** Reads the header of a listed text, which may follow a subject line (`Sociétés. – Dahir n° …`). */
+function entryHeader(text: string): TextHeader | null {
+  for (const m of text.matchAll(/(?:^|\s)(?=\p{Lu})/gu)) {
+    const header = parseTextHeader(text.slice(m.index).trim());
+    if (header) return header;
+  }
+  return null;
+}
+
+/**
+ * Finds the sommaire: it starts at a line reading `SOMMAIRE` and ends before the first text
+ * of the body, i.e. before the header that precedes the first line that can only be body
+ * (an article heading, `Vu …`, `DÉCRÈTE :`…). Null when the issue has none.
+ */
+export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBoundaries): Sommaire | null {
+  const start = lines.findIndex((l) => matchWord(l.text.split(/\s+/)[0] ?? '', 'sommaire') > 0);
+  if (start < 0) return null;
+  let end = lines.length;
+  const evidence = lines.findIndex((l, i) => i > start && boundaries.isBodyEvidence(l.text));
+  if (evidence >= 0) {
+    end = evidence;
+    for (let i = evidence; i > start; i--) {
+      if (boundaries.isHeaderStart(lines, i)) {
+        end = i;
+        break;
+      }
+    }
+  } else {
+    const page = lines[start]!.pageIndex;
+    end = lines.findIndex((l, i) => i > start && l.pageIndex !== page);
+    if (end < 0) end = lines.length;
+  }
+  const entries: SommaireEntry[] = [];
+  let pending: string[] = [];
+  for (const line of lines.slice(start + 1, end)) {
+    pending.push(line.text);
+    const page = entryPage(line.text);
+    if (!page) continue;
+    pending[pending.length - 1] = page.title;
+    const title = pending.join(' ').replace(/\s+/g, ' ').trim();
+    const header = entryHeader(title);
+    entries.push({ title, page: page.page, textId: header ? headerId(header) : null, header });
+    pending = [];
+  }
+  return { start, end, entries };
+}

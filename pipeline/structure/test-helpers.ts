@@ -1,0 +1,60 @@
+/**
+ * Test helpers: pages of an issue from plain text, as layout would hand them to structure
+ * extraction. Used by tests only.
+ */
+
+import { guessBulletinFromFileName } from '../ids.js';
+import type { IntakeRecord, OcrLanguage, PageArtefact } from '../model.js';
+import { readRunningHeader } from './masthead.js';
+
+/** Options of {@link pagesFromText}. */
+export interface PagesFromTextOptions {
+  /** Printed page numbers as layout found them; left undefined when omitted. */
+  printedPages?: readonly (number | undefined)[];
+  language?: OcrLanguage;
+  /** Confidence given to every line. */
+  confidence?: number;
+}
+
+/**
+ * One page artefact per string: each non-blank line becomes a text line with a fake bbox
+ * (stacked top to bottom); lines that read as a running header go to `header`.
+ */
+export function pagesFromText(pages: readonly string[], options: PagesFromTextOptions = {}): PageArtefact[] {
+  const confidence = options.confidence ?? 1;
+  return pages.map((text, i) => {
+    const all = text.split('\n').filter((l) => l.trim());
+    const line = (t: string, k: number) => ({
+      text: t,
+      bbox: { x: 0.1, y: (k + 1) / (all.length + 2), w: 0.8, h: 0.8 / (all.length + 2) },
+      confidence,
+    });
+    const page: PageArtefact = {
+      index: i + 1,
+      source: 'text-layer',
+      confidence,
+      width: 595,
+      height: 842,
+      language: options.language ?? 'fra',
+      lines: [],
+      header: [],
+    };
+    all.forEach((t, k) => {
+      (readRunningHeader(t) ? page.header : page.lines).push(line(t, k));
+    });
+    const printed = options.printedPages?.[i];
+    if (printed !== undefined) page.printedPage = printed;
+    return page;
+  });
+}
+
+/** An intake record for a file name, with a fake hash. */
+export function recordFor(fileName: string): IntakeRecord {
+  return {
+    sha256: '0'.repeat(64),
+    mediaType: 'application/pdf',
+    fileName,
+    byteLength: 0,
+    guess: guessBulletinFromFileName(fileName),
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * Text headers of the French edition: `Dahir n° 1-58-376 du 3 joumada I 1378 (15 novembre
+ * 1958) réglementant …`, `Loi n° 09-08 relative à …`, `Décret n° 2-07-263 du …`,
+ * `Arrêté du ministre de … n° 3579-22 du …`, `Rectificatif au « Bulletin officiel » n° 6000 …`.
+ * The title is the whole header sentence; a dahir `portant promulgation de la loi n° …`
+ * names the loi it promulgates.
+ */
+import { parseFrenchDate } from '../dates.js';
+import { canonicalNumber, textId } from '../ids.js';
+import type { Confidence, TextType } from '../model.js';
+import { fold, isMostlyUpperCase, matchPhrase, matchWord, readDigits } from './fuzzy.js';
+
+/** What a text header says. */
+export interface TextHeader {
+  type: TextType;
+  /** Canonical number (`1-58-376`), null when the text has none of its own. */
+  number: string | null;
+  /** The header sentence as printed. */
+  title: string;
+  signedOn: string | null;
+  hijriDate: string | null;
+  /** The loi a dahir promulgates: its type, number and title as the dahir cites it. */
+  promulgates?: { type: TextType; number: string; title: string };
+  confidence: Confidence;
+  /** What was repaired or doubtful. */
+  notes: string[];
+}
+
+/** Keywords that open a header, longest first so `Dahir portant loi` wins over `Dahir`. */
+const HEADER_KEYWORDS: readonly (readonly [string, TextType])[] = [
+  ['dahir portant loi', 'dahir-portant-loi'],
+  ['dahir', 'dahir'],
+  ['loi organique', 'loi-organique'],
+  ['loi cadre', 'loi-cadre'],
+  ['loi', 'loi'],
+  ['décret royal portant loi', 'decret-loi'],
+  ['décret loi', 'decret-loi'],
+  ['décret royal', 'decret'],
+  ['décret', 'decret'],
+  ['arrêté conjoint', 'arrete-conjoint'],
+  ['arrêté', 'arrete'],
+  ['décision', 'decision'],
+  ['circulaire', 'circulaire'],
+  ['avis', 'avis'],
+  ['rectificatif', 'rectificatif'],
+];
+
+/** The type keyword at the start of a line (capitalised, as headers print it), or null. */
+export function readHeaderKeyword(
+  line: string,
+): { type: TextType; length: number; confidence: Confidence } | null {
+  const s = line.trimStart();
+  if (!/^\p{Lu}/u.test(s)) return null;
+  for (const [phrase, type] of HEADER_KEYWORDS) {
+    const m = matchPhrase(s, phrase);
+    // The keyword is a whole word: `Loi` but not `Loin`.
+    if (m && !/^[\p{L}\d]/u.test(s.slice(m.length)))
+      return { type, length: m.length, confidence: m.confidence };
+  }
+  return null;
+}
+
+const NUMBER = /(?:^|[\s(])[nN]{1,2}[°oO0º"*'.]{0,2}\s*([\dOolI]+(?:\s?[-–./]\s?[\dOolI]+)*)/g;
+
+/** The first text number (`n° 1-58-376`, `nO 1-03-2O7`) in `s` at or after `from`, digits repaired. */
+function readTextNumber(
+  s: string,
+  from = 0,
+): { number: string; index: number; confidence: Confidence } | null {
+  NUMBER.lastIndex = from;
+  for (let m = NUMBER.exec(s); m; m = NUMBER.exec(s)) {
+    const groups = m[1]!.split(/\s?[-–./]\s?/);
+    const read = groups.map((g) => readDigits(g));
+    if (read.some((r) => !r) || !/\d/.test(m[1]!)) continue;
+    const confidence = Math.min(...read.map((r) => r!.confidence));
+    if (confidence < 0.8) continue;
+    return { number: canonicalNumber(read.map((r) => r!.digits).join('-')), index: m.index, confidence };
+  }
+  return null;
+}
+
+const PROMULGATED: readonly (readonly [string, TextType])[] = [
+  ['loi organique', 'loi-organique'],
+  ['loi cadre', 'loi-cadre'],
+  ['loi', 'loi'],
+];
+
+/** `… portant promulgation de la loi n° 09-08 relative à …`: the loi named after `promulgation`. */
+function readPromulgated(title: string): TextHeader['promulgates'] {
+  const words = [...title.matchAll(/\S+/g)];
+  const at = words.findIndex((w) => matchWord(w[0], 'promulgation') > 0);
+  if (at < 0) return undefined;
+  for (const w of words.slice(at + 1, at + 6)) {
+    const rest = title.slice(w.index);
+    for (const [phrase, type] of PROMULGATED) {
+      const m = matchPhrase(rest, phrase);
+      if (!m) continue;
+      const number = readTextNumber(rest, m.length);
+      if (!number || number.index > m.length + 2) return undefined;
+      const cited = rest.replace(/[.;\s]+$/, '');
+      return { type, number: number.number, title: cited.charAt(0).toUpperCase() + cited.slice(1) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parses a header sentence. The text's own number is the `n°` before its date (in
+ * `Dahir du … portant promulgation de la loi n° 5-96` the number is the loi's); a
+ * rectificatif's `n°` is the issue it corrects. A header with neither number nor date is
+ * not a header (`AVIS ET COMMUNICATIONS`).
+ */
+export function parseTextHeader(title: string): TextHeader | null {
+  const keyword = readHeaderKeyword(title);
+  if (!keyword) return null;
+  const rest = title.slice(title.length - title.trimStart().length + keyword.length);
+  const date = parseFrenchDate(rest);
+  const found = readTextNumber(rest);
+  const own = found && keyword.type !== 'rectificatif' && (!date || found.index < date.start) ? found : null;
+  if (!own && !date) return null;
+  const notes = [...(date?.notes ?? [])];
+  const header: TextHeader = {
+    type: keyword.type,
+    number: own?.number ?? null,
+    title: title.trim(),
+    signedOn: date?.gregorian ?? null,
+    hijriDate: date?.hijriText ?? null,
+    confidence: Math.min(keyword.confidence, own?.confidence ?? 1, date?.confidence ?? 1),
+    notes,
+  };
+  if (keyword.type === 'dahir' || keyword.type === 'dahir-portant-loi') {
+    const promulgates = readPromulgated(rest);
+    if (promulgates) header.promulgates = promulgates;
+  }
+  return header;
+}
+
+/** Id of a parsed header (the fallback id for a text without a number). */
+export function headerId(header: Pick<TextHeader, 'type' | 'number' | 'signedOn' | 'title'>): string {
+  return textId(header.type, header.number, { signedOn: header.signedOn, title: header.title });
+}
+
+/** Lines that open the body of a text: recitals, the royal preamble, the authority that enacts. */
+const BODY_OPENINGS = [
+  'vu',
+  'louange à dieu',
+  "que l'on sache",
+  'le chef du gouvernement',
+  'le premier ministre',
+  'est promulguée',
+  'est promulgué',
+];
+
+/** Enacting words, alone on their line (`DÉCRÈTE :`), unlike the text types they resemble. */
+const ENACTING_WORDS = ['décrète', 'arrête', 'décide', 'a décidé ce qui suit', 'arrêtent', 'décident'];
+
+/** Whether a line opens the body of a text (`Vu …`, `DÉCRÈTE :`, `LOUANGE A DIEU SEUL !`…). */
+export function isBodyMarker(line: string): boolean {
+  const s = line.trim();
+  const opens = BODY_OPENINGS.some((marker) => {
+    const m = matchPhrase(s, marker);
+    return m !== null && !/^\p{L}/u.test(s.slice(m.length));
+  });
+  return (
+    opens ||
+    ENACTING_WORDS.some((words) => {
+      const m = matchPhrase(s, words);
+      return m !== null && /^\s*:?\s*$/.test(s.slice(m.length));
+    })
+  );
+}
+
+/** Lines a header sentence may span. */
+export const MAX_TITLE_LINES = 8;
+
+/** Whether a line ends a sentence (not an abbreviation like `M.` or `n.`). */
+function endsSentence(line: string): boolean {
+  return /\.\s*$/.test(line) && !/(?:^|\s)(?:\p{Lu}|n|art|MM?)\.\s*$/u.test(line);
+}
+
+/**
+ * How many lines from `start` the header sentence spans: up to the line ending with a
+ * period, or before a line that opens a body, a heading or another header.
+ */
+export function headerSpan(
+  lines: readonly string[],
+  start: number,
+  isBoundary: (line: string) => boolean,
+): number {
+  let end = start + 1;
+  while (end < lines.length && end - start < MAX_TITLE_LINES && !endsSentence(lines[end - 1]!)) {
+    const next = lines[end]!;
+    if (isBoundary(next) || isBodyMarker(next) || isMostlyUpperCase(next)) break;
+    end++;
+  }
+  return end - start;
+}
+
+/** Whether the line before a header closes what came before (headers never continue a sentence). */
+export function closesBlock(previous: string | undefined): boolean {
+  if (previous === undefined) return true;
+  const s = previous.trim();
+  return /[.;:!?»)*]$/.test(s) || isMostlyUpperCase(s) || fold(s) === '';
+}

@@ -1,0 +1,159 @@
+/**
+ * The store of ingested bulletins, texts and articles, with full-text search. Two adapters
+ * implement it (embedded SQLite, Elasticsearch); both pass `search-store.contract.ts`.
+ * The record shapes are the `--json` shapes of DESIGN.md, as zod schemas so the API can
+ * validate and document them.
+ */
+import { z } from 'zod';
+import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../pipeline/model.js';
+import { TEXT_TYPES } from '../pipeline/model.js';
+
+export const languageSchema = z.enum(['fr', 'ar']);
+export const textTypeSchema = z.enum(TEXT_TYPES);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+const boundingBoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+
+/** One line of `jarida texts --json`. */
+export const textSummarySchema = z.object({
+  id: z.string(),
+  type: textTypeSchema,
+  number: z.string().nullable(),
+  /** Title in French when published in French, else in Arabic. */
+  title: z.string(),
+  signedOn: isoDate.nullable(),
+  languages: z.array(languageSchema),
+  /** How many articles (in the expression the title comes from). */
+  articles: z.number().int(),
+});
+export type TextSummary = z.infer<typeof textSummarySchema>;
+
+export const publicationSchema = z.object({
+  bulletin: z.string(),
+  edition: languageSchema,
+  date: isoDate.nullable(),
+  page: z.number().int(),
+});
+export type Publication = z.infer<typeof publicationSchema>;
+
+export const articleEntrySchema = z.object({
+  number: z.string(),
+  heading: z.string(),
+  body: z.string(),
+  page: z.number().int(),
+  pageIndex: z.number().int(),
+  bbox: boundingBoxSchema.optional(),
+  path: z.array(z.string()).optional(),
+});
+
+/** `jarida show --json`: one expression of a text (its articles) and every publication of the text. */
+export const textRecordSchema = z.object({
+  id: z.string(),
+  type: textTypeSchema,
+  number: z.string().nullable(),
+  title: z.string(),
+  signedOn: isoDate.nullable(),
+  hijriDate: z.string().nullable(),
+  language: languageSchema,
+  /** Every language the text is published in, `ar` before `fr`. */
+  languages: z.array(languageSchema),
+  publications: z.array(publicationSchema),
+  articles: z.array(articleEntrySchema),
+  promulgates: z.string().optional(),
+});
+export type TextRecord = z.infer<typeof textRecordSchema>;
+
+/**
+ * One article of one expression, with where it was published: the `show --article --json`
+ * shape. Until amendments are linked (issue 5) its only version is the original wording,
+ * valid from the publication date.
+ */
+export const articleRecordSchema = articleEntrySchema.extend({
+  textId: z.string(),
+  article: z.string(),
+  language: languageSchema,
+  bulletin: z.string(),
+  validFrom: isoDate.nullable(),
+  validTo: isoDate.nullable(),
+  /** Amending text of this wording; null for the original. */
+  introducedBy: z.string().nullable(),
+});
+export type ArticleRecord = z.infer<typeof articleRecordSchema>;
+
+export const DEFAULT_SEARCH_LIMIT = 20;
+export const MAX_SEARCH_LIMIT = 500;
+
+/** `jarida search` / `/v1/search` parameters. */
+export const searchRequestSchema = z.object({
+  /** Free text: words, `"quoted phrases"`, references such as `art. 5 loi 09-08`. Never FTS syntax. */
+  query: z.string(),
+  type: textTypeSchema.optional(),
+  /** Text number in any edition's form: `09-08`, `09.08`, `٠٩.٠٨`. */
+  number: z.string().optional(),
+  /** Article number: `5`, `12 bis`, `premier`. */
+  article: z.string().optional(),
+  /** Publication date range, inclusive. */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  language: languageSchema.optional(),
+  limit: z.number().int().min(0).max(MAX_SEARCH_LIMIT).optional(),
+  offset: z.number().int().min(0).optional(),
+});
+export type SearchRequest = z.infer<typeof searchRequestSchema>;
+
+export const searchHitSchema = z.object({
+  textId: z.string(),
+  article: z.string(),
+  language: languageSchema,
+  title: z.string(),
+  /** Excerpt of the article as printed, matched words between {@link HIGHLIGHT} markers. */
+  snippet: z.string(),
+  /** Publication date. */
+  date: isoDate.nullable(),
+  /** Higher is better; comparable within one result only. */
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** `jarida search --json`. */
+export const searchResultSchema = z.object({ total: z.number().int(), hits: z.array(searchHitSchema) });
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+/** Markers around matched words in snippets; not HTML-escaped (the snippet is plain text). */
+export const HIGHLIGHT = { open: '<mark>', close: '</mark>' } as const;
+
+/** Which expression of a text to read, and on which day. */
+export interface ReadOptions {
+  language?: Language;
+  /** ISO date: the wording in force that day. */
+  at?: string;
+}
+
+export interface SearchStore {
+  /** Writes one parsed bulletin with its texts/articles and its pages; one transaction; idempotent (re-saving replaces that bulletin's rows, never duplicates). */
+  saveBulletin(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<void>;
+  /** Bulletin id already ingested from this file hash, if any (dedup at intake). */
+  findBulletinBySource(sha256: string): Promise<string | null>;
+  getBulletin(id: string): Promise<Bulletin | null>;
+  /** Texts ordered by signature date then id; `year` is the signature year (publication year when undated). */
+  listTexts(filter: {
+    type?: TextType;
+    year?: number;
+    limit?: number;
+    offset?: number;
+  }): Promise<TextSummary[]>;
+  /**
+   * One expression of a text: `language` when given, else French when published in French, else Arabic.
+   * With `at`, as it stood that day: null when not yet published then.
+   */
+  getText(id: string, opts?: ReadOptions): Promise<TextRecord | null>;
+  /** `article` in any printed form (`5`, `12 bis`, `premier`); same rules as {@link getText}. */
+  getArticle(textId: string, article: string, opts?: ReadOptions): Promise<ArticleRecord | null>;
+  search(request: SearchRequest): Promise<SearchResult>;
+  close(): Promise<void>;
+}
+
+/** A request the store cannot serve as given (bad filter value). */
+export class SearchRequestError extends Error {
+  readonly code = 'E_SEARCH_REQUEST';
+  override readonly name = 'SearchRequestError';
+}
