@@ -29,9 +29,15 @@ function option(args: string[], name: string, fallback: number): number {
 /** tessdata directory holding the same fra model tesseract.js uses, unpacked for the native command. */
 async function nativeTessdata(dir: string): Promise<string> {
   const require = createRequire(import.meta.url);
-  const modelDir = path.join(path.dirname(require.resolve('@tesseract.js-data/fra/package.json')), '4.0.0_best_int');
+  const modelDir = path.join(
+    path.dirname(require.resolve('@tesseract.js-data/fra/package.json')),
+    '4.0.0_best_int',
+  );
   await mkdir(dir, { recursive: true });
-  await writeFile(path.join(dir, 'fra.traineddata'), gunzipSync(await readFile(path.join(modelDir, 'fra.traineddata.gz'))));
+  await writeFile(
+    path.join(dir, 'fra.traineddata'),
+    gunzipSync(await readFile(path.join(modelDir, 'fra.traineddata.gz'))),
+  );
   return dir;
 }
 
@@ -51,7 +57,14 @@ export async function ingestBenchmark(args: string[]): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-bench-'));
   try {
     const fixtures = path.join(work, 'fixtures');
-    const manifest = await generateFixtures({ out: fixtures, seed, issues, edition: 'fr', quality: 'scan', pages: 'png' });
+    const manifest = await generateFixtures({
+      out: fixtures,
+      seed,
+      issues,
+      edition: 'fr',
+      quality: 'scan',
+      pages: 'png',
+    });
 
     const jaridaStart = performance.now();
     const report = await evaluateFixtureSet(fixtures, { progress: false });
@@ -87,9 +100,24 @@ export async function ingestBenchmark(args: string[]): Promise<void> {
 
     const perMinute = (seconds: number) => (pages / seconds) * 60;
     const rows = [
-      ['jarida ingest (embedded)', perMinute(jaridaSeconds).toFixed(1), (jaridaSeconds / pages).toFixed(2), pct(report.ocr.cer)],
-      [`native ${version}`, perMinute(nativeSeconds).toFixed(1), (nativeSeconds / pages).toFixed(2), pct(nativeCer)],
-      ['ratio jarida / native', (nativeSeconds / jaridaSeconds).toFixed(2), (jaridaSeconds / nativeSeconds).toFixed(2), (report.ocr.cer / nativeCer).toFixed(2)],
+      [
+        'jarida ingest (embedded)',
+        perMinute(jaridaSeconds).toFixed(1),
+        (jaridaSeconds / pages).toFixed(2),
+        pct(report.ocr.cer),
+      ],
+      [
+        `native ${version}`,
+        perMinute(nativeSeconds).toFixed(1),
+        (nativeSeconds / pages).toFixed(2),
+        pct(nativeCer),
+      ],
+      [
+        'ratio jarida / native',
+        (nativeSeconds / jaridaSeconds).toFixed(2),
+        (jaridaSeconds / nativeSeconds).toFixed(2),
+        (report.ocr.cer / nativeCer).toFixed(2),
+      ],
     ];
     const body = [
       '## ingest: embedded pages per minute against native tesseract',

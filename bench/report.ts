@@ -24,7 +24,9 @@ export async function writeSection(name: string, body: string): Promise<void> {
   const end = `<!-- /bench:${name} -->`;
   const section = `${start}\n${body.trim()}\n${end}`;
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
-  const next = pattern.test(current) ? current.replace(pattern, section) : `${current.trimEnd()}\n\n${section}\n`;
+  const next = pattern.test(current)
+    ? current.replace(pattern, section)
+    : `${current.trimEnd()}\n\n${section}\n`;
   await writeFile(FILE, next);
 }
 

@@ -47,7 +47,10 @@ export async function openArchive(options: ArchiveOptions): Promise<Archive> {
 }
 
 /** Runs `body` with an open archive and closes it whatever happens. */
-export async function withArchive<T>(options: ArchiveOptions, body: (archive: Archive) => Promise<T>): Promise<T> {
+export async function withArchive<T>(
+  options: ArchiveOptions,
+  body: (archive: Archive) => Promise<T>,
+): Promise<T> {
   const archive = await openArchive(options);
   try {
     return await body(archive);
@@ -74,7 +77,8 @@ export function log(line: string): void {
 export function positiveInteger(name: string) {
   return function parsePositiveInteger(value: string): number {
     const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer, got "${value}"`);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(`${name} must be a positive integer, got "${value}"`);
     return n;
   };
 }

@@ -22,13 +22,27 @@ export function demoCommand(): Command {
       const work = await mkdtemp(path.join(tmpdir(), 'jarida-demo-'));
       try {
         log('1/3 generating two sample issues of the Bulletin officiel (French edition)…');
-        const clean = await generateFixtures({ out: path.join(work, 'clean'), seed: o.seed, issues: 1, edition: 'fr', quality: 'clean' });
-        const scan = await generateFixtures({ out: path.join(work, 'scan'), seed: o.seed + 1, issues: 1, edition: 'fr', quality: 'scan' });
+        const clean = await generateFixtures({
+          out: path.join(work, 'clean'),
+          seed: o.seed,
+          issues: 1,
+          edition: 'fr',
+          quality: 'clean',
+        });
+        const scan = await generateFixtures({
+          out: path.join(work, 'scan'),
+          seed: o.seed + 1,
+          issues: 1,
+          edition: 'fr',
+          quality: 'scan',
+        });
         const files = [
           ...clean.issues.map((i) => path.join(work, 'clean', i.file)),
           ...scan.issues.map((i) => path.join(work, 'scan', i.file)),
         ];
-        log(`2/3 ingesting them into ${path.resolve(dataDir)} (the scanned one goes through OCR: about a minute)…`);
+        log(
+          `2/3 ingesting them into ${path.resolve(dataDir)} (the scanned one goes through OCR: about a minute)…`,
+        );
         const outcomes = await runIngest(files, { dataDir, lang: 'fra' });
         printIngestSummary(outcomes);
         if (outcomes.some((x) => x.status === 'failed')) {
@@ -41,16 +55,25 @@ export function demoCommand(): Command {
           const text = first && (await store.getText(first.id));
           const sample = text?.articles.find((a) => a.body.split(/\s+/).length > 8);
           if (!text || !sample) throw new Error('the demo issues produced no article to search for');
-          const query = sample.body.split(/\s+/).filter((w) => /^\p{L}{6,}$/u.test(w)).slice(0, 2).join(' ');
+          const query = sample.body
+            .split(/\s+/)
+            .filter((w) => /^\p{L}{6,}$/u.test(w))
+            .slice(0, 2)
+            .join(' ');
           print(`\n$ jarida search "${query}"`);
           const result = await store.search({ query, limit: 3 });
-          for (const h of result.hits) print(`  ${h.textId}${h.article ? ` art. ${h.article}` : ''}  ${h.title.slice(0, 80)}\n      ${h.snippet}`);
+          for (const h of result.hits)
+            print(
+              `  ${h.textId}${h.article ? ` art. ${h.article}` : ''}  ${h.title.slice(0, 80)}\n      ${h.snippet}`,
+            );
           const hit = result.hits.find((h) => h.article);
           if (!hit?.article) throw new Error(`the search for "${query}" found no article`);
           const article = await store.getArticle(hit.textId, hit.article);
           print(`\n$ jarida show ${hit.textId} --article ${hit.article}`);
           print(`  ${article?.body}`);
-          print(`\nTry: jarida texts · jarida show ${hit.textId} · jarida search "<words>" --type ${first.type}`);
+          print(
+            `\nTry: jarida texts · jarida show ${hit.textId} · jarida search "<words>" --type ${first.type}`,
+          );
         });
       } finally {
         await rm(work, { recursive: true, force: true });

@@ -17,7 +17,10 @@ async function readJson<T>(file: string): Promise<T> {
 }
 
 /** Ingests every issue of the fixture set in `dir` and scores the result. */
-export async function evaluateFixtureSet(dir: string, options: { progress?: boolean } = {}): Promise<EvaluationReport> {
+export async function evaluateFixtureSet(
+  dir: string,
+  options: { progress?: boolean } = {},
+): Promise<EvaluationReport> {
   const manifest = await readJson<FixtureManifest>(path.join(dir, 'manifest.json'));
   const work = await mkdtemp(path.join(tmpdir(), 'jarida-eval-'));
   try {
@@ -51,7 +54,9 @@ const percent = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 export function evalCommand(): Command {
   return new Command('eval')
-    .description('ingest a fixture set into a temporary archive and score OCR, texts and articles against its truth')
+    .description(
+      'ingest a fixture set into a temporary archive and score OCR, texts and articles against its truth',
+    )
     .argument('<fixturesDir>', 'a directory written by `jarida fixtures generate`')
     .option('--json', 'print the scores as JSON')
     .option('--no-progress', 'no progress bar on stderr')

@@ -4,7 +4,9 @@ import { generateFixtures } from '../fixtures/generate.js';
 import { positiveInteger, print, printJson } from './context.js';
 
 export function fixturesCommand(): Command {
-  const fixtures = new Command('fixtures').description('synthetic issues with ground truth, for tests and evaluation');
+  const fixtures = new Command('fixtures').description(
+    'synthetic issues with ground truth, for tests and evaluation',
+  );
   fixtures
     .command('generate')
     .description('write DIR/issues/<bulletinId>.pdf, DIR/truth/<bulletinId>.json and DIR/manifest.json')
@@ -13,7 +15,10 @@ export function fixturesCommand(): Command {
     .option('--issues <n>', 'how many issues', positiveInteger('--issues'), 2)
     .addOption(new Option('--edition <edition>', 'edition').choices(['fr', 'ar', 'both']).default('fr'))
     .addOption(
-      new Option('--quality <q>', 'clean: born-digital PDF with a text layer; scan, poor: degraded page images')
+      new Option(
+        '--quality <q>',
+        'clean: born-digital PDF with a text layer; scan, poor: degraded page images',
+      )
         .choices(['clean', 'scan', 'poor'])
         .default('scan'),
     )

@@ -2,11 +2,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { createProgressReporter } from './progress.js';
-import { EXIT_OK, EXIT_SOME_FAILED, log, print, printJson, withArchive } from './context.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
-import { type FileOutcome, IngestService } from '../workers/ingest-service.js';
 import type { OcrLanguage } from '../pipeline/model.js';
+import { type FileOutcome, IngestService } from '../workers/ingest-service.js';
+import { TesseractPool } from '../workers/tesseract-pool.js';
+import { EXIT_OK, EXIT_SOME_FAILED, log, print, printJson, withArchive } from './context.js';
+import { createProgressReporter } from './progress.js';
 
 const INPUT_EXTENSIONS = new Set(['.pdf', '.tif', '.tiff', '.png', '.jpg', '.jpeg']);
 
@@ -48,7 +48,11 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
       const service = new IngestService({ dataDir, store, ocr });
       const progress = createProgressReporter({ enabled: options.progress ?? process.stderr.isTTY });
       try {
-        return await service.ingestBatch(files, { lang: options.lang, force: options.force }, progress.onEvent);
+        return await service.ingestBatch(
+          files,
+          { lang: options.lang, force: options.force },
+          progress.onEvent,
+        );
       } finally {
         progress.stop();
       }
@@ -72,7 +76,9 @@ export function printIngestSummary(outcomes: FileOutcome[]): void {
 
 export function ingestCommand(): Command {
   return new Command('ingest')
-    .description('read scanned or born-digital issues (PDF, TIFF, PNG, JPEG; files or directories) into the archive')
+    .description(
+      'read scanned or born-digital issues (PDF, TIFF, PNG, JPEG; files or directories) into the archive',
+    )
     .argument('<paths...>', 'files or directories to ingest')
     .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('fra'))
     .option('--force', 're-ingest files already in the archive, replacing what they produced')

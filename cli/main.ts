@@ -3,8 +3,8 @@
  * `jarida`: the command line. Parses options and calls the rest; no logic of its own.
  * Exit codes: 0 success, 1 some input failed (the rest done), 2 bad usage.
  */
-import { CommanderError, Command } from 'commander';
-import { EXIT_SOME_FAILED, EXIT_USAGE, UsageError, log } from './context.js';
+import { Command, CommanderError } from 'commander';
+import { EXIT_SOME_FAILED, EXIT_USAGE, log, UsageError } from './context.js';
 import { demoCommand } from './demo-command.js';
 import { evalCommand } from './eval-command.js';
 import { fixturesCommand } from './fixtures-command.js';

@@ -21,7 +21,9 @@ export async function readFilePages(file: string, lang: OcrLanguage | 'auto'): P
   const ocr = new TesseractPool();
   try {
     const indexes = Array.from({ length: document.pageCount }, (_, i) => i + 1);
-    return await Promise.all(indexes.map(async (index) => readPage(await document.page(index), ocr, { lang })));
+    return await Promise.all(
+      indexes.map(async (index) => readPage(await document.page(index), ocr, { lang })),
+    );
   } finally {
     await Promise.all([document.close(), ocr.close()]);
   }
@@ -36,8 +38,15 @@ export function ocrCommand(): Command {
     .action(async function ocrAction(this: Command, file: string) {
       const options = this.optsWithGlobals<OcrOptions>();
       const pages = await readFilePages(file, options.lang);
-      const view = pages.map((p) => ({ page: p.index, text: pageText(p), confidence: p.confidence, source: p.source }));
+      const view = pages.map((p) => ({
+        page: p.index,
+        text: pageText(p),
+        confidence: p.confidence,
+        source: p.source,
+      }));
       if (options.json) printJson({ pages: view });
-      else for (const p of view) print(`--- page ${p.page} (${p.source}, confidence ${p.confidence.toFixed(2)})\n${p.text}`);
+      else
+        for (const p of view)
+          print(`--- page ${p.page} (${p.source}, confidence ${p.confidence.toFixed(2)})\n${p.text}`);
     });
 }

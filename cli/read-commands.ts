@@ -1,8 +1,16 @@
 /** Commands that read the archive: `texts`, `show`, `search`. */
 import { Command, Option } from 'commander';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
-import { TEXT_TYPES, type Language, type TextType } from '../pipeline/model.js';
-import { NotFoundError, isoDate, positiveInteger, print, printJson, UsageError, withArchive } from './context.js';
+import { type Language, TEXT_TYPES, type TextType } from '../pipeline/model.js';
+import {
+  isoDate,
+  NotFoundError,
+  positiveInteger,
+  print,
+  printJson,
+  UsageError,
+  withArchive,
+} from './context.js';
 
 interface ReadOptions {
   dataDir?: string;
@@ -21,9 +29,12 @@ export function textsCommand(): Command {
     .option('--json', 'print { texts: [...] }')
     .action(async function textsAction(this: Command) {
       const o = this.optsWithGlobals<ReadOptions & { type?: TextType; year?: number; limit: number }>();
-      const texts = await withArchive(o, ({ store }) => store.listTexts({ type: o.type, year: o.year, limit: o.limit }));
+      const texts = await withArchive(o, ({ store }) =>
+        store.listTexts({ type: o.type, year: o.year, limit: o.limit }),
+      );
       if (o.json) return printJson({ texts });
-      for (const t of texts) print(`${t.id.padEnd(28)} ${t.signedOn ?? '          '}  ${t.articles} art.  ${t.title}`);
+      for (const t of texts)
+        print(`${t.id.padEnd(28)} ${t.signedOn ?? '          '}  ${t.articles} art.  ${t.title}`);
       print(`${texts.length} texts`);
     });
 }
@@ -45,13 +56,17 @@ export function showCommand(): Command {
           const article = await store.getArticle(id, number, { language: o.lang, at: o.at });
           if (!article) throw new NotFoundError(`no article ${number} in ${id}`);
           if (o.json) return printJson(article);
-          print(`${id}, article ${article.article}${article.validFrom ? ` (from ${article.validFrom})` : ''}\n\n${article.body}`);
+          print(
+            `${id}, article ${article.article}${article.validFrom ? ` (from ${article.validFrom})` : ''}\n\n${article.body}`,
+          );
           return;
         }
         const text = await store.getText(id, { language: o.lang, at: o.at });
         if (!text) throw new NotFoundError(`no text ${id} in the archive`);
         if (o.json) return printJson(text);
-        print(`${text.title}\n${text.id} · signed ${text.signedOn ?? 'n.d.'} · ${text.publications.map((p) => `${p.bulletin} p. ${p.page}`).join(', ')}\n`);
+        print(
+          `${text.title}\n${text.id} · signed ${text.signedOn ?? 'n.d.'} · ${text.publications.map((p) => `${p.bulletin} p. ${p.page}`).join(', ')}\n`,
+        );
         for (const a of text.articles) print(`${a.heading} (p. ${a.page})\n${a.body}\n`);
       });
     });
@@ -71,7 +86,15 @@ export function searchCommand(): Command {
     .option('--json', 'print { total, hits: [...] }')
     .action(async function searchAction(this: Command, query: string) {
       const o = this.optsWithGlobals<
-        ReadOptions & { type?: TextType; number?: string; article?: string; from?: string; to?: string; lang?: Language; limit: number }
+        ReadOptions & {
+          type?: TextType;
+          number?: string;
+          article?: string;
+          from?: string;
+          to?: string;
+          lang?: Language;
+          limit: number;
+        }
       >();
       const result = await withArchive(o, ({ store }) =>
         store.search({
@@ -87,7 +110,9 @@ export function searchCommand(): Command {
       );
       if (o.json) return printJson(result);
       for (const h of result.hits) {
-        print(`${h.textId}${h.article ? ` art. ${h.article}` : ''}  (${h.date ?? 'n.d.'})  ${h.title}\n    ${h.snippet}`);
+        print(
+          `${h.textId}${h.article ? ` art. ${h.article}` : ''}  (${h.date ?? 'n.d.'})  ${h.title}\n    ${h.snippet}`,
+        );
       }
       print(`${result.total} results`);
     });

@@ -115,7 +115,7 @@ export function textId(
 
 const FIRST_WORDS = new Set(['premier', 'premiere', '1er', '1re', 'الأولى', 'الأول', 'الاولى', 'الاول']);
 const UNIQUE_WORDS = new Set(['unique', 'الوحيدة', 'الفريدة', 'فريدة', 'وحيدة']);
-const ARABIC_SUFFIXES: Record<string, string> = { مكرر: 'bis', 'مكرر مرتين': 'ter', 'مكررة': 'bis' };
+const ARABIC_SUFFIXES: Record<string, string> = { مكرر: 'bis', 'مكرر مرتين': 'ter', مكررة: 'bis' };
 
 /**
  * Canonical article number: `premier` → `1`, `12 bis` → `12-bis`, `unique`, `المادة 5 مكرر` → `5-bis`.

@@ -69,6 +69,17 @@ export interface PageArtefact {
   lines: TextLine[];
   /** Running header lines, kept apart: they carry the issue number and printed page. */
   header: TextLine[];
+  /** How the page's text layer was judged, when it had one (trusted → source `text-layer`). */
+  textLayer?: TextLayerTriage;
+}
+
+/** The verdict of text-layer triage and the figures it was made from. */
+export interface TextLayerTriage {
+  /** 0..1. */
+  score: number;
+  trusted: boolean;
+  /** Named ratios (0..1) and counts behind the score. */
+  figures: Record<string, number>;
 }
 
 /** Types of legal texts, as slugs used in identifiers. */

@@ -14,11 +14,26 @@ interface IngestJson {
   files: { path: string; status: string; reason?: string; bulletin?: string; pages?: number }[];
 }
 interface TextsJson {
-  texts: { id: string; type: string; number: string | null; title: string; signedOn: string | null; languages: string[]; articles: number }[];
+  texts: {
+    id: string;
+    type: string;
+    number: string | null;
+    title: string;
+    signedOn: string | null;
+    languages: string[];
+    articles: number;
+  }[];
 }
 interface SearchJson {
   total: number;
-  hits: { textId: string; article: string | null; title: string; snippet: string; date: string | null; score: number }[];
+  hits: {
+    textId: string;
+    article: string | null;
+    title: string;
+    snippet: string;
+    date: string | null;
+    score: number;
+  }[];
 }
 
 let work: string;
@@ -29,11 +44,25 @@ let issueFile: string;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'jarida-e2e-'));
   dataDir = path.join(work, 'data');
-  const generated = await jarida(['fixtures', 'generate', '--out', path.join(work, 'fx'), '--seed', '20261', '--issues', '1', '--quality', 'scan', '--json']);
+  const generated = await jarida([
+    'fixtures',
+    'generate',
+    '--out',
+    path.join(work, 'fx'),
+    '--seed',
+    '20261',
+    '--issues',
+    '1',
+    '--quality',
+    'scan',
+    '--json',
+  ]);
   expect(generated.code, generated.stderr).toBe(0);
   const manifest = json<FixtureManifest>(generated);
   issueFile = path.join(work, 'fx', manifest.issues[0]!.file);
-  truth = JSON.parse(await readFile(path.join(work, 'fx', manifest.issues[0]!.truth), 'utf8')) as BulletinTruth;
+  truth = JSON.parse(
+    await readFile(path.join(work, 'fx', manifest.issues[0]!.truth), 'utf8'),
+  ) as BulletinTruth;
 });
 
 afterAll(async () => {
@@ -51,7 +80,12 @@ describe('a scanned issue, end to end', () => {
     expect(files).toHaveLength(2);
     expect(files[0]).toMatchObject({ path: corrupt, status: 'failed' });
     expect(files[0]!.reason).toMatch(/pdf/i);
-    expect(files[1]).toMatchObject({ path: issueFile, status: 'ingested', bulletin: truth.bulletin.id, pages: truth.pages.length });
+    expect(files[1]).toMatchObject({
+      path: issueFile,
+      status: 'ingested',
+      bulletin: truth.bulletin.id,
+      pages: truth.pages.length,
+    });
   });
 
   test('its texts are listed with their articles', async () => {
@@ -68,8 +102,13 @@ describe('a scanned issue, end to end', () => {
   test('a search for words of an article finds that article', async () => {
     const text = truth.texts.find((t) => t.articles.length >= 2)!;
     const article = text.articles[1]!;
-    const words = article.body.split(/\s+/).filter((w) => /^\p{L}{7,}$/u.test(w)).slice(0, 3);
-    const result = json<SearchJson>(await jarida(['search', words.join(' '), '--data-dir', dataDir, '--json']));
+    const words = article.body
+      .split(/\s+/)
+      .filter((w) => /^\p{L}{7,}$/u.test(w))
+      .slice(0, 3);
+    const result = json<SearchJson>(
+      await jarida(['search', words.join(' '), '--data-dir', dataDir, '--json']),
+    );
     expect(result.total).toBeGreaterThan(0);
     expect(result.hits.map((h) => `${h.textId}/${h.article}`)).toContain(`${text.id}/${article.number}`);
   });
@@ -84,9 +123,11 @@ describe('a scanned issue, end to end', () => {
 
   test('show prints the article as printed, with its page', async () => {
     const text = truth.texts[0]!;
-    const shown = json<{ id: string; articles: { number: string; body: string; page: number }[]; publications: { bulletin: string }[] }>(
-      await jarida(['show', text.id, '--data-dir', dataDir, '--json']),
-    );
+    const shown = json<{
+      id: string;
+      articles: { number: string; body: string; page: number }[];
+      publications: { bulletin: string }[];
+    }>(await jarida(['show', text.id, '--data-dir', dataDir, '--json']));
     expect(shown.id).toBe(text.id);
     expect(shown.publications[0]!.bulletin).toBe(truth.bulletin.id);
     expect(shown.articles.map((a) => a.number)).toEqual(text.articles.map((a) => a.number));
@@ -97,7 +138,10 @@ describe('a scanned issue, end to end', () => {
     const before = await jarida(['texts', '--data-dir', dataDir, '--json']);
     const again = await jarida(['ingest', issueFile, '--data-dir', dataDir, '--json']);
     expect(again.code).toBe(0);
-    expect(json<IngestJson>(again).files[0]).toMatchObject({ status: 'duplicate', bulletin: truth.bulletin.id });
+    expect(json<IngestJson>(again).files[0]).toMatchObject({
+      status: 'duplicate',
+      bulletin: truth.bulletin.id,
+    });
     const after = await jarida(['texts', '--data-dir', dataDir, '--json']);
     expect(after.stdout).toBe(before.stdout);
   });

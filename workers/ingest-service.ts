@@ -105,7 +105,8 @@ export class IngestService {
     }
     const { dataDir, store } = this.deps;
     const already = await store.findBulletinBySource(record.sha256);
-    if (already && !options.force) return { path: file, status: 'duplicate', sha256: record.sha256, bulletin: already };
+    if (already && !options.force)
+      return { path: file, status: 'duplicate', sha256: record.sha256, bulletin: already };
     try {
       const pages = await this.readPages(file, bytes, record, options, onEvent);
       const parsed = parseBulletin(pages, record);
@@ -146,7 +147,9 @@ export class IngestService {
       return await Promise.all(
         indexes.map((index) =>
           limit(async () => {
-            const page = await readPage(await document.page(index), this.deps.ocr, { lang: options.lang ?? 'fra' });
+            const page = await readPage(await document.page(index), this.deps.ocr, {
+              lang: options.lang ?? 'fra',
+            });
             onEvent({ kind: 'page-done', path: file, page: index, source: page.source });
             return page;
           }),

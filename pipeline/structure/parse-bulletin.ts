@@ -212,21 +212,27 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
   };
   const id = bulletinId(key);
   const lines = bodyLines(pages);
+  const printed = pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
+  const firstPage = printed.length ? Math.min(...printed) : null;
+  const lastPage = printed.length ? Math.max(...printed) : null;
   const sommaire = findSommaire(lines, {
     isHeaderStart: (all, index) => headerAt(all, index) !== null,
     isBodyEvidence: (line) => readArticleHeading(line) !== null || isBodyMarker(line),
+    // The first page carries no running header: allow the page before the first found, and
+    // some slack after the last so that a wrong sommaire page is still read and reported.
+    isPageNumber: (n) =>
+      firstPage === null || lastPage === null || (n >= firstPage - 1 && n <= lastPage + 50),
   });
   const parsed = parseTexts(sommaire ? lines.slice(sommaire.end) : lines, id);
   datePromulgated(parsed.texts);
-  const printed = pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
   return {
     bulletin: {
       ...key,
       id,
       date: masthead.date,
       hijriDate: masthead.hijriDate,
-      firstPage: printed.length ? Math.min(...printed) : null,
-      lastPage: printed.length ? Math.max(...printed) : null,
+      firstPage,
+      lastPage,
       pageCount: pages.length,
       sourceSha256: record.sha256,
     },

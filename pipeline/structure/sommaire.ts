@@ -28,15 +28,24 @@ export interface Sommaire {
 export interface SommaireBoundaries {
   isHeaderStart(lines: readonly BodyLine[], index: number): boolean;
   isBodyEvidence(line: string): boolean;
+  /** Whether a number can be a page of this issue: `… prévue à l'article 3` ends with no page. */
+  isPageNumber(n: number): boolean;
 }
+
+const CITING_WORD = /(?:\barticles?|\bart\.|\balinéas?|n°|\bno)\s*$/iu;
 
 const PAGE_AT_END = /(?:\s*(?:\.{2,}|…+|\s)\s*)(\d{1,5})\s*$/;
 
 /** The page number ending an entry line; null when the line ends otherwise or with a date's year. */
-function entryPage(line: string): { page: number; title: string } | null {
+function entryPage(
+  line: string,
+  isPageNumber: (n: number) => boolean,
+): { page: number; title: string } | null {
   const m = PAGE_AT_END.exec(line);
-  if (!m) return null;
+  if (!m || !isPageNumber(Number(m[1]))) return null;
   const title = line.slice(0, m.index).trim();
+  // `… prévue à l'article 3`, `… n° 12`: a number a citation ends with, not a page.
+  if (CITING_WORD.test(title)) return null;
   const tail = title.split(/\s+/).slice(-4).join(' ');
   const date = parseFrenchDate(`${tail} ${m[1]}`);
   // `… 22 safar 1430` ends with a year, not a page.
@@ -80,7 +89,7 @@ export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBou
   let pending: string[] = [];
   for (const line of lines.slice(start + 1, end)) {
     pending.push(line.text);
-    const page = entryPage(line.text);
+    const page = entryPage(line.text, boundaries.isPageNumber);
     if (!page) continue;
     pending[pending.length - 1] = page.title;
     const title = pending.join(' ').replace(/\s+/g, ' ').trim();

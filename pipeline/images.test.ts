@@ -1,0 +1,85 @@
+import { crc32, deflateSync } from 'node:zlib';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { CorruptImageError, ImageTooLargeError } from './errors.js';
+import { openImage, preprocessForOcr } from './images.js';
+import { pngSize } from './ocr.js';
+
+function chunk(type: string, data: Buffer): Buffer {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(data.length);
+  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(body));
+  return Buffer.concat([length, body, crc]);
+}
+
+/** A valid PNG header announcing 100000×100000 pixels over a few bytes of data: a decompression bomb. */
+function bombPng(): Buffer {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(100_000, 0);
+  ihdr.writeUInt32BE(100_000, 4);
+  ihdr.set([8, 0, 0, 0, 0], 8); // 8-bit greyscale
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.alloc(100_001))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+describe('image inputs', () => {
+  it('refuses a decompression bomb from its header, without decoding it', async () => {
+    const before = process.memoryUsage().rss;
+    await expect(openImage(bombPng())).rejects.toBeInstanceOf(ImageTooLargeError);
+    // 10^10 pixels would be 10 GB: nothing near that was allocated.
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
+  });
+
+  it('opens every page of a multi-page TIFF as a greyscale PNG', async () => {
+    const page = (background: string) =>
+      sharp({ create: { width: 60, height: 80, channels: 3, background } })
+        .png()
+        .toBuffer();
+    const tiff = await sharp([await page('#ffffff'), await page('#000000')], { join: { animated: true } })
+      .tiff()
+      .toBuffer();
+    const doc = await openImage(tiff);
+    expect(doc.pages.map((p) => [p.index, p.width, p.height])).toEqual([
+      [0, 60, 80],
+      [1, 60, 80],
+    ]);
+    const second = await doc.pages[1]!.toPng();
+    const { channels, width } = await sharp(second).metadata();
+    expect([channels, width]).toEqual([1, 60]);
+    const { dominant } = await sharp(second).stats();
+    expect(dominant.r).toBeLessThan(20);
+  });
+
+  it('reports a damaged image as CorruptImageError', async () => {
+    const png = await sharp({ create: { width: 50, height: 50, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer();
+    await expect(openImage(png.subarray(0, 20))).rejects.toBeInstanceOf(CorruptImageError);
+  });
+
+  it('preprocesses to a greyscale image stretched to full contrast', async () => {
+    // Faded typescript: grey text (#999) on a grey page (#ccc).
+    const faded = await sharp({ create: { width: 200, height: 100, channels: 3, background: '#cccccc' } })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="200" height="100"><rect x="20" y="40" width="160" height="20" fill="#999999"/></svg>',
+          ),
+        },
+      ])
+      .png()
+      .toBuffer();
+    const out = await preprocessForOcr(faded);
+    expect(pngSize(out)).toEqual({ width: 200, height: 100 });
+    const stats = await sharp(out).stats();
+    expect(stats.channels).toHaveLength(1);
+    // #999 on #ccc spans 51 grey levels; stretched, they span most of the range.
+    expect(stats.channels[0]!.max - stats.channels[0]!.min).toBeGreaterThan(200);
+  });
+});

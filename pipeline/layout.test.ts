@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { findGutter, isRunningHeader, joinLines, layoutPage, parsePrintedPage } from './layout.js';
+import type { TextLine } from './model.js';
+
+const line = (text: string, x: number, y: number, w: number): TextLine => ({
+  text,
+  bbox: { x, y, w, h: 0.012 },
+  confidence: 0.9,
+});
+
+/** A gazette page as OCR returns it: header split in two, a full-width title, two columns, a second full-width rule, two more columns, shuffled. */
+function gazettePage(): { lines: TextLine[]; expected: string[] } {
+  const header = [
+    line('BULLETlN OFFlClEL N" 5670 – 2 chaoual 1429 (2-10-2008)', 0.08, 0.03, 0.6),
+    line('689', 0.88, 0.031, 0.04),
+  ];
+  const title = line('DAHIR N° 1-08-18 PORTANT PROMULGATION DE LA LOI', 0.2, 0.07, 0.6);
+  const band1Left = Array.from({ length: 8 }, (_, i) =>
+    line(`gauche ${i}`, 0.08, 0.1 + i * 0.02, 0.4 - (i % 3) * 0.05),
+  );
+  const band1Right = Array.from({ length: 8 }, (_, i) => line(`droite ${i}`, 0.52, 0.1 + i * 0.02, 0.4));
+  const rule = line('TEXTES PARTICULIERS', 0.35, 0.3, 0.3);
+  const band2Left = Array.from({ length: 5 }, (_, i) => line(`bas gauche ${i}`, 0.08, 0.33 + i * 0.02, 0.4));
+  const band2Right = Array.from({ length: 5 }, (_, i) =>
+    line(`bas droite ${i}`, 0.53, 0.33 + i * 0.02, 0.39),
+  );
+  const all = [...header, title, ...band1Left, ...band1Right, rule, ...band2Left, ...band2Right];
+  // Interleave as a row-wise reader would, then shuffle deterministically.
+  const lines = all
+    .map((l, i) => ({ l, k: (i * 7919) % all.length }))
+    .sort((a, b) => a.k - b.k)
+    .map((x) => x.l);
+  const texts = (ls: TextLine[]) => ls.map((l) => l.text);
+  return {
+    lines,
+    expected: [
+      title.text,
+      ...texts(band1Left),
+      ...texts(band1Right),
+      rule.text,
+      ...texts(band2Left),
+      ...texts(band2Right),
+    ],
+  };
+}
+
+describe('layout', () => {
+  it('orders a two-column page by bands: full width, first column, second column', () => {
+    const { lines, expected } = gazettePage();
+    const page = layoutPage(lines);
+    expect(page.columns).toBe(2);
+    expect(page.lines.map((l) => l.text)).toEqual(expected);
+    expect(page.header.map((l) => l.text)).toEqual([
+      'BULLETlN OFFlClEL N" 5670 – 2 chaoual 1429 (2-10-2008)',
+      '689',
+    ]);
+    expect(page.printedPage).toBe(689);
+    expect(page.lines.find((l) => l.text === 'droite 0')?.column).toBe(1);
+    expect(page.lines.find((l) => l.text === 'gauche 0')?.column).toBe(0);
+  });
+
+  it('reads the right column first on right-to-left pages', () => {
+    const { lines } = gazettePage();
+    const texts = layoutPage(lines, { rtl: true }).lines.map((l) => l.text);
+    expect(texts.indexOf('droite 7')).toBeLessThan(texts.indexOf('gauche 0'));
+    expect(texts.indexOf('gauche 7')).toBeLessThan(texts.indexOf('TEXTES PARTICULIERS'));
+  });
+
+  it('keeps a single-column page top to bottom', () => {
+    const lines = Array.from({ length: 12 }, (_, i) =>
+      line(`ligne ${i}`, 0.1, 0.9 - i * 0.05, 0.8 - (i % 2) * 0.3),
+    );
+    const page = layoutPage(lines);
+    expect(page.columns).toBe(1);
+    expect(page.lines.map((l) => l.text)).toEqual(Array.from({ length: 12 }, (_, i) => `ligne ${11 - i}`));
+    expect(page.header).toEqual([]);
+    expect(page.printedPage).toBeUndefined();
+    expect(findGutter(lines)).toBeNull();
+  });
+
+  it('recognises running headers through OCR noise, and not body text', () => {
+    expect(isRunningHeader('BULLETIN OFFICIEL N° 5670 – 2 chaoual 1429 (2-10-2008) 689')).toBe(true);
+    expect(isRunningHeader('BULLETlN OFFlClEL No 5670')).toBe(true);
+    expect(isRunningHeader('BULLET1N 0FFICIEL')).toBe(true);
+    expect(isRunningHeader('Bulletin Officiel')).toBe(true);
+    expect(isRunningHeader('au Bulletin officiel')).toBe(true);
+    expect(isRunningHeader('Est promulguée et sera publiée à la suite')).toBe(false);
+    expect(isRunningHeader('الجريدة الرسمية عدد 5670')).toBe(true);
+  });
+
+  it('parses the printed page before the title or after the date', () => {
+    expect(parsePrintedPage('BULLETIN OFFICIEL N° 5670 – 2 chaoual 1429 (2-10-2008) 689')).toBe(689);
+    expect(parsePrintedPage('689 BULLETIN OFFICIEL N° 5670 – 2 chaoual 1429 (2-10-2008)')).toBe(689);
+    expect(parsePrintedPage('3731 BULLETlN OFFlClEL N" 6280 – 10 chaoual 1435 (7-8-2014)')).toBe(3731);
+    expect(parsePrintedPage('BULLETIN OFFICIEL No 6280 – 10 chaoual 1435 (7-8-2014) 37Sl')).toBeUndefined();
+    expect(parsePrintedPage('BULLETIN OFFICIEL N° 6280 – 10 chaoual 1435 (7-8-2014) 2O4')).toBe(204);
+    expect(parsePrintedPage('BULLETIN OFFICIEL N° 5670')).toBeUndefined();
+    expect(parsePrintedPage('الجريدة الرسمية عدد 5670 – 2 شوال 1429 (2 أكتوبر 2008) ٦٨٩')).toBe(689);
+  });
+});
+
+describe('joinLines', () => {
+  it('re-joins hyphenated words and numbers and joins lines with single spaces', () => {
+    expect(
+      joinLines([
+        'les dispositions de la réglemen-',
+        'tation  en vigueur',
+        '',
+        'du dahir n° 1-58-',
+        '376 du',
+      ]),
+    ).toBe('les dispositions de la réglementation en vigueur du dahir n° 1-58-376 du');
+    // A hyphen before a capital is part of a compound name.
+    expect(joinLines(['à Sidi-', 'Kacem et', 'à Fès'])).toBe('à Sidi-Kacem et à Fès');
+  });
+});

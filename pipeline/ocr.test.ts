@@ -1,0 +1,41 @@
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { linesFromTesseract, pngSize, type TesseractBlock } from './ocr.js';
+
+describe('tesseract output to lines', () => {
+  it('flattens blocks → paragraphs → lines with page-fraction bboxes and 0..1 confidence', () => {
+    const blocks: TesseractBlock[] = [
+      {
+        paragraphs: [
+          {
+            lines: [
+              { text: 'BULLETIN  OFFICIEL\n', confidence: 90, bbox: { x0: 100, y0: 50, x1: 1100, y1: 90 } },
+              { text: ' \n', confidence: 10, bbox: { x0: 0, y0: 0, x1: 5, y1: 5 } },
+            ],
+          },
+        ],
+      },
+      {
+        paragraphs: [
+          { lines: [{ text: 'Article 2', confidence: 60, bbox: { x0: 1250, y0: 200, x1: 1450, y1: 240 } }] },
+        ],
+      },
+    ];
+    const result = linesFromTesseract(blocks, 2500, 3500);
+    expect(result.lines).toEqual([
+      { text: 'BULLETIN OFFICIEL', bbox: { x: 0.04, y: 50 / 3500, w: 0.4, h: 40 / 3500 }, confidence: 0.9 },
+      { text: 'Article 2', bbox: { x: 0.5, y: 200 / 3500, w: 0.08, h: 40 / 3500 }, confidence: 0.6 },
+    ]);
+    // Weighted by length: 17 characters at 0.9, 9 at 0.6.
+    expect(result.confidence).toBeCloseTo((17 * 0.9 + 9 * 0.6) / 26, 6);
+    expect(linesFromTesseract(null, 10, 10)).toEqual({ lines: [], width: 10, height: 10, confidence: 0 });
+  });
+
+  it('reads a PNG size from its header only', async () => {
+    const png = await sharp({ create: { width: 321, height: 123, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    expect(pngSize(png)).toEqual({ width: 321, height: 123 });
+    expect(pngSize(Buffer.from('not a png at all, not at all'))).toBeNull();
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * The OCR engine contract and the pure conversion of tesseract.js output into page lines.
+ * The engine itself (a pool of tesseract.js workers) lives in workers/tesseract-pool.ts so
+ * that this stage stays free of threads and process state.
+ */
+import type { BoundingBox, OcrLanguage, TextLine } from './model.js';
+
+/** Lines recognised on one image, with bboxes in fractions of the image. */
+export interface OcrResult {
+  lines: TextLine[];
+  /** Image size in pixels. */
+  width: number;
+  height: number;
+  /** Mean line confidence 0..1, weighted by line length; 0 when nothing was read. */
+  confidence: number;
+}
+
+/** Something that reads text from a page image. */
+export interface OcrEngine {
+  /** How many pages it recognises at once: callers size their own concurrency on it. */
+  readonly size: number;
+  /** Recognises a PNG page image in the given language. */
+  recognize(png: Buffer, lang: OcrLanguage): Promise<OcrResult>;
+  /** Releases workers; the engine is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+/** Pixel box as tesseract.js reports it. */
+export interface TesseractBbox {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/** The part of tesseract.js' `blocks` output that lines are made from (confidences 0..100). */
+export interface TesseractBlock {
+  paragraphs: { lines: { text: string; confidence: number; bbox: TesseractBbox }[] }[];
+}
+
+/** Converts a pixel box to page fractions. */
+export function toFractions(b: TesseractBbox, width: number, height: number): BoundingBox {
+  return { x: b.x0 / width, y: b.y0 / height, w: (b.x1 - b.x0) / width, h: (b.y1 - b.y0) / height };
+}
+
+/**
+ * Flattens tesseract.js blocks → paragraphs → lines into {@link TextLine}s, in tesseract's
+ * order, dropping empty lines. Confidence is rescaled to 0..1.
+ */
+export function linesFromTesseract(
+  blocks: TesseractBlock[] | null,
+  width: number,
+  height: number,
+): OcrResult {
+  const lines: TextLine[] = [];
+  for (const block of blocks ?? []) {
+    for (const paragraph of block.paragraphs) {
+      for (const line of paragraph.lines) {
+        const text = line.text.replace(/\s+/g, ' ').trim();
+        if (!text) continue;
+        lines.push({ text, bbox: toFractions(line.bbox, width, height), confidence: line.confidence / 100 });
+      }
+    }
+  }
+  return { lines, width, height, confidence: meanConfidence(lines) };
+}
+
+/** Mean confidence of lines weighted by their length; 0 for no lines. */
+export function meanConfidence(lines: TextLine[]): number {
+  let chars = 0;
+  let sum = 0;
+  for (const line of lines) {
+    chars += line.text.length;
+    sum += line.confidence * line.text.length;
+  }
+  return chars === 0 ? 0 : sum / chars;
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** Width and height from a PNG's IHDR chunk, without decoding it; null if the bytes are no PNG. */
+export function pngSize(png: Uint8Array): { width: number; height: number } | null {
+  if (png.length < 24 || PNG_SIGNATURE.some((b, i) => png[i] !== b)) return null;
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}

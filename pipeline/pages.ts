@@ -1,0 +1,156 @@
+/**
+ * The pages stage: one API over PDF and image inputs, and the reading of one page into a
+ * {@link PageArtefact} — its text layer when triage trusts it, else OCR of its render —
+ * laid out in reading order.
+ */
+
+import { TooManyPagesError } from './errors.js';
+import { openImage, preprocessForOcr } from './images.js';
+import { layoutPage } from './layout.js';
+import type { IntakeRecord, OcrLanguage, PageArtefact, TextLayerTriage, TextLine } from './model.js';
+import type { OcrEngine, OcrResult } from './ocr.js';
+import { openPdf, type PdfLimits } from './pdf.js';
+import { scoreTextLayer, type TextLayerScore } from './text-layer-quality.js';
+
+/** Limits on an input document: pages, and pixels per page image or render. */
+export type DocumentLimits = PdfLimits;
+
+/** One page of an input, whatever its format. */
+export interface SourcePage {
+  /** 1-based page number in the file. */
+  index: number;
+  /** Points for PDF pages, pixels for images. */
+  width: number;
+  height: number;
+  /** The PDF's text layer as lines; null for images and pages without text. */
+  textLayer: TextLine[] | null;
+  /** Greyscale PNG of the page; PDF pages render at `dpi` (default 300), images keep their scan resolution. */
+  render(dpi?: number): Promise<Buffer>;
+}
+
+/** An opened input document. */
+export interface SourceDocument {
+  pageCount: number;
+  /** Loads a page by its 1-based number. */
+  page(index: number): Promise<SourcePage>;
+  close(): Promise<void>;
+}
+
+/** Options of {@link readPage}. */
+export interface ReadPageOptions {
+  /**
+   * OCR language, or `auto`: the script of the page's text layer when it has one, else a
+   * French read first, re-read in Arabic when the French read does not score as text.
+   */
+  lang: OcrLanguage | 'auto';
+}
+
+/**
+ * Opens a PDF or image input for page-by-page reading.
+ *
+ * @throws CorruptPdfError, CorruptImageError, ImageTooLargeError, TooManyPagesError.
+ */
+export async function openDocument(
+  bytes: Uint8Array,
+  record: IntakeRecord,
+  limits: DocumentLimits = {},
+): Promise<SourceDocument> {
+  if (record.mediaType === 'application/pdf') return openPdf(bytes, limits);
+  const image = await openImage(bytes, limits.maxPixels);
+  const maxPages = limits.maxPages;
+  if (maxPages !== undefined && image.pages.length > maxPages)
+    throw new TooManyPagesError(image.pages.length, maxPages);
+  return {
+    pageCount: image.pages.length,
+    page: async (index) => {
+      const page = image.pages[index - 1];
+      if (!page) throw new RangeError(`no page ${index} in a document of ${image.pages.length} pages`);
+      return { index, width: page.width, height: page.height, textLayer: null, render: () => page.toPng() };
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * Reads one page: its text layer when triage trusts it, else OCR of the preprocessed
+ * render; then layout (running header out, columns, reading order).
+ */
+export async function readPage(
+  page: SourcePage,
+  engine: OcrEngine,
+  opts: ReadPageOptions,
+): Promise<PageArtefact> {
+  const score = page.textLayer ? scoreTextLayer(page.textLayer.map((l) => l.text)) : null;
+  const triage = score ? { textLayer: toTriage(score) } : {};
+  if (page.textLayer && score?.trusted) {
+    const language = opts.lang === 'auto' ? score.script : opts.lang;
+    const lines = page.textLayer.map((l) => ({ ...l, text: expandLigatures(l.text) }));
+    return artefact(
+      page.index,
+      'text-layer',
+      lines,
+      language,
+      { width: page.width, height: page.height },
+      triage,
+    );
+  }
+  const png = await preprocessForOcr(await page.render());
+  // A text layer too poor to trust still tells the script reliably.
+  const hint = score && score.characters >= 20 ? score.script : undefined;
+  const { result, language } = await recognize(
+    png,
+    engine,
+    opts.lang === 'auto' ? (hint ?? 'auto') : opts.lang,
+  );
+  return artefact(page.index, 'ocr', result.lines, language, result, triage, result.confidence);
+}
+
+async function recognize(
+  png: Buffer,
+  engine: OcrEngine,
+  lang: OcrLanguage | 'auto',
+): Promise<{ result: OcrResult; language: OcrLanguage }> {
+  if (lang !== 'auto') return { result: await engine.recognize(png, lang), language: lang };
+  const french = await engine.recognize(png, 'fra');
+  const frenchScore = scoreTextLayer(french.lines.map((l) => l.text));
+  if (frenchScore.trusted) return { result: french, language: 'fra' };
+  const arabic = await engine.recognize(png, 'ara');
+  const arabicScore = scoreTextLayer(arabic.lines.map((l) => l.text));
+  return arabicScore.score > frenchScore.score
+    ? { result: arabic, language: 'ara' }
+    : { result: french, language: 'fra' };
+}
+
+function artefact(
+  index: number,
+  source: PageArtefact['source'],
+  lines: TextLine[],
+  language: OcrLanguage,
+  size: { width: number; height: number },
+  triage: { textLayer?: TextLayerTriage },
+  confidence = 1,
+): PageArtefact {
+  const layout = layoutPage(lines, { rtl: language === 'ara' });
+  return {
+    index,
+    ...(layout.printedPage !== undefined ? { printedPage: layout.printedPage } : {}),
+    source,
+    confidence,
+    width: size.width,
+    height: size.height,
+    language,
+    lines: layout.lines,
+    header: layout.header,
+    ...triage,
+  };
+}
+
+function toTriage(score: TextLayerScore): TextLayerTriage {
+  const { score: value, trusted, script: _script, ...figures } = score;
+  return { score: value, trusted, figures };
+}
+
+/** Latin ligature glyphs (ﬁ, ﬂ…) of a trusted layer become their letters. */
+function expandLigatures(text: string): string {
+  return text.replace(/[\uFB00-\uFB06]/g, (c) => c.normalize('NFKC'));
+}

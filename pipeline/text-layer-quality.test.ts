@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dominantScript, scoreTextLayer } from './text-layer-quality.js';
+
+const REAL = '/work/shared/realdata/legal-texts-ma';
+/** A page-sized slice of a real text's lines. */
+const page = (file: string, from: number): string[] =>
+  readFileSync(`${REAL}/${file}`, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(from, from + 45);
+
+describe('text-layer triage', () => {
+  it('trusts the text of real French laws', () => {
+    for (const [file, from] of [
+      ['fr/ma-loi-17-95.txt', 100],
+      ['fr/ma-loi-17-95.txt', 2000],
+      ['fr/ma-loi-5-96.txt', 300],
+    ] as const) {
+      const score = scoreTextLayer(page(file, from));
+      expect(score.trusted, `${file}@${from}`).toBe(true);
+      expect(score.script).toBe('fra');
+    }
+  });
+
+  it('refuses an Arabic layer with broken lam-alef and glued digits', () => {
+    const score = scoreTextLayer(page('ar/ma-adala-administrative-164.txt', 0));
+    expect(score.script).toBe('ara');
+    expect(score.brokenLigatureRatio).toBeGreaterThan(0);
+    expect(score.trusted).toBe(false);
+  });
+
+  it('refuses presentation-form glyphs and reversed lines, and trusts the same text in logical order', () => {
+    const logical = page('ar/ma-adala-finance-laws-9096.txt', 0).filter((l) =>
+      /\p{Script=Arabic}{3}/u.test(l),
+    );
+    expect(scoreTextLayer(logical).trusted).toBe(true);
+    const reversed = logical.map((l) => [...l].reverse().join(''));
+    const reversedScore = scoreTextLayer(reversed);
+    expect(reversedScore.reversedLineRatio).toBeGreaterThan(0.3);
+    expect(reversedScore.trusted).toBe(false);
+    // NFKC would undo presentation forms; map a few letters to their isolated forms as PDFs store them.
+    const forms: Record<string, string> = { ا: '\uFE8D', ل: '\uFEDD', م: '\uFEE1', ر: '\uFEAD', ي: '\uFEF1' };
+    const glyphs = logical.map((l) => l.replace(/[المري]/g, (c) => forms[c]!));
+    const glyphScore = scoreTextLayer(glyphs);
+    expect(glyphScore.presentationFormRatio).toBeGreaterThan(0.1);
+    expect(glyphScore.trusted).toBe(false);
+  });
+
+  it('refuses replacement and private-use characters, and a layer that is only a page number', () => {
+    const french = page('fr/ma-loi-5-96.txt', 300);
+    const damaged = french.map((l) => l.replace(/[éèà]/g, '\uFFFD').replace(/s/g, '\uE012'));
+    expect(scoreTextLayer(damaged).trusted).toBe(false);
+    expect(scoreTextLayer(['689']).trusted).toBe(false);
+    expect(scoreTextLayer([]).trusted).toBe(false);
+  });
+
+  it('tells the dominant script', () => {
+    expect(dominantScript('المادة 5 من القانون رقم 09.08')).toBe('ara');
+    expect(dominantScript('Article 5 de la loi n° 09-08')).toBe('fra');
+  });
+});

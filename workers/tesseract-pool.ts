@@ -1,0 +1,139 @@
+/**
+ * A pool of tesseract.js workers implementing {@link OcrEngine}: one worker per core by
+ * default, created on first use, traineddata read offline from the @tesseract.js-data
+ * packages. A worker is replaced after a number of pages (tesseract's WASM heap only
+ * grows) and after a page that timed out (it cannot be interrupted, only terminated).
+ */
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import Tesseract from 'tesseract.js';
+import { OcrTimeoutError } from '../pipeline/errors.js';
+import type { OcrLanguage } from '../pipeline/model.js';
+import { linesFromTesseract, type OcrEngine, type OcrResult, pngSize } from '../pipeline/ocr.js';
+
+const require = createRequire(import.meta.url);
+
+/** Options of {@link TesseractPool}. */
+export interface TesseractPoolOptions {
+  /** Number of workers; default: the number of cores. */
+  size?: number;
+  /** A page taking longer fails with OcrTimeoutError; default 120 s. */
+  pageTimeoutMs?: number;
+  /** Pages a worker reads before it is replaced; default 50. */
+  recycleAfter?: number;
+  /** Tesseract page segmentation mode; default AUTO (3), for whole pages. */
+  psm?: Tesseract.PSM;
+}
+
+interface Slot {
+  lang: OcrLanguage;
+  worker: Tesseract.Worker;
+  pages: number;
+}
+
+/** Folder holding `<lang>.traineddata.gz` (LSTM "best_int" models), inside the npm data packages. */
+export function traineddataPath(lang: OcrLanguage): string {
+  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
+}
+
+/** OCR engine over a bounded pool of tesseract.js workers. */
+export class TesseractPool implements OcrEngine {
+  readonly size: number;
+  private readonly pageTimeoutMs: number;
+  private readonly recycleAfter: number;
+  private readonly psm: Tesseract.PSM;
+  private readonly idle: Slot[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private busy = 0;
+  private closed = false;
+
+  constructor(options: TesseractPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? availableParallelism());
+    this.pageTimeoutMs = options.pageTimeoutMs ?? 120_000;
+    this.recycleAfter = options.recycleAfter ?? 50;
+    this.psm = options.psm ?? Tesseract.PSM.AUTO;
+  }
+
+  /** Recognises one page image; waits for a free worker when all are busy. */
+  async recognize(png: Buffer, lang: OcrLanguage): Promise<OcrResult> {
+    const size = pngSize(png);
+    if (!size) throw new TypeError('recognize expects a PNG image');
+    const slot = await this.acquire(lang);
+    let keep = true;
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new OcrTimeoutError(this.pageTimeoutMs)), this.pageTimeoutMs);
+      });
+      const { data } = await Promise.race([
+        slot.worker.recognize(png, {}, { blocks: true, text: false }),
+        timeout,
+      ]);
+      slot.pages += 1;
+      keep = slot.pages < this.recycleAfter;
+      return linesFromTesseract(data.blocks, size.width, size.height);
+    } catch (err) {
+      keep = false;
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      await this.release(slot, keep);
+    }
+  }
+
+  /** Terminates every worker; pages still queued fail. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const slots = this.idle.splice(0);
+    for (const wake of this.waiting.splice(0)) wake();
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  private async acquire(lang: OcrLanguage): Promise<Slot> {
+    for (;;) {
+      if (this.closed) throw new Error('OCR engine closed');
+      const same = this.idle.findIndex((s) => s.lang === lang);
+      if (same >= 0) {
+        this.busy += 1;
+        return this.idle.splice(same, 1)[0]!;
+      }
+      const room = this.busy + this.idle.length < this.size;
+      if (room || this.idle.length > 0) {
+        // No idle worker of this language: start one, replacing an idle one of the other language if full.
+        const evicted = room ? undefined : this.idle.shift();
+        this.busy += 1;
+        try {
+          if (evicted) await evicted.worker.terminate();
+          return await this.spawn(lang);
+        } catch (err) {
+          this.busy -= 1;
+          this.wakeOne();
+          throw err;
+        }
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+  }
+
+  private async release(slot: Slot, keep: boolean): Promise<void> {
+    this.busy -= 1;
+    if (keep && !this.closed) this.idle.push(slot);
+    else await slot.worker.terminate().catch(() => undefined);
+    this.wakeOne();
+  }
+
+  private wakeOne(): void {
+    this.waiting.shift()?.();
+  }
+
+  private async spawn(lang: OcrLanguage): Promise<Slot> {
+    const worker = await Tesseract.createWorker(lang, Tesseract.OEM.LSTM_ONLY, {
+      langPath: traineddataPath(lang),
+      gzip: true,
+      cacheMethod: 'none',
+    });
+    await worker.setParameters({ tessedit_pageseg_mode: this.psm });
+    return { lang, worker, pages: 0 };
+  }
+}
