@@ -170,6 +170,29 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
       });
     });
 
+    describe('versions, history and backlinks before any amendment', () => {
+      it('gives each article one version: its original wording from its publication', async () => {
+        const versions = await store.getArticleVersions('loi-09-08', '5', { language: 'fr' });
+        expect(versions).toHaveLength(1);
+        expect(versions[0]).toMatchObject({ validFrom: '2009-03-05', validTo: null, introducedBy: null });
+        expect(versions[0]!.body).toBe((await store.getArticle('loi-09-08', '5', { language: 'fr' }))!.body);
+        expect(await store.getArticleVersions('loi-09-08', '99')).toEqual([]);
+      });
+
+      it('lists one publication event per edition, oldest first', async () => {
+        const history = await store.getHistory('loi-09-08');
+        expect(history!.events.map((e) => [e.date, e.kind])).toEqual([
+          ['2009-02-23', 'published'],
+          ['2009-03-05', 'published'],
+        ]);
+        expect(await store.getHistory('loi-00-00')).toBeNull();
+      });
+
+      it('has no backlinks for a text nothing cites', async () => {
+        expect(await store.getBacklinks('decret-2-09-165')).toEqual([]);
+      });
+    });
+
     describe('search', () => {
       it('finds words whatever their case, accents, elision and inflection', async () => {
         expect(refs((await search('reglementation')).hits)).toContain('decret-2-09-165/12/fr');

@@ -118,6 +118,61 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export const searchResultSchema = z.object({ total: z.number().int(), hits: z.array(searchHitSchema) });
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
+/** One version of an article's wording: the `/v1/texts/:id/articles/:n/versions` entries. */
+export const articleVersionSchema = z.object({
+  textId: z.string(),
+  article: z.string(),
+  language: languageSchema,
+  validFrom: isoDate,
+  /** Exclusive end; null while in force. */
+  validTo: isoDate.nullable(),
+  /** Null once abrogated: the version records the abrogation. */
+  body: z.string().nullable(),
+  /** Amending text; null for the original wording. */
+  introducedBy: z.string().nullable(),
+  /** Article of the amending text that made the change. */
+  introducedByArticle: z.string().nullable(),
+});
+export type ArticleVersionRecord = z.infer<typeof articleVersionSchema>;
+
+export const historyEventKindSchema = z.enum([
+  'published',
+  'amended',
+  'completed',
+  'replaced',
+  'abrogated',
+  'inserted',
+]);
+
+/** `jarida history --json`: `{ id, events: [{ date, kind, by, byArticle, articles }] }`. */
+export const textHistorySchema = z.object({
+  id: z.string(),
+  events: z.array(
+    z.object({
+      date: isoDate,
+      kind: historyEventKindSchema,
+      /** The text that made the change (the text itself for `published`). */
+      by: z.string(),
+      byArticle: z.string().nullable(),
+      /** Articles of this text the event touched; empty when it touched the whole text. */
+      articles: z.array(z.string()),
+    }),
+  ),
+});
+export type TextHistory = z.infer<typeof textHistorySchema>;
+
+/** What amends or cites a text: `/v1/texts/:id/backlinks`. */
+export const backlinkSchema = z.object({
+  /** The citing or amending text. */
+  textId: z.string(),
+  article: z.string().nullable(),
+  relation: z.enum(['amends', 'cites', 'promulgates', 'abrogates']),
+  /** Article of the cited text, when one is named. */
+  targetArticle: z.string().nullable(),
+  date: isoDate.nullable(),
+});
+export type Backlink = z.infer<typeof backlinkSchema>;
+
 /** Markers around matched words in snippets; not HTML-escaped (the snippet is plain text). */
 export const HIGHLIGHT = { open: '<mark>', close: '</mark>' } as const;
 
@@ -149,6 +204,16 @@ export interface SearchStore {
   /** `article` in any printed form (`5`, `12 bis`, `premier`); same rules as {@link getText}. */
   getArticle(textId: string, article: string, opts?: ReadOptions): Promise<ArticleRecord | null>;
   search(request: SearchRequest): Promise<SearchResult>;
+  /** Every version of an article, oldest first (issue 5 fills them from amendments). */
+  getArticleVersions(
+    textId: string,
+    article: string,
+    opts?: { language?: Language },
+  ): Promise<ArticleVersionRecord[]>;
+  /** Publication and amending events of a text, oldest first; only those touching `article` when given. */
+  getHistory(textId: string, opts?: { article?: string }): Promise<TextHistory | null>;
+  /** Texts that amend, cite or promulgate this one. */
+  getBacklinks(textId: string): Promise<Backlink[]>;
   close(): Promise<void>;
 }
 

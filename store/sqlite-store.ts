@@ -10,6 +10,8 @@ import { normalizeForSearch, TermCache } from '../pipeline/normalize.js';
 import { highlightTerms, parseQuery, toFtsMatch } from './query.js';
 import {
   type ArticleRecord,
+  type ArticleVersionRecord,
+  type Backlink,
   DEFAULT_SEARCH_LIMIT,
   type ReadOptions,
   type SearchHit,
@@ -18,6 +20,7 @@ import {
   type SearchResult,
   type SearchStore,
   searchRequestSchema,
+  type TextHistory,
   type TextRecord,
   type TextSummary,
 } from './search-store.js';
@@ -369,6 +372,66 @@ export class SqliteStore implements SearchStore {
       validTo: null,
       introducedBy: null,
     };
+  }
+
+  /** Until amendments are linked (issue 5) an article has one version: its original wording. */
+  async getArticleVersions(
+    textId: string,
+    article: string,
+    opts: { language?: Language } = {},
+  ): Promise<ArticleVersionRecord[]> {
+    const original = await this.getArticle(textId, article, opts);
+    if (!original?.validFrom) return [];
+    return [
+      {
+        textId,
+        article: original.article,
+        language: original.language,
+        validFrom: original.validFrom,
+        validTo: null,
+        body: original.body,
+        introducedBy: null,
+        introducedByArticle: null,
+      },
+    ];
+  }
+
+  /** Publication events, one per edition that printed the text (amendment events come with issue 5). */
+  async getHistory(textId: string, opts: { article?: string } = {}): Promise<TextHistory | null> {
+    const publications = this.stmt(
+      `SELECT b.date FROM publications p JOIN bulletins b ON b.id = p.bulletin_id
+       WHERE p.text_id = ? AND b.date IS NOT NULL ORDER BY b.date, b.edition`,
+    )
+      .pluck()
+      .all(textId) as string[];
+    if (!publications.length) return null;
+    const articles = opts.article ? [canonicalArticleNumber(opts.article) ?? opts.article] : [];
+    return {
+      id: textId,
+      events: publications.map((date) => ({
+        date,
+        kind: 'published' as const,
+        by: textId,
+        byArticle: null,
+        articles,
+      })),
+    };
+  }
+
+  /** Texts that promulgate this one (citations and amendments come with issue 5). */
+  async getBacklinks(textId: string): Promise<Backlink[]> {
+    const rows = this.stmt(
+      `SELECT t.id, MIN(b.date) AS date FROM texts t
+       LEFT JOIN publications p ON p.text_id = t.id LEFT JOIN bulletins b ON b.id = p.bulletin_id
+       WHERE t.promulgates = ? GROUP BY t.id ORDER BY date, t.id`,
+    ).all(textId) as { id: string; date: string | null }[];
+    return rows.map((r) => ({
+      textId: r.id,
+      article: null,
+      relation: 'promulgates',
+      targetArticle: null,
+      date: r.date,
+    }));
   }
 
   async search(input: SearchRequest): Promise<SearchResult> {
