@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { realDataPath } from '../fixtures/real-data.js';
 import {
   foldForSearch,
   normalizeForCer,
@@ -12,7 +13,7 @@ import {
   tokenizeForSearch,
 } from './normalize.js';
 
-const REALDATA = '/work/shared/realdata';
+const REALDATA = realDataPath();
 
 describe('normalizeForCer', () => {
   it('collapses whitespace and composes to NFC', () => {

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
+import { realDataPath } from '../fixtures/real-data.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
 import { CorruptPdfError } from './errors.js';
 import { intake } from './intake.js';
@@ -19,7 +20,7 @@ const TITLE = 'Loi n° 5-96 sur la société en nom collectif';
 
 /** Lines of a real Moroccan law, cut to fit a column. */
 function columnLines(count: number): string[] {
-  const words = readFileSync('/work/shared/realdata/legal-texts-ma/fr/ma-loi-5-96.txt', 'utf8')
+  const words = readFileSync(realDataPath('legal-texts-ma', 'fr', 'ma-loi-5-96.txt'), 'utf8')
     .slice(600)
     .split(/\s+/)
     .filter(Boolean);

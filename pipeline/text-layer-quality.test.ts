@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realDataPath } from '../fixtures/real-data.js';
 import { dominantScript, scoreTextLayer } from './text-layer-quality.js';
 
-const REAL = '/work/shared/realdata/legal-texts-ma';
+const REAL = realDataPath('legal-texts-ma');
 /** A page-sized slice of a real text's lines. */
 const page = (file: string, from: number): string[] =>
   readFileSync(`${REAL}/${file}`, 'utf8')

@@ -1,13 +1,14 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { realDataPath } from '../fixtures/real-data.js';
 import { characterErrors } from '../pipeline/evaluation.js';
 import { intake } from '../pipeline/intake.js';
 import { pngSize } from '../pipeline/ocr.js';
 import { openDocument, readPage } from '../pipeline/pages.js';
 import { TesseractPool } from './tesseract-pool.js';
 
-const DIR = '/work/shared/realdata/ocr-fr-typewritten';
+const DIR = realDataPath('ocr-fr-typewritten');
 
 /** NFC, whitespace collapsed; the ground truth's markup (`_` underlined, `^` superscript, `~~~` handwriting) out. */
 function normalise(text: string): string {

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { realDataPath } from '../../fixtures/real-data.js';
 import { canonicalArticleNumber } from '../ids.js';
 import { isTextEnd, parseTextArticles, readArticleHeading, readHierarchyHeading } from './articles.js';
 import { bodyLines } from './lines.js';
 import { parseTexts } from './parse-bulletin.js';
 import { pagesFromText } from './test-helpers.js';
 
-const REAL = '/work/shared/realdata/legal-texts-ma/fr';
+const REAL = realDataPath('legal-texts-ma', 'fr');
 
 /** A real law's text as pages of 50 lines, as layout would hand it over. */
 function realLaw(file: string) {
