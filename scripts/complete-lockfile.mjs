@@ -17,8 +17,30 @@ const FILE = 'package-lock.json';
 const lock = JSON.parse(readFileSync(FILE, 'utf8'));
 const packages = lock.packages;
 
-const OS = ['android', 'darwin', 'linux', 'win32', 'freebsd', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony'];
-const CPU = { x64: 'x64', arm64: 'arm64', arm: 'arm', ia32: 'ia32', riscv64: 'riscv64', s390x: 's390x', ppc64: 'ppc64', loong64: 'loong64', wasm32: 'wasm32', armv7: 'arm' };
+const OS = [
+  'android',
+  'darwin',
+  'linux',
+  'win32',
+  'freebsd',
+  'openbsd',
+  'netbsd',
+  'sunos',
+  'aix',
+  'openharmony',
+];
+const CPU = {
+  x64: 'x64',
+  arm64: 'arm64',
+  arm: 'arm',
+  ia32: 'ia32',
+  riscv64: 'riscv64',
+  s390x: 's390x',
+  ppc64: 'ppc64',
+  loong64: 'loong64',
+  wasm32: 'wasm32',
+  armv7: 'arm',
+};
 
 /** Platform fields a native-binary package's name declares, or null when it declares none. */
 function platformOf(name) {
@@ -48,11 +70,15 @@ function resolve(location, name) {
 
 let added = 0;
 // Parents first, so a nested copy is placed beside the installed binary of its own version.
-const byDepth = Object.entries(packages).sort(([a], [b]) => a.split('/node_modules/').length - b.split('/node_modules/').length);
+const byDepth = Object.entries(packages).sort(
+  ([a], [b]) => a.split('/node_modules/').length - b.split('/node_modules/').length,
+);
 for (const [location, entry] of byDepth) {
   const optional = Object.entries(entry.optionalDependencies ?? {});
   // Beside the one binary npm did install for this platform: the missing ones belong there too.
-  const installed = optional.map(([name]) => resolve(location, name)).find((found) => found && packages[found].version === entry.optionalDependencies[found.slice(found.lastIndexOf('node_modules/') + 13)]);
+  const installed = optional
+    .map(([name]) => resolve(location, name) ?? '')
+    .find((found, i) => found && packages[found].version === optional[i][1]);
   const base = installed ? installed.slice(0, installed.lastIndexOf('node_modules/')) : '';
   for (const [name, version] of optional) {
     const found = resolve(location, name);
@@ -66,6 +92,7 @@ for (const [location, entry] of byDepth) {
     added++;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : a > b ? 1 : 0)));
+// npm writes the root entry first, then locations in code-point order.
+lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 writeFileSync(FILE, `${JSON.stringify(lock, null, 2)}\n`);
 process.stdout.write(`${added} platform packages added to ${FILE}\n`);
