@@ -4,56 +4,27 @@
  * (Debian tesseract-ocr, the same fra traineddata, one thread per page, as many pages at
  * once as cores) on the same scan-quality fixture pages, with the CER of each.
  */
-import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import pLimit from 'p-limit';
 import { evaluateFixtureSet } from '../cli/eval-command.js';
 import { generateFixtures } from '../fixtures/generate.js';
 import type { BulletinTruth } from '../fixtures/truth.js';
 import { characterErrors, sumErrorRates } from '../pipeline/evaluation.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
+import { nativeOcr, nativeTessdata, nativeTesseractVersion } from './native-tesseract.js';
 import { machineLine, table, writeSection } from './report.js';
-
-const run = promisify(execFile);
 
 function option(args: string[], name: string, fallback: number): number {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? Number(args[i + 1]) : fallback;
 }
 
-/** tessdata directory holding the same fra model tesseract.js uses, unpacked for the native command. */
-async function nativeTessdata(dir: string): Promise<string> {
-  const require = createRequire(import.meta.url);
-  const modelDir = path.join(
-    path.dirname(require.resolve('@tesseract.js-data/fra/package.json')),
-    '4.0.0_best_int',
-  );
-  await mkdir(dir, { recursive: true });
-  await writeFile(
-    path.join(dir, 'fra.traineddata'),
-    gunzipSync(await readFile(path.join(modelDir, 'fra.traineddata.gz'))),
-  );
-  return dir;
-}
-
-async function assertTesseractInstalled(): Promise<string> {
-  try {
-    const { stdout, stderr } = await run('tesseract', ['--version']);
-    return (stdout || stderr).split('\n')[0] ?? 'tesseract';
-  } catch {
-    throw new Error('the native `tesseract` command is missing: apt-get install tesseract-ocr');
-  }
-}
-
 export async function ingestBenchmark(args: string[]): Promise<void> {
   const issues = option(args, 'issues', 2);
   const seed = option(args, 'seed', 9001);
-  const version = await assertTesseractInstalled();
+  const version = await nativeTesseractVersion();
   const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-bench-'));
   try {
     const fixtures = path.join(work, 'fixtures');
@@ -71,7 +42,7 @@ export async function ingestBenchmark(args: string[]): Promise<void> {
     const jaridaSeconds = (performance.now() - jaridaStart) / 1000;
     const pages = report.ocr.pages;
 
-    const tessdata = await nativeTessdata(path.join(work, 'tessdata'));
+    const tessdata = await nativeTessdata(path.join(work, 'tessdata'), ['fra']);
     const limit = pLimit(os.cpus().length);
     const nativeErrors = [];
     const nativeStart = performance.now();
@@ -81,14 +52,10 @@ export async function ingestBenchmark(args: string[]): Promise<void> {
       for (const page of truth.pages) {
         const image = path.join(fixtures, 'pages', `${issue.bulletinId}-p${page.index}.png`);
         jobs.push(
-          limit(async () => {
-            const { stdout } = await run(
-              'tesseract',
-              [image, 'stdout', '-l', 'fra', '--psm', '3', '--tessdata-dir', tessdata],
-              { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, maxBuffer: 16 * 2 ** 20 },
-            );
-            return { truth: page.text, text: stdout };
-          }),
+          limit(async () => ({
+            truth: page.text,
+            text: await nativeOcr(image, { lang: 'fra', psm: 3, tessdata }),
+          })),
         );
       }
     }

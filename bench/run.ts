@@ -2,12 +2,20 @@
  * `npm run bench [-- NAME [args]]`: runs named benchmarks and writes BENCHMARKS.md.
  * Without a name, runs them all with their default sizes.
  */
+import { apiBenchmark } from './api-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
+import { ocrBenchmark } from './ocr-bench.js';
+import { queueBenchmark } from './queue-bench.js';
+import { searchBenchmark } from './search-bench.js';
 
 type Benchmark = (args: string[]) => Promise<void>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
+  api: apiBenchmark,
   ingest: ingestBenchmark,
+  ocr: ocrBenchmark,
+  queue: queueBenchmark,
+  search: searchBenchmark,
 };
 
 async function run(argv: string[]): Promise<void> {

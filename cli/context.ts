@@ -3,8 +3,8 @@
  * logs on stderr, and the exit codes of DESIGN.md (0 ok, 1 some input failed, 2 bad usage).
  */
 import { DataDir, defaultDataDir } from '../store/data-dir.js';
+import { openStore } from '../store/open-store.js';
 import type { SearchStore } from '../store/search-store.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
@@ -30,6 +30,8 @@ export class NotFoundError extends Error {
 
 export interface ArchiveOptions {
   dataDir?: string;
+  /** Elasticsearch URL (`--es`, else `ELASTICSEARCH_URL`); the embedded SQLite store without one. */
+  es?: string;
 }
 
 export interface Archive {
@@ -42,7 +44,7 @@ export interface Archive {
 export async function openArchive(options: ArchiveOptions): Promise<Archive> {
   const dataDir = new DataDir(options.dataDir ?? defaultDataDir());
   await dataDir.ensure();
-  const store = await openSqliteStore(dataDir.databasePath);
+  const store = await openStore(dataDir, { es: options.es });
   return { dataDir, store, close: () => store.close() };
 }
 

@@ -69,11 +69,15 @@ export function evalCommand(): Command {
       for (const [name, s] of [
         ['texts', report.texts],
         ['articles', report.articles],
+        ['amendments', report.amendments],
       ] as const) {
         print(
           `${name.padEnd(10)} P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}  (${s.truePositives}/${s.expected} found, ${s.predicted} predicted)`,
         );
       }
       print(`bodies     CER ${percent(report.articles.bodyCer)} over matched articles`);
+      print(
+        `versions   ${percent(report.versions.accuracy)} exact over ${report.versions.samples} sampled (article, date) pairs`,
+      );
     });
 }

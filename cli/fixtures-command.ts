@@ -23,6 +23,10 @@ export function fixturesCommand(): Command {
         .default('scan'),
     )
     .addOption(new Option('--pages <kind>', 'also write page images under DIR/pages/').choices(['png']))
+    .option(
+      '--amendments',
+      'also write amendment chains (1958 → 1973 → 2002, a loi completed later) with versions',
+    )
     .option('--json', 'print the manifest')
     .action(async function generateAction(this: Command) {
       const o = this.opts<{
@@ -32,6 +36,7 @@ export function fixturesCommand(): Command {
         edition: 'fr' | 'ar' | 'both';
         quality: 'clean' | 'scan' | 'poor';
         pages?: 'png';
+        amendments?: boolean;
         json?: boolean;
       }>();
       const manifest = await generateFixtures({ ...o, pages: o.pages ?? 'pdf' });

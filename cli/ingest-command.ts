@@ -1,12 +1,19 @@
-/** `jarida ingest <paths...>`: runs the pipeline over files and directories, embedded. */
+/**
+ * `jarida ingest <paths...>`: runs the pipeline over files and directories, embedded, or
+ * with `--queue` (or `REDIS_URL`) as BullMQ flows that `jarida worker`s process.
+ */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { OcrLanguage } from '../pipeline/model.js';
+import { IngestLedger } from '../store/ingest-ledger.js';
+import { IngestQueue } from '../workers/ingest-queue.js';
 import { type FileOutcome, IngestService } from '../workers/ingest-service.js';
+import { IngestStages } from '../workers/ingest-stages.js';
+import { type QueueTarget, queueTarget } from '../workers/queue-connection.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
-import { EXIT_OK, EXIT_SOME_FAILED, log, print, printJson, withArchive } from './context.js';
-import { createProgressReporter } from './progress.js';
+import { type Archive, EXIT_OK, EXIT_SOME_FAILED, log, print, printJson, withArchive } from './context.js';
+import { createBatchProgressReporter, createProgressReporter } from './progress.js';
 
 const INPUT_EXTENSIONS = new Set(['.pdf', '.tif', '.tiff', '.png', '.jpg', '.jpeg']);
 
@@ -16,6 +23,14 @@ export interface IngestCommandOptions {
   force?: boolean;
   json?: boolean;
   progress?: boolean;
+}
+
+/** Options of the queued mode: where the queues are, and whether to follow the files to their outcome. */
+export interface QueueCommandOptions {
+  /** Redis URL; else `REDIS_URL`. */
+  queue?: string;
+  /** Key prefix of the queues; else `JARIDA_QUEUE_PREFIX`, else `jarida`. */
+  queuePrefix?: string;
 }
 
 /** Expands directories into the input files below them, in a stable order. */
@@ -44,8 +59,9 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
   const files = await expandInputs(inputs);
   return withArchive(options, async ({ dataDir, store }) => {
     const ocr = new TesseractPool();
+    const failures = new IngestLedger(dataDir.databasePath);
     try {
-      const service = new IngestService({ dataDir, store, ocr });
+      const service = new IngestService({ dataDir, store, ocr, failures });
       const progress = createProgressReporter({ enabled: options.progress ?? process.stderr.isTTY });
       try {
         return await service.ingestBatch(
@@ -57,9 +73,50 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
         progress.stop();
       }
     } finally {
+      failures.close();
       await ocr.close();
     }
   });
+}
+
+/** Runs `body` with the queues of `target` over the archive, and closes both. */
+export async function withQueue<T>(
+  target: QueueTarget,
+  archive: Archive,
+  body: (queue: IngestQueue) => Promise<T>,
+): Promise<T> {
+  const queue = new IngestQueue(target, new IngestStages(archive), (error) => log(`queue: ${error.message}`));
+  try {
+    return await body(queue);
+  } finally {
+    await queue.close();
+  }
+}
+
+/**
+ * Enqueues the inputs as flows, then (unless `wait` is false) follows them to their outcomes
+ * with progress bars of pages read, texts found and failures.
+ */
+export async function runQueuedIngest(
+  inputs: string[],
+  target: QueueTarget,
+  options: IngestCommandOptions & { wait?: boolean },
+): Promise<FileOutcome[]> {
+  const files = await expandInputs(inputs);
+  return withArchive(options, (archive) =>
+    withQueue(target, archive, async (queue) => {
+      const enqueued: FileOutcome[] = [];
+      for (const file of files)
+        enqueued.push(await queue.enqueue(file, { lang: options.lang, force: options.force }));
+      if (options.wait === false) return enqueued;
+      const progress = createBatchProgressReporter({ enabled: options.progress ?? process.stderr.isTTY });
+      try {
+        return await queue.waitFor(enqueued, progress.onEvent);
+      } finally {
+        progress.stop();
+      }
+    }),
+  );
 }
 
 export function printIngestSummary(outcomes: FileOutcome[]): void {
@@ -67,11 +124,14 @@ export function printIngestSummary(outcomes: FileOutcome[]): void {
     const detail =
       o.status === 'failed'
         ? o.reason
-        : `${o.bulletin}${o.pages !== undefined ? `, ${o.pages} pages, ${o.texts} texts, ${o.articles} articles` : ''}`;
+        : o.status === 'queued'
+          ? `${o.pages} pages`
+          : `${o.bulletin}${o.pages !== undefined ? `, ${o.pages} pages, ${o.texts} texts, ${o.articles} articles` : ''}`;
     print(`${o.status.padEnd(9)} ${o.path}: ${detail}`);
   }
   const count = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
-  print(`${count('ingested')} ingested, ${count('duplicate')} duplicate, ${count('failed')} failed`);
+  const queued = count('queued') > 0 ? `, ${count('queued')} queued` : '';
+  print(`${count('ingested')} ingested, ${count('duplicate')} duplicate, ${count('failed')} failed${queued}`);
 }
 
 export function ingestCommand(): Command {
@@ -82,11 +142,20 @@ export function ingestCommand(): Command {
     .argument('<paths...>', 'files or directories to ingest')
     .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('fra'))
     .option('--force', 're-ingest files already in the archive, replacing what they produced')
+    .option(
+      '--queue <url>',
+      'enqueue to the BullMQ queues at this Redis URL (env REDIS_URL) for `jarida worker`s',
+    )
+    .option('--queue-prefix <prefix>', 'key prefix of the queues (env JARIDA_QUEUE_PREFIX, default jarida)')
+    .option('--no-wait', 'with a queue: enqueue and return, each file `queued`')
     .option('--no-progress', 'no progress bar on stderr')
     .option('--json', 'print { files: [...] } as JSON')
     .action(async function ingestAction(this: Command, paths: string[]) {
-      const options = this.optsWithGlobals<IngestCommandOptions>();
-      const outcomes = await runIngest(paths, options);
+      const options = this.optsWithGlobals<IngestCommandOptions & QueueCommandOptions & { wait: boolean }>();
+      const target = queueTarget(options);
+      const outcomes = target
+        ? await runQueuedIngest(paths, target, options)
+        : await runIngest(paths, options);
       for (const o of outcomes) if (o.status === 'failed') log(`failed: ${o.path}: ${o.reason}`);
       if (options.json) printJson({ files: outcomes });
       else printIngestSummary(outcomes);

@@ -5,29 +5,44 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_SOME_FAILED, EXIT_USAGE, log, UsageError } from './context.js';
+import { dashboardCommand } from './dashboard-command.js';
 import { demoCommand } from './demo-command.js';
 import { evalCommand } from './eval-command.js';
 import { fixturesCommand } from './fixtures-command.js';
+import { exportCommand, historyCommand } from './history-commands.js';
 import { ingestCommand } from './ingest-command.js';
 import { ocrCommand } from './ocr-command.js';
 import { searchCommand, showCommand, textsCommand } from './read-commands.js';
+import { reindexCommand } from './reindex-command.js';
+import { serveCommand } from './serve-command.js';
+import { retryCommand, statusCommand } from './status-commands.js';
+import { workerCommand } from './worker-command.js';
 
 export function buildProgram(): Command {
   const program = new Command('jarida')
     .description("jarida: Morocco's Bulletin officiel, from scans to searchable, linked law")
     .version('0.1.0')
     .option('--data-dir <dir>', 'archive directory (env JARIDA_DATA_DIR, default ./jarida-data)')
+    .option('--es <url>', 'Elasticsearch URL (env ELASTICSEARCH_URL); default: embedded SQLite')
     .showHelpAfterError()
     .exitOverride();
   for (const command of [
     demoCommand(),
     ingestCommand(),
+    workerCommand(),
+    statusCommand(),
+    retryCommand(),
+    dashboardCommand(),
     ocrCommand(),
     textsCommand(),
     showCommand(),
+    historyCommand(),
+    exportCommand(),
     searchCommand(),
     fixturesCommand(),
     evalCommand(),
+    reindexCommand(),
+    serveCommand(),
   ]) {
     program.addCommand(command);
   }

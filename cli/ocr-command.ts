@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import { intake } from '../pipeline/intake.js';
 import type { OcrLanguage, PageArtefact } from '../pipeline/model.js';
+import type { Segmentation } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
 import { openDocument, readPage } from '../pipeline/pages.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
@@ -11,18 +12,23 @@ import { print, printJson } from './context.js';
 
 export interface OcrOptions {
   lang: OcrLanguage | 'auto';
+  segmentation: Segmentation | 'auto';
   json?: boolean;
 }
 
 /** Reads every page of a file: trusted text layer or OCR, then layout. */
-export async function readFilePages(file: string, lang: OcrLanguage | 'auto'): Promise<PageArtefact[]> {
+export async function readFilePages(
+  file: string,
+  lang: OcrLanguage | 'auto',
+  segmentation: Segmentation | 'auto' = 'auto',
+): Promise<PageArtefact[]> {
   const bytes = await readFile(file);
   const document = await openDocument(bytes, intake(bytes, path.basename(file)));
   const ocr = new TesseractPool();
   try {
     const indexes = Array.from({ length: document.pageCount }, (_, i) => i + 1);
     return await Promise.all(
-      indexes.map(async (index) => readPage(await document.page(index), ocr, { lang })),
+      indexes.map(async (index) => readPage(await document.page(index), ocr, { lang, segmentation })),
     );
   } finally {
     await Promise.all([document.close(), ocr.close()]);
@@ -34,10 +40,18 @@ export function ocrCommand(): Command {
     .description('OCR one page image or PDF and print its text (text layer when trusted)')
     .argument('<file>', 'PDF, TIFF, PNG or JPEG')
     .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('fra'))
+    .addOption(
+      new Option(
+        '--segmentation <how>',
+        'page analysis, or one text line (auto: line-shaped images are lines)',
+      )
+        .choices(['auto', 'page', 'line'])
+        .default('auto'),
+    )
     .option('--json', 'print { pages: [{ page, text, confidence, source }] }')
     .action(async function ocrAction(this: Command, file: string) {
       const options = this.optsWithGlobals<OcrOptions>();
-      const pages = await readFilePages(file, options.lang);
+      const pages = await readFilePages(file, options.lang, options.segmentation);
       const view = pages.map((p) => ({
         page: p.index,
         text: pageText(p),

@@ -82,6 +82,8 @@ export function searchCommand(): Command {
     .option('--from <date>', 'published on or after (YYYY-MM-DD)', isoDate('--from'))
     .option('--to <date>', 'published on or before (YYYY-MM-DD)', isoDate('--to'))
     .addOption(langOption())
+    .option('--in-force <date>', 'only wording in force that day (YYYY-MM-DD)', isoDate('--in-force'))
+    .option('--facets', 'also count hits per text type and decade')
     .option('--limit <n>', 'at most this many hits', positiveInteger('--limit'), 10)
     .option('--json', 'print { total, hits: [...] }')
     .action(async function searchAction(this: Command, query: string) {
@@ -93,6 +95,8 @@ export function searchCommand(): Command {
           from?: string;
           to?: string;
           lang?: Language;
+          inForce?: string;
+          facets?: boolean;
           limit: number;
         }
       >();
@@ -105,6 +109,8 @@ export function searchCommand(): Command {
           from: o.from,
           to: o.to,
           language: o.lang,
+          inForce: o.inForce,
+          facets: o.facets,
           limit: o.limit,
         }),
       );
@@ -114,6 +120,8 @@ export function searchCommand(): Command {
           `${h.textId}${h.article ? ` art. ${h.article}` : ''}  (${h.date ?? 'n.d.'})  ${h.title}\n    ${h.snippet}`,
         );
       }
-      print(`${result.total} results`);
+      for (const [name, counts] of Object.entries(result.facets ?? {}))
+        print(`${name}: ${counts.map((f) => `${f.value} ${f.count}`).join(', ')}`);
+      print(`${result.total}${result.totalRelation === 'gte' ? '+' : ''} results`);
     });
 }

@@ -4,6 +4,7 @@
  * Hijri date may differ from Umm al-Qura by a day or two: compare with a tolerance.
  */
 
+import { toWesternDigits } from './ids.js';
 import { fold, matchWord, readDigits } from './structure/fuzzy.js';
 
 export interface HijriDate {
@@ -113,21 +114,27 @@ export const GREGORIAN_MONTHS_FR = [
   'décembre',
 ] as const;
 
-/** Moroccan Arabic Gregorian month names; index 0 = January; variants after the first. */
+/**
+ * Moroccan Arabic Gregorian month names; index 0 = January; variants after the first
+ * (the Mashriq names some texts and OCR'd sources use).
+ */
 export const GREGORIAN_MONTHS_AR: readonly (readonly string[])[] = [
   ['يناير'],
   ['فبراير'],
   ['مارس'],
   ['أبريل', 'ابريل'],
-  ['ماي'],
-  ['يونيو'],
+  ['ماي', 'مايو'],
+  ['يونيو', 'يونيه'],
   ['يوليو', 'يوليوز'],
-  ['غشت'],
-  ['شتنبر'],
+  ['غشت', 'أغسطس'],
+  ['شتنبر', 'سبتمبر'],
   ['أكتوبر', 'اكتوبر'],
-  ['نونبر'],
-  ['دجنبر'],
+  ['نونبر', 'نوفمبر'],
+  ['دجنبر', 'ديسمبر'],
 ];
+
+/** How the Arabic edition writes the first day of a month: `فاتح رمضان`. */
+const FIRST_DAY_AR = 'فاتح';
 
 /** `3 joumada I 1378` for a Gregorian ISO date. */
 export function formatHijriFr(iso: string): string {
@@ -142,16 +149,28 @@ export function formatGregorianFr(iso: string): string {
   return `${day === 1 ? '1er' : day} ${GREGORIAN_MONTHS_FR[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
+/** `3 جمادى الأولى 1378` (`فاتح` for the first day) for a Gregorian ISO date. */
+export function formatHijriAr(iso: string): string {
+  const h = toHijri(iso);
+  return `${h.day === 1 ? FIRST_DAY_AR : h.day} ${HIJRI_MONTHS_AR[h.month - 1]![0]} ${h.year}`;
+}
+
+/** `15 نونبر 1958` for a Gregorian ISO date (Moroccan month names). */
+export function formatGregorianAr(iso: string): string {
+  const d = parseIsoDate(iso);
+  return `${d.getUTCDate()} ${GREGORIAN_MONTHS_AR[d.getUTCMonth()]![0]} ${d.getUTCFullYear()}`;
+}
+
 /** `2-10-2008`, as running headers print it. */
 export function formatGregorianNumeric(iso: string): string {
   const d = parseIsoDate(iso);
   return `${d.getUTCDate()}-${d.getUTCMonth() + 1}-${d.getUTCFullYear()}`;
 }
 
-/** A date as the French edition prints it: Hijri first, Gregorian in parentheses, either alone. */
-export interface ParsedFrenchDate {
+/** A date as either edition prints it: Hijri first, Gregorian in parentheses, either alone. */
+export interface ParsedDate {
   hijri: HijriDate | null;
-  /** Hijri date as printed (after repair of OCR'd characters): `3 joumada I 1378`. */
+  /** Hijri date as printed (after repair of OCR'd characters): `3 joumada I 1378`, `3 جمادى الأولى 1378`. */
   hijriText: string | null;
   /** Gregorian ISO date as printed, or computed from the Hijri date when none is printed. */
   gregorian: string | null;
@@ -162,6 +181,19 @@ export interface ParsedFrenchDate {
   confidence: number;
   /** What was repaired or doubtful, for warnings. */
   notes: string[];
+}
+
+/** The words of dates in one edition: month names and how the first day is printed. */
+interface DateVocabulary {
+  /** Hijri month names, index 0 = month 1, usual spelling first. */
+  hijriMonths: readonly (readonly string[])[];
+  gregorianMonths: readonly (readonly string[])[];
+  /** How day 1 is printed (`1er`, `فاتح`), kept in the Hijri text as printed. */
+  firstDay: string;
+  /** Whether a token is that word (the French `1er` is read with the digits). */
+  readFirstDay(token: string): boolean;
+  /** Months printed with a separate ordinal word (`rabii I`), French only. */
+  ordinalMonths: readonly (readonly [string, number])[];
 }
 
 interface Token {
@@ -181,8 +213,12 @@ function tokenize(s: string): Token[] {
   return tokens;
 }
 
-/** `3`, `1er`, `ler`, `II` (OCR for 11), `1O`: a day of month and whether it was printed `1er`. */
-function readDay(token: string): { day: number; first: boolean; confidence: number } | null {
+/** `3`, `1er`, `ler`, `II` (OCR for 11), `1O`, `فاتح`: a day of month and whether it was printed as the first. */
+function readDay(
+  token: string,
+  vocab: DateVocabulary,
+): { day: number; first: boolean; confidence: number } | null {
+  if (vocab.readFirstDay(token)) return { day: 1, first: true, confidence: 1 };
   const m = /^([\dOolI|!]{1,2}?)(er|re)?$/.exec(token);
   if (!m) return null;
   const read = readDigits(m[1]!);
@@ -239,10 +275,11 @@ function readOrdinal(
 function readHijriMonth(
   tokens: Token[],
   i: number,
+  vocab: DateVocabulary,
 ): { month: number; used: number; printed: string; confidence: number } | null {
   const word = tokens[i]?.bare;
   if (!word) return null;
-  for (const [base, first] of ORDINAL_MONTHS) {
+  for (const [base, first] of vocab.ordinalMonths) {
     const c = matchWord(word, base);
     if (c === 0) continue;
     const ord = readOrdinal(tokens, i + 1);
@@ -256,12 +293,12 @@ function readHijriMonth(
     return {
       month: first + ord.ordinal - 1,
       used,
-      printed: clean ? printed : `${HIJRI_MONTHS_FR[first + ord.ordinal - 2]![0]}`,
+      printed: clean ? printed : `${vocab.hijriMonths[first + ord.ordinal - 2]![0]}`,
       confidence: Math.min(c, ord.confidence),
     };
   }
   let best: { month: number; used: number; printed: string; confidence: number } | null = null;
-  HIJRI_MONTHS_FR.forEach((spellings, index) => {
+  vocab.hijriMonths.forEach((spellings, index) => {
     for (const spelling of spellings) {
       const words = spelling.split(' ');
       // Ordinal spellings were handled above; `hija I`-like aliases would shadow real months.
@@ -286,11 +323,16 @@ function readHijriMonth(
   return best;
 }
 
-function readGregorianMonth(word: string): { month: number; confidence: number } | null {
+function readGregorianMonth(
+  word: string,
+  vocab: DateVocabulary,
+): { month: number; confidence: number } | null {
   let best: { month: number; confidence: number } | null = null;
-  GREGORIAN_MONTHS_FR.forEach((name, index) => {
-    const c = matchWord(word, name);
-    if (c > 0 && (!best || c > best.confidence)) best = { month: index + 1, confidence: c };
+  vocab.gregorianMonths.forEach((names, index) => {
+    for (const name of names) {
+      const c = matchWord(word, name);
+      if (c > 0 && (!best || c > best.confidence)) best = { month: index + 1, confidence: c };
+    }
   });
   return best;
 }
@@ -314,7 +356,7 @@ interface GregorianRead {
 }
 
 /** `15 novembre 1958`, `1er août 2014`, `2-10-2008`, `(II novembre 2003)` from token i. */
-function readGregorian(tokens: Token[], i: number): GregorianRead | null {
+function readGregorian(tokens: Token[], i: number, vocab: DateVocabulary): GregorianRead | null {
   const t = tokens[i]?.bare;
   if (!t) return null;
   const numeric = /^([\dOolI]{1,2})[-/.]([\dOolI]{1,2})[-/.]([\dOolI]{4})$/.exec(t);
@@ -329,8 +371,8 @@ function readGregorian(tokens: Token[], i: number): GregorianRead | null {
       confidence: Math.min(d.confidence, m.confidence, y.confidence),
     };
   }
-  const day = readDay(t);
-  const month = day && readGregorianMonth(tokens[i + 1]?.bare ?? '');
+  const day = readDay(t, vocab);
+  const month = day && readGregorianMonth(tokens[i + 1]?.bare ?? '', vocab);
   const year = month && readYear(tokens[i + 2]?.bare ?? '', 1900, 2100);
   if (!day || !month || !year) return null;
   return {
@@ -411,8 +453,8 @@ function closest<T>(
   return best;
 }
 
-function hijriText(h: HijriDate, first: boolean, printedMonth: string): string {
-  return `${h.day === 1 && first ? '1er' : h.day} ${printedMonth} ${h.year}`;
+function hijriText(h: HijriDate, first: string | null, printedMonth: string): string {
+  return `${h.day === 1 && first ? first : h.day} ${printedMonth} ${h.year}`;
 }
 
 /**
@@ -422,11 +464,40 @@ function hijriText(h: HijriDate, first: boolean, printedMonth: string): string {
  * Gregorian one (±2 days) and uses their agreement to repair one misread digit or ordinal
  * in either. Returns null when no date is found.
  */
-export function parseFrenchDate(text: string): ParsedFrenchDate | null {
+export function parseFrenchDate(text: string): ParsedDate | null {
+  return parseDate(text, FRENCH_DATES);
+}
+
+/**
+ * Finds the first date in an Arabic string: `3 جمادى الأولى 1378 (15 نوفمبر 1958)`,
+ * `فاتح رمضان 1435 (29 يونيو 2014)`, Western or Arabic-Indic digits; same checks and
+ * repairs as {@link parseFrenchDate}. Positions refer to `text` (digit conversion keeps lengths).
+ */
+export function parseArabicDate(text: string): ParsedDate | null {
+  return parseDate(toWesternDigits(text), ARABIC_DATES);
+}
+
+const FRENCH_DATES: DateVocabulary = {
+  hijriMonths: HIJRI_MONTHS_FR,
+  gregorianMonths: GREGORIAN_MONTHS_FR.map((m) => [m]),
+  firstDay: '1er',
+  readFirstDay: () => false,
+  ordinalMonths: ORDINAL_MONTHS,
+};
+
+const ARABIC_DATES: DateVocabulary = {
+  hijriMonths: HIJRI_MONTHS_AR,
+  gregorianMonths: GREGORIAN_MONTHS_AR,
+  firstDay: FIRST_DAY_AR,
+  readFirstDay: (token) => matchWord(token, FIRST_DAY_AR) > 0,
+  ordinalMonths: [],
+};
+
+function parseDate(text: string, vocab: DateVocabulary): ParsedDate | null {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
-    const day = readDay(tokens[i]!.bare);
-    const month = day && readHijriMonth(tokens, i + 1);
+    const day = readDay(tokens[i]!.bare, vocab);
+    const month = day && readHijriMonth(tokens, i + 1, vocab);
     const yearAt = month ? i + 1 + month.used : -1;
     // Up to 1999: the source's own typos (`4 rejeb 1929` for 1429) are repaired below, not dropped.
     const year = month && readYear(tokens[yearAt]?.bare ?? '', 1300, 1999);
@@ -438,7 +509,7 @@ export function parseFrenchDate(text: string): ParsedFrenchDate | null {
       const notes: string[] = [];
       let gregorian: string | null = null;
       const open = yearAt + 1;
-      const g = tokens[open]?.bare === '(' ? readGregorian(tokens, open + 1) : null;
+      const g = tokens[open]?.bare === '(' ? readGregorian(tokens, open + 1, vocab) : null;
       if (g) {
         const close = tokens[open + 1 + g.used];
         end = close?.bare === ')' ? close.end : tokens[open + g.used]!.end;
@@ -455,9 +526,9 @@ export function parseFrenchDate(text: string): ParsedFrenchDate | null {
           const repairGregorian = fixG && (!fixH || g.confidence < hijriConfidence);
           if (repairHijri) {
             notes.push(
-              `Hijri date ${hijriText(h, day.first, printedMonth)} repaired to agree with ${gregorian}`,
+              `Hijri date ${hijriText(h, day.first ? vocab.firstDay : null, printedMonth)} repaired to agree with ${gregorian}`,
             );
-            if (fixH.month !== h.month) printedMonth = HIJRI_MONTHS_FR[fixH.month - 1]![0]!;
+            if (fixH.month !== h.month) printedMonth = vocab.hijriMonths[fixH.month - 1]![0]!;
             h = fixH;
             confidence = Math.min(confidence, 0.7);
           } else if (repairGregorian) {
@@ -468,7 +539,7 @@ export function parseFrenchDate(text: string): ParsedFrenchDate | null {
             confidence = Math.min(confidence, 0.7);
           } else {
             notes.push(
-              `Hijri and Gregorian dates disagree: ${hijriText(h, day.first, printedMonth)} / ${gregorian}`,
+              `Hijri and Gregorian dates disagree: ${hijriText(h, day.first ? vocab.firstDay : null, printedMonth)} / ${gregorian}`,
             );
             confidence = Math.min(confidence, 0.4);
           }
@@ -480,7 +551,7 @@ export function parseFrenchDate(text: string): ParsedFrenchDate | null {
       }
       return {
         hijri: h,
-        hijriText: hijriText(h, day.first, printedMonth),
+        hijriText: hijriText(h, day.first ? vocab.firstDay : null, printedMonth),
         gregorian,
         start: tokens[i]!.start,
         end,
@@ -488,7 +559,7 @@ export function parseFrenchDate(text: string): ParsedFrenchDate | null {
         notes,
       };
     }
-    const g = readGregorian(tokens, i);
+    const g = readGregorian(tokens, i, vocab);
     const iso = g && isoOf(g.year, g.month, g.day);
     if (g && iso) {
       return {

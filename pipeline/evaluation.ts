@@ -5,6 +5,9 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { BulletinTruth } from '../fixtures/truth.js';
+import { linkArchive } from './amendments/archive.js';
+import { versionAt } from './amendments/versions.js';
+import { parseIsoDate, toIsoDate } from './dates.js';
 import { articleId } from './ids.js';
 import type { PageArtefact, ParsedBulletin } from './model.js';
 import { normalizeForCer } from './normalize.js';
@@ -93,6 +96,10 @@ export interface EvaluationReport {
   ocr: { cer: number; wer: number; pages: number };
   texts: PrecisionRecall;
   articles: PrecisionRecall & { bodyCer: number };
+  /** Amendment links (amending text and article, kind, target text and article) against the truth's. */
+  amendments: PrecisionRecall;
+  /** Share of sampled (article, date) pairs whose wording in force (or its absence) matches exactly. */
+  versions: { accuracy: number; samples: number };
   issues: { total: number; failed: number };
 }
 
@@ -146,6 +153,62 @@ export function evaluateIssues(issues: EvaluatedIssue[]): EvaluationReport {
       ...precisionRecall(expectedArticles.keys(), predictedArticles.keys()),
       bodyCer: sumErrorRates(bodies).rate,
     },
+    ...evaluateAmendments(issues),
     issues: { total: issues.length, failed: issues.filter((i) => !i.parsed).length },
+  };
+}
+
+/** `loi-30-02/art-1 amended dahir-1-58-254/art-3`; a whole-text target has no article. */
+function amendmentKey(
+  by: string,
+  byArticle: string | null,
+  kind: string,
+  target: string,
+  article: string | null,
+) {
+  return `${articleId(by, byArticle ?? '-')} ${kind} ${article ? articleId(target, article) : target}`;
+}
+
+function dayBefore(iso: string): string {
+  return toIsoDate(new Date(parseIsoDate(iso).getTime() - 86_400_000));
+}
+
+/**
+ * Scores amendment links and versions: the amendment stage runs over every parsed issue at
+ * once; versions are sampled on the first and the last day of each true version.
+ */
+export function evaluateAmendments(
+  issues: EvaluatedIssue[],
+): Pick<EvaluationReport, 'amendments' | 'versions'> {
+  const parsed = issues.flatMap((i) => (i.parsed ? [i.parsed] : []));
+  const archive = linkArchive(parsed);
+  const expected = issues.flatMap((i) =>
+    (i.truth.amendments ?? []).map((a) =>
+      amendmentKey(a.byTextId, a.byArticle, a.kind, a.targetTextId, a.targetArticle),
+    ),
+  );
+  const predicted = archive.operations.flatMap((o) =>
+    o.textId ? [amendmentKey(o.byTextId, o.op.byArticle, o.op.kind, o.textId, o.op.targetArticle)] : [],
+  );
+  const squash = (s: string | null | undefined) => (s ? s.replace(/\s+/g, ' ').trim() : null);
+  let samples = 0;
+  let correct = 0;
+  for (const { textId, versions } of issues.flatMap((i) => i.truth.versions ?? [])) {
+    const computed = archive.versions.get(textId) ?? [];
+    for (const article of new Set(versions.map((v) => v.article))) {
+      const want = versions.filter((v) => v.article === article);
+      const got = computed.filter((v) => v.article === article);
+      // The first and the last day of each true version (an abrogation's null body included).
+      for (const date of want.flatMap((v) =>
+        v.validTo ? [v.validFrom, dayBefore(v.validTo)] : [v.validFrom],
+      )) {
+        samples++;
+        if (squash(versionAt(want, date)?.body) === squash(versionAt(got, date)?.body)) correct++;
+      }
+    }
+  }
+  return {
+    amendments: precisionRecall(expected, predicted),
+    versions: { accuracy: samples ? correct / samples : 1, samples },
   };
 }

@@ -125,6 +125,8 @@ export function canonicalArticleNumber(raw: string): string | null {
   const s = toWesternDigits(raw)
     .normalize('NFC')
     .trim()
+    // The canonical form itself (`12-bis`) reads back as `12 bis`.
+    .replace(/^(\d+)-(?=\p{L})/u, '$1 ')
     .replace(/\s+/g, ' ')
     .replace(/[.:–—-]+$/, '')
     .trim();

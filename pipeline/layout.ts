@@ -96,7 +96,8 @@ export function parsePrintedPage(header: string): number | undefined {
 }
 
 function splitHeader(lines: TextLine[]): { header: TextLine[]; body: TextLine[] } {
-  const title = lines.find((l) => l.bbox.y < HEADER_ZONE && isRunningHeader(l.text));
+  // A running header carries the issue number; the masthead's bare `BULLETIN OFFICIEL` title does not.
+  const title = lines.find((l) => l.bbox.y < HEADER_ZONE && isRunningHeader(l.text) && /\d/.test(l.text));
   if (!title) return { header: [], body: lines };
   // Everything on the title's band belongs to the header: OCR often splits off the page number.
   const top = title.bbox.y - title.bbox.h * 0.5;

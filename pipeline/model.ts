@@ -154,6 +154,8 @@ export interface LegalText {
   articles: Article[];
   /** Id of the text this one promulgates (a dahir promulgating a loi). */
   promulgates?: string;
+  /** What precedes the first article (visas, promulgation clause), lines joined: where citations are read. */
+  preamble?: string;
   /** Overall confidence of the header parse. */
   confidence: Confidence;
 }
@@ -162,12 +164,16 @@ export interface LegalText {
 export interface ParsedBulletin {
   bulletin: Bulletin;
   texts: LegalText[];
-  /** What the parser was unsure of, for an archivist to check. */
+  /**
+   * What the parser was unsure of, for an archivist to check: each `<subject>: <message>`,
+   * the subject being the bulletin id (masthead), a text id or an article (`<textId>` with
+   * `article N` in the message).
+   */
   warnings: string[];
 }
 
 /** Kinds of amendment operations (filled by the amendment stage). */
-export type AmendmentKind = 'amended' | 'completed' | 'replaced' | 'abrogated' | 'inserted';
+export type AmendmentKind = 'amended' | 'completed' | 'replaced' | 'abrogated' | 'inserted' | 'renumbered';
 
 /** One amendment: an article of one text changes an article (or the whole) of another. */
 export interface Amendment {

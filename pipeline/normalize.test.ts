@@ -166,6 +166,25 @@ describe('tokenizeForSearch', () => {
     );
   });
 
+  it('splits words exactly where Unicode letters, digits and marks end', () => {
+    const word = /[\p{L}\p{N}\p{M}]+/gu;
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (s) => {
+        const expected = [...s.matchAll(word)]
+          .filter((m) => searchTerms(m[0]).length > 0)
+          .map((m) => m.index);
+        const starts = tokenizeForSearch(s).map((t) => t.start);
+        // Elided clitics are dropped: every token starts where a word does, in order.
+        expect(starts.every((start) => expected.includes(start))).toBe(true);
+        expect(normalizeForSearch(s)).toBe(searchTerms(s).join(' '));
+      }),
+    );
+    expect(tokenizeForSearch('a\u{1d400}b 𝟙').map((t) => [t.start, t.end])).toEqual([
+      [0, 4],
+      [5, 7],
+    ]);
+  });
+
   it('yields only letters and digits for any input', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme' }), (s) => {

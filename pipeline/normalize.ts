@@ -163,7 +163,6 @@ export interface SearchToken {
   term: string;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const WORD_START = /[\p{L}\p{N}]/u;
 
 /**
@@ -193,6 +192,57 @@ function foldWord(raw: string): readonly [string, string] {
   return [folded, folded ? stemFolded(folded) : ''];
 }
 
+/** Per UTF-16 code unit: 0 not yet classified, 1 part of a word, 2 a separator. */
+const WORD_UNITS = new Uint8Array(0x10000);
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+
+function isWordUnit(code: number): boolean {
+  let kind = WORD_UNITS[code]!;
+  if (kind === 0) {
+    kind = WORD_CHAR.test(String.fromCharCode(code)) ? 1 : 2;
+    WORD_UNITS[code] = kind;
+  }
+  return kind === 1;
+}
+
+/** Whether the character (a surrogate pair counts as one) at `i` belongs to a word; its length in code units, 0 when not. */
+function wordCharLength(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdfff) return isWordUnit(code) ? 1 : 0;
+  const point = text.codePointAt(i)!;
+  const length = point > 0xffff ? 2 : 1;
+  return WORD_CHAR.test(String.fromCodePoint(point)) ? length : 0;
+}
+
+/**
+ * Calls `word(start, end)` for each run of letters, digits and marks, in order. A table of
+ * code units instead of a Unicode-property regex: indexing scans every article, and the
+ * regex costs several times more per character.
+ */
+function forEachWord(text: string, word: (start: number, end: number) => void): void {
+  let i = 0;
+  while (i < text.length) {
+    let length = wordCharLength(text, i);
+    if (length === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do {
+      i += length;
+      length = i < text.length ? wordCharLength(text, i) : 0;
+    } while (length > 0);
+    word(start, i);
+  }
+}
+
+/** Whether the word ending at `end` is an elided French clitic (`l'`, `qu'`) of the word after it. */
+function isElision(text: string, end: number, folded: string): boolean {
+  return (
+    APOSTROPHES.has(text[end] ?? '') && FRENCH_ELISIONS.has(folded) && WORD_START.test(text[end + 1] ?? '')
+  );
+}
+
 /**
  * Splits a text into search tokens, in order, keeping their offsets in the original so a
  * snippet can be highlighted in the text as printed. French elided clitics (`l'`, `d'`,
@@ -200,20 +250,11 @@ function foldWord(raw: string): readonly [string, string] {
  */
 export function tokenizeForSearch(text: string, cache?: TermCache): SearchToken[] {
   const tokens: SearchToken[] = [];
-  for (const m of text.matchAll(WORD)) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
+  forEachWord(text, (start, end) => {
+    const raw = text.slice(start, end);
     const [folded, term] = cache ? cache.lookup(raw) : foldWord(raw);
-    if (!folded) continue;
-    if (
-      APOSTROPHES.has(text[end] ?? '') &&
-      FRENCH_ELISIONS.has(folded) &&
-      WORD_START.test(text[end + 1] ?? '')
-    )
-      continue;
-    tokens.push({ start, end, term });
-  }
+    if (folded && !isElision(text, end, folded)) tokens.push({ start, end, term });
+  });
   return tokens;
 }
 
@@ -224,5 +265,12 @@ export function searchTerms(text: string, cache?: TermCache): string[] {
 
 /** Normalised text for the full-text index: its terms joined by single spaces. */
 export function normalizeForSearch(text: string, cache?: TermCache): string {
-  return searchTerms(text, cache).join(' ');
+  // No token objects: this runs once per indexed article.
+  let out = '';
+  forEachWord(text, (start, end) => {
+    const raw = text.slice(start, end);
+    const [folded, term] = cache ? cache.lookup(raw) : foldWord(raw);
+    if (folded && !isElision(text, end, folded)) out = out ? `${out} ${term}` : term;
+  });
+  return out;
 }

@@ -8,7 +8,14 @@ import { TooManyPagesError } from './errors.js';
 import { openImage, preprocessForOcr } from './images.js';
 import { layoutPage } from './layout.js';
 import type { IntakeRecord, OcrLanguage, PageArtefact, TextLayerTriage, TextLine } from './model.js';
-import type { OcrEngine, OcrResult } from './ocr.js';
+import {
+  type OcrEngine,
+  type OcrResult,
+  pngSize,
+  type RecognizeOptions,
+  restoreArabicCommas,
+  type Segmentation,
+} from './ocr.js';
 import { openPdf, type PdfLimits } from './pdf.js';
 import { scoreTextLayer, type TextLayerScore } from './text-layer-quality.js';
 
@@ -43,6 +50,19 @@ export interface ReadPageOptions {
    * French read first, re-read in Arabic when the French read does not score as text.
    */
   lang: OcrLanguage | 'auto';
+  /**
+   * How OCR splits the image into lines; default `auto`: an image no taller than a few
+   * lines of text ({@link looksLikeLine}) is read as one line, anything else as a page.
+   */
+  segmentation?: Segmentation | 'auto';
+}
+
+/** Images up to this height (pixels) hold one line of text, not a page: a 300 dpi page is 3,500 tall. */
+const LINE_IMAGE_MAX_HEIGHT = 200;
+
+/** Whether an image of this size is a cut-out text line rather than a page or a block. */
+export function looksLikeLine(width: number, height: number): boolean {
+  return height <= LINE_IMAGE_MAX_HEIGHT && width >= height;
 }
 
 /**
@@ -94,27 +114,41 @@ export async function readPage(
       triage,
     );
   }
-  const png = await preprocessForOcr(await page.render());
+  const rendered = await page.render();
+  const size = pngSize(rendered);
+  const segmentation =
+    opts.segmentation && opts.segmentation !== 'auto'
+      ? opts.segmentation
+      : size && looksLikeLine(size.width, size.height)
+        ? 'line'
+        : 'page';
+  const png = await preprocessForOcr(rendered);
   // A text layer too poor to trust still tells the script reliably.
   const hint = score && score.characters >= 20 ? score.script : undefined;
   const { result, language } = await recognize(
     png,
     engine,
     opts.lang === 'auto' ? (hint ?? 'auto') : opts.lang,
+    { segmentation },
   );
-  return artefact(page.index, 'ocr', result.lines, language, result, triage, result.confidence);
+  const lines =
+    language === 'ara'
+      ? result.lines.map((l) => ({ ...l, text: restoreArabicCommas(l.text) }))
+      : result.lines;
+  return artefact(page.index, 'ocr', lines, language, result, triage, result.confidence);
 }
 
 async function recognize(
   png: Buffer,
   engine: OcrEngine,
   lang: OcrLanguage | 'auto',
+  options: RecognizeOptions,
 ): Promise<{ result: OcrResult; language: OcrLanguage }> {
-  if (lang !== 'auto') return { result: await engine.recognize(png, lang), language: lang };
-  const french = await engine.recognize(png, 'fra');
+  if (lang !== 'auto') return { result: await engine.recognize(png, lang, options), language: lang };
+  const french = await engine.recognize(png, 'fra', options);
   const frenchScore = scoreTextLayer(french.lines.map((l) => l.text));
   if (frenchScore.trusted) return { result: french, language: 'fra' };
-  const arabic = await engine.recognize(png, 'ara');
+  const arabic = await engine.recognize(png, 'ara', options);
   const arabicScore = scoreTextLayer(arabic.lines.map((l) => l.text));
   return arabicScore.score > frenchScore.score
     ? { result: arabic, language: 'ara' }

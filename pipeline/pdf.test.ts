@@ -3,10 +3,13 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
+import { garbleArabicLine, pdfWithHiddenText } from '../fixtures/bad-text-layer.js';
 import { realDataPath } from '../fixtures/real-data.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
 import { CorruptPdfError } from './errors.js';
+import { characterErrors } from './evaluation.js';
 import { intake } from './intake.js';
+import { normalizeForCer } from './normalize.js';
 import { pngSize } from './ocr.js';
 import { openDocument, readPage } from './pages.js';
 import { openPdf } from './pdf.js';
@@ -151,5 +154,22 @@ describe('scanned page', () => {
     expect(lastLeft).toBeGreaterThan(0);
     expect(firstRight).toBeGreaterThan(lastLeft);
     expect(artefact.lines.length).toBe(1 + LEFT.length + RIGHT.length);
+  });
+
+  it('OCRs a real Arabic scan whose invisible text layer is garbage, keeping why', async () => {
+    const line = realDataPath('ocr-ar-lines', 'book_Yacqubi.Tarikh__000000');
+    const truth = readFileSync(`${line}.gt.txt`, 'utf8').trim();
+    const bytes = await pdfWithHiddenText(readFileSync(`${line}.png`), [garbleArabicLine(truth)]);
+    const doc = await openDocument(bytes, intake(bytes, 'bo-ar-garbled.pdf'));
+    const page = await doc.page(1);
+    expect(page.textLayer?.map((l) => l.text).join(' ')).toMatch(/[\uFE70-\uFEFF]/u);
+    const artefact = await readPage(page, pool, { lang: 'auto' });
+    await doc.close();
+    expect(artefact.source).toBe('ocr');
+    expect(artefact.language).toBe('ara');
+    expect(artefact.textLayer?.trusted).toBe(false);
+    expect(artefact.textLayer?.figures['presentationFormRatio']).toBeGreaterThan(0.1);
+    const read = artefact.lines.map((l) => l.text).join(' ');
+    expect(characterErrors(normalizeForCer(truth, 'ar'), normalizeForCer(read, 'ar')).rate).toBeLessThan(0.2);
   });
 });

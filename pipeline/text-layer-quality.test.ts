@@ -5,11 +5,11 @@ import { dominantScript, scoreTextLayer } from './text-layer-quality.js';
 
 const REAL = realDataPath('legal-texts-ma');
 /** A page-sized slice of a real text's lines. */
-const page = (file: string, from: number): string[] =>
+const page = (file: string, from: number, count = 45): string[] =>
   readFileSync(`${REAL}/${file}`, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .slice(from, from + 45);
+    .slice(from, from + count);
 
 describe('text-layer triage', () => {
   it('trusts the text of real French laws', () => {
@@ -31,9 +31,26 @@ describe('text-layer triage', () => {
     expect(score.trusted).toBe(false);
   });
 
+  it('refuses the real extractions whose dates and figures came out in visual order', () => {
+    // The 1966 BO page (`18رمضان (31) 1386دجنبر )1966`, columns interleaved) and the dahir further on.
+    for (const [file, from] of [
+      ['ar/ma-adala-finance-laws-9096.txt', 0],
+      ['ar/ma-adala-finance-laws-9096.txt', 600],
+      ['ar/ma-adala-administrative-164.txt', 200],
+    ] as const) {
+      const score = scoreTextLayer(page(file, from));
+      expect(score.scrambledNumberRatio, `${file}@${from}`).toBeGreaterThan(0.3);
+      expect(score.trusted, `${file}@${from}`).toBe(false);
+    }
+    for (const from of [0, 2000]) {
+      expect(scoreTextLayer(page('fr/ma-loi-17-95.txt', from)).scrambledNumberRatio).toBeLessThan(0.05);
+    }
+  });
+
   it('refuses presentation-form glyphs and reversed lines, and trusts the same text in logical order', () => {
-    const logical = page('ar/ma-adala-finance-laws-9096.txt', 0).filter((l) =>
-      /\p{Script=Arabic}{3}/u.test(l),
+    // The 1966 page's prose lines, without the figures extraction scrambled.
+    const logical = page('ar/ma-adala-finance-laws-9096.txt', 0, 100).filter(
+      (l) => /\p{Script=Arabic}{3}/u.test(l) && !/\d/.test(l),
     );
     expect(scoreTextLayer(logical).trusted).toBe(true);
     const reversed = logical.map((l) => [...l].reverse().join(''));

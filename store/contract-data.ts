@@ -15,7 +15,7 @@ import type {
   TextType,
 } from '../pipeline/model.js';
 
-interface TextSpec {
+export interface TextSpec {
   type: TextType;
   number: string | null;
   title: string;

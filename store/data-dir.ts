@@ -67,6 +67,11 @@ export class DataDir {
     await this.writeJson(record.sha256, 'intake.json', record);
   }
 
+  /** What intake learnt about a file (its media type locates the original), or null. */
+  async loadIntake(sha256: string): Promise<IntakeRecord | null> {
+    return this.readJson<IntakeRecord>(sha256, 'intake.json');
+  }
+
   async savePage(sha256: string, page: PageArtefact): Promise<void> {
     await this.writeJson(sha256, DataDir.pageName(page.index), page);
   }
@@ -103,7 +108,7 @@ export class DataDir {
 }
 
 /** Writes to a sibling temporary file, then renames: readers see the old file or the new one, never half. */
-async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {

@@ -24,6 +24,10 @@ export interface ParsedQuery {
   reference: QueryReference | null;
   /** Whether the query is written in Arabic script: its expression comes first among equals. */
   arabic: boolean;
+  /** The free words as folded text, unstemmed, for a backend that analyses text itself (Elasticsearch). */
+  text: string;
+  /** Each phrase as folded text, unstemmed. */
+  phraseTexts: string[];
 }
 
 // Patterns run on folded text (lower case, no accents or harakat, أ→ا, ى→ي, ة→ه).
@@ -148,9 +152,13 @@ function cut(s: string, spans: Span[]): string {
 export function parseQuery(raw: string): ParsedQuery {
   const folded = foldForSearch(raw);
   const phrases: string[][] = [];
+  const phraseTexts: string[] = [];
   const outside = folded.replace(PHRASE, (_, inner: string) => {
     const terms = searchTerms(inner);
-    if (terms.length > 0) phrases.push(terms);
+    if (terms.length > 0) {
+      phrases.push(terms);
+      phraseTexts.push(inner.trim());
+    }
     return ' ';
   });
   const found = findReference(outside);
@@ -161,6 +169,11 @@ export function parseQuery(raw: string): ParsedQuery {
     phrases,
     reference: found?.reference ?? null,
     arabic: ARABIC_SCRIPT.test(raw),
+    text: free
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w && !(found && REFERENCE_GLUE.has(w)))
+      .join(' '),
+    phraseTexts,
   };
 }
 

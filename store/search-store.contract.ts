@@ -3,6 +3,7 @@
  * {@link describeSearchStoreContract} with a factory returning a fresh, empty store.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ARTICLE_5_NEW_WORDING, ARTICLE_12_BIS_WORDING, amendingBulletins } from './contract-amendments.js';
 import {
   contractBulletins,
   DAHIR_ASSOCIATIONS,
@@ -193,6 +194,136 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
       });
     });
 
+    describe('amendments: versions, history and backlinks', () => {
+      const saveAmending = async (target: SearchStore) => {
+        for (const parsed of amendingBulletins()) await target.saveBulletin(parsed, makePages(parsed));
+      };
+      beforeEach(async () => {
+        await saveAmending(store);
+      });
+
+      it('gives an amended article a version per wording, each with the text and article that made it', async () => {
+        const versions = await store.getArticleVersions('loi-09-08', '5', { language: 'fr' });
+        expect(versions.map((v) => [v.validFrom, v.validTo, v.introducedBy, v.introducedByArticle])).toEqual([
+          ['2009-03-05', '2015-03-12', null, null],
+          ['2015-03-12', null, 'loi-29-14', '1'],
+        ]);
+        expect(versions[1]!.body).toBe(ARTICLE_5_NEW_WORDING);
+        const substituted = await store.getArticleVersions('loi-09-08', '2', { language: 'fr' });
+        expect(substituted[0]!.body).toContain('automatisé en tout ou en partie');
+        expect(substituted[1]!.body).toBe(
+          substituted[0]!.body!.replace('automatisé en tout ou en partie', 'automatisé ou non'),
+        );
+        expect(await store.getArticleVersions('loi-09-08', '12 bis')).toEqual([
+          expect.objectContaining({ validFrom: '2015-03-12', validTo: null, body: ARTICLE_12_BIS_WORDING }),
+        ]);
+        expect((await store.getArticleVersions('loi-09-08', '12')).map((v) => v.body === null)).toEqual([
+          false,
+          true,
+        ]);
+      });
+
+      it('reads an article and a whole text as they stood on a day', async () => {
+        expect((await store.getArticle('loi-09-08', '5', { at: '2012-01-01' }))!.body).not.toBe(
+          ARTICLE_5_NEW_WORDING,
+        );
+        expect(await store.getArticle('loi-09-08', '5', { at: '2015-03-12' })).toMatchObject({
+          body: ARTICLE_5_NEW_WORDING,
+          validFrom: '2015-03-12',
+          validTo: null,
+          introducedBy: 'loi-29-14',
+        });
+        expect(await store.getArticle('loi-09-08', '12', { at: '2016-01-01' })).toBeNull();
+        expect(await store.getArticle('loi-09-08', '12 bis', { at: '2014-01-01' })).toBeNull();
+        const before = await store.getText('loi-09-08', { at: '2014-12-31' });
+        const after = await store.getText('loi-09-08', { at: '2016-01-01' });
+        expect(before!.articles.map((a) => a.number)).toEqual(['1', '2', '5', '12']);
+        expect(after!.articles.map((a) => a.number)).toEqual(['1', '2', '5', '12-bis']);
+        expect(after!.articles[3]).toMatchObject({ heading: 'Article 12 bis', body: ARTICLE_12_BIS_WORDING });
+        expect((await store.getText('decret-2-09-165', { at: '2021-01-01' }))!.articles).toEqual([]);
+      });
+
+      it('lists amending events after the publications, and only those touching an article when asked', async () => {
+        const history = await store.getHistory('loi-09-08');
+        expect(history!.events.map((e) => [e.date, e.kind, e.by, e.byArticle, e.articles])).toEqual([
+          ['2009-02-23', 'published', 'loi-09-08', null, []],
+          ['2009-03-05', 'published', 'loi-09-08', null, []],
+          ['2015-03-12', 'amended', 'loi-29-14', '1', ['5']],
+          ['2015-03-12', 'inserted', 'loi-29-14', '2', ['12-bis']],
+          ['2015-03-12', 'amended', 'loi-29-14', '3', ['2']],
+          ['2015-03-12', 'abrogated', 'loi-29-14', '4', ['12']],
+        ]);
+        const article = await store.getHistory('loi-09-08', { article: '5' });
+        expect(article!.events.map((e) => e.kind)).toEqual(['published', 'published', 'amended']);
+        const decree = await store.getHistory('decret-2-09-165');
+        expect(decree!.events.at(-1)).toEqual({
+          date: '2020-06-15',
+          kind: 'abrogated',
+          by: 'decret-2-20-400',
+          byArticle: '1',
+          articles: [],
+        });
+      });
+
+      it('gives backlinks: what amends, abrogates and cites a text', async () => {
+        const links = await store.getBacklinks('loi-09-08');
+        expect(links).toContainEqual({
+          textId: 'decret-2-09-165',
+          article: null,
+          relation: 'cites',
+          targetArticle: null,
+          date: '2009-06-18',
+        });
+        expect(links).toContainEqual({
+          textId: 'loi-29-14',
+          article: '1',
+          relation: 'amends',
+          targetArticle: '5',
+          date: '2015-03-12',
+        });
+        expect(links).toContainEqual({
+          textId: 'loi-29-14',
+          article: '4',
+          relation: 'abrogates',
+          targetArticle: '12',
+          date: '2015-03-12',
+        });
+        expect(links).toContainEqual({
+          textId: 'loi-29-14',
+          article: null,
+          relation: 'amends',
+          targetArticle: null,
+          date: '2015-03-12',
+        });
+        expect(await store.getBacklinks('decret-2-09-165')).toContainEqual(
+          expect.objectContaining({ textId: 'decret-2-20-400', relation: 'abrogates', article: '1' }),
+        );
+      });
+
+      it('gives the same versions and history when the amending texts arrive first', async () => {
+        const reversed = await makeStore();
+        try {
+          await saveAmending(reversed);
+          expect(await reversed.getArticleVersions('loi-09-08', '5')).toEqual([]);
+          for (const parsed of contractBulletins()) await reversed.saveBulletin(parsed, makePages(parsed));
+          for (const [text, article] of [
+            ['loi-09-08', '5'],
+            ['loi-09-08', '12-bis'],
+            ['loi-09-08', '2'],
+            ['decret-2-09-165', '1'],
+          ] as const) {
+            expect(await reversed.getArticleVersions(text, article)).toEqual(
+              await store.getArticleVersions(text, article),
+            );
+          }
+          expect(await reversed.getHistory('loi-09-08')).toEqual(await store.getHistory('loi-09-08'));
+          expect(await reversed.getBacklinks('loi-09-08')).toEqual(await store.getBacklinks('loi-09-08'));
+        } finally {
+          await reversed.close();
+        }
+      });
+    });
+
     describe('search', () => {
       it('finds words whatever their case, accents, elision and inflection', async () => {
         expect(refs((await search('reglementation')).hits)).toContain('decret-2-09-165/12/fr');
@@ -323,6 +454,59 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
       it('rejects invalid filters with a stable error code', async () => {
         await expect(search('x', { article: 'abc' })).rejects.toMatchObject({ code: 'E_SEARCH_REQUEST' });
         await expect(search('x', { from: '2009' })).rejects.toMatchObject({ code: 'E_SEARCH_REQUEST' });
+        await expect(search('x', { inForce: '5 mars 2009' })).rejects.toMatchObject({
+          code: 'E_SEARCH_REQUEST',
+        });
+      });
+
+      it('counts hits per text type and decade when asked', async () => {
+        const result = await search('autorisation', { facets: true });
+        expect(result.facets).toEqual({
+          type: expect.arrayContaining([
+            { value: 'decret', count: 1 },
+            { value: 'dahir', count: 1 },
+            { value: 'loi', count: 1 },
+          ]),
+          decade: expect.arrayContaining([
+            { value: '1950', count: 1 },
+            { value: '2000', count: 2 },
+          ]),
+        });
+        expect(result.facets!.type).toHaveLength(3);
+        expect(result.facets!.decade).toHaveLength(2);
+        expect(result.totalRelation ?? 'eq').toBe('eq');
+        expect((await search('autorisation')).facets).toBeUndefined();
+      });
+
+      it('keeps to wording in force on a day: published by then', async () => {
+        const before = await search('données', { inForce: '2009-03-04' });
+        expect(before.total).toBe(0);
+        const after = refs((await search('données', { inForce: '2009-06-18' })).hits);
+        expect(after).toContain('decret-2-09-165/1/fr');
+        expect(after).toContain('loi-09-08/1/fr');
+        expect(refs((await search('données', { inForce: '2009-03-05' })).hits)).not.toContain(
+          'decret-2-09-165/1/fr',
+        );
+        expect(refs((await search('المعطيات', { inForce: '2009-02-23' })).hits)).toContain('loi-09-08/1/ar');
+      });
+
+      it('finds a text printed without articles by its title', async () => {
+        const appointment = makeBulletin('fr', '5750', '2009-07-09', '9'.repeat(64), [
+          {
+            type: 'decret',
+            number: '2-09-301',
+            title: 'Décret n° 2-09-301 portant nomination du directeur de la Commission nationale',
+            signedOn: '2009-06-30',
+            page: 1200,
+            articles: [],
+          },
+        ]);
+        await store.saveBulletin(appointment, makePages(appointment));
+        const result = await search('nomination directeur');
+        expect(result.hits).toHaveLength(1);
+        expect(result.hits[0]).toMatchObject({ textId: 'decret-2-09-301', article: '', date: '2009-07-09' });
+        expect(result.hits[0]!.snippet).toContain(`${HIGHLIGHT.open}nomination${HIGHLIGHT.close}`);
+        expect((await search('nomination', { type: 'loi' })).total).toBe(0);
       });
     });
   });

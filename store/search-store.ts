@@ -95,8 +95,12 @@ export const searchRequestSchema = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   language: languageSchema.optional(),
+  /** Only wording in force that day: versions valid on it (an article unamended since publication is in force from its publication). */
+  inForce: isoDate.optional(),
   limit: z.number().int().min(0).max(MAX_SEARCH_LIMIT).optional(),
   offset: z.number().int().min(0).optional(),
+  /** Also count hits per text type and decade ({@link SearchResult.facets}). */
+  facets: z.boolean().optional(),
 });
 export type SearchRequest = z.infer<typeof searchRequestSchema>;
 
@@ -114,8 +118,23 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
+const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
+/** Hits per text type and per decade of publication (`1990` for 1990–1999), non-zero only. */
+export const searchFacetsSchema = z.object({ type: facetSchema, decade: facetSchema });
+export type SearchFacets = z.infer<typeof searchFacetsSchema>;
+
 /** `jarida search --json`. */
-export const searchResultSchema = z.object({ total: z.number().int(), hits: z.array(searchHitSchema) });
+export const searchResultSchema = z.object({
+  total: z.number().int(),
+  /**
+   * `eq`: `total` is exact; `gte`: more matched than the store ranks and counts (its result
+   * window), `total` is that window. Absent means `eq`.
+   */
+  totalRelation: z.enum(['eq', 'gte']).optional(),
+  hits: z.array(searchHitSchema),
+  /** Only when the request asked for facets. */
+  facets: searchFacetsSchema.optional(),
+});
 export type SearchResult = z.infer<typeof searchResultSchema>;
 
 /** One version of an article's wording: the `/v1/texts/:id/articles/:n/versions` entries. */
@@ -186,6 +205,13 @@ export interface ReadOptions {
 export interface SearchStore {
   /** Writes one parsed bulletin with its texts/articles and its pages; one transaction; idempotent (re-saving replaces that bulletin's rows, never duplicates). */
   saveBulletin(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<void>;
+  /**
+   * Writes many bulletins at once (a bulk load or a reindex), each as {@link saveBulletin} would;
+   * faster than one call per bulletin. Not atomic as a whole: a failure may leave some written.
+   */
+  saveBulletins(batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]): Promise<void>;
+  /** Makes everything written so far fast to search (index merge, statistics); call after a bulk load. */
+  optimize(): Promise<void>;
   /** Bulletin id already ingested from this file hash, if any (dedup at intake). */
   findBulletinBySource(sha256: string): Promise<string | null>;
   getBulletin(id: string): Promise<Bulletin | null>;

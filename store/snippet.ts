@@ -3,7 +3,7 @@
  * stemmed text that nobody wants to read, so matches are located by re-tokenising the
  * original with the same {@link tokenizeForSearch} and comparing terms.
  */
-import { tokenizeForSearch } from '../pipeline/normalize.js';
+import { type TermCache, tokenizeForSearch } from '../pipeline/normalize.js';
 import { HIGHLIGHT } from './search-store.js';
 
 export interface SnippetOptions {
@@ -11,6 +11,8 @@ export interface SnippetOptions {
   words?: number;
   open?: string;
   close?: string;
+  /** Memo of folded words, shared across snippets: a result page re-tokenises a score of articles. */
+  cache?: TermCache;
 }
 
 const DEFAULT_WORDS = 24;
@@ -25,7 +27,7 @@ export function buildSnippet(body: string, terms: ReadonlySet<string>, options: 
   const size = options.words ?? DEFAULT_WORDS;
   const open = options.open ?? HIGHLIGHT.open;
   const close = options.close ?? HIGHLIGHT.close;
-  const tokens = tokenizeForSearch(body);
+  const tokens = tokenizeForSearch(body, options.cache);
   if (tokens.length === 0) return body.slice(0, 200).trim();
   const matched = tokens.map((t) => terms.has(t.term));
 

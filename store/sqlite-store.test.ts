@@ -35,7 +35,7 @@ describe('SqliteStore on disk', () => {
     expect(pages[0]).toMatchObject({ printed_page: 661, header: 'BULLETIN OFFICIEL N° 4422' });
     expect(pages[0]!.text).toMatch(/^Article Premier\nLa société anonyme/);
     // Every index row belongs to a stored article: cascades reached the contentless index.
-    const fts = db.prepare('SELECT count(*) FROM article_fts').pluck().get();
+    const fts = db.prepare('SELECT count(*) FROM search_index').pluck().get();
     const articles = db.prepare('SELECT count(*) FROM articles').pluck().get();
     expect(fts).toBe(articles);
     db.close();
@@ -52,7 +52,7 @@ describe('SqliteStore on disk', () => {
       for (const parsed of contractBulletins()) await store.saveBulletin(parsed, makePages(parsed));
     await store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.prepare('SELECT count(*) FROM article_fts').pluck().get()).toBe(17);
+    expect(db.prepare('SELECT count(*) FROM search_index').pluck().get()).toBe(17);
     expect(db.prepare('SELECT count(*) FROM articles').pluck().get()).toBe(17);
     db.close();
   });

@@ -4,42 +4,32 @@
  * pipeline/normalize.ts; snippets are cut from the printed wording.
  */
 import Database from 'better-sqlite3';
-import { canonicalArticleNumber, canonicalNumber } from '../pipeline/ids.js';
+import { versionAt } from '../pipeline/amendments/versions.js';
+import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../pipeline/model.js';
 import { normalizeForSearch, TermCache } from '../pipeline/normalize.js';
-import { highlightTerms, parseQuery, toFtsMatch } from './query.js';
-import {
-  type ArticleRecord,
-  type ArticleVersionRecord,
-  type Backlink,
-  DEFAULT_SEARCH_LIMIT,
-  type ReadOptions,
-  type SearchHit,
-  type SearchRequest,
-  SearchRequestError,
-  type SearchResult,
-  type SearchStore,
-  searchRequestSchema,
-  type TextHistory,
-  type TextRecord,
-  type TextSummary,
+import { type BulletinRecord, bulletinFromRecord } from './bulletin-record.js';
+import type {
+  ArticleRecord,
+  ArticleVersionRecord,
+  Backlink,
+  ReadOptions,
+  SearchRequest,
+  SearchResult,
+  SearchStore,
+  TextHistory,
+  TextRecord,
+  TextSummary,
 } from './search-store.js';
-import { buildSnippet } from './snippet.js';
+import { SqliteAmendments } from './sqlite-amendments.js';
 import { migrate } from './sqlite-schema.js';
+import { SqliteSearch } from './sqlite-search.js';
 
 export interface SqliteStoreOptions {
   /** Words per search snippet (default 24). */
   snippetWords?: number;
-}
-
-/** Relative weights of the indexed columns for bm25: a title match counts less than a body match. */
-const BM25_WEIGHTS = { title: 0.3, body: 1.0 };
-/** Higher is better (bm25() is lower for better matches). */
-const BM25_SCORE = `-bm25(article_fts, ${BM25_WEIGHTS.title}, ${BM25_WEIGHTS.body})`;
-
-interface Clause {
-  sql: string;
-  params: unknown[];
+  /** Matches a search ranks and counts at most (default 5,000). */
+  rankWindow?: number;
 }
 
 interface ArticleRow {
@@ -56,28 +46,8 @@ interface ArticleRow {
   date: string | null;
 }
 
-interface HitRow {
-  id: number;
-  text_id: string;
-  number: string;
-  language: Language;
-  body: string;
-  date: string | null;
-  title: string;
-  score: number;
-}
-
-interface BulletinRow {
+interface BulletinRow extends BulletinRecord {
   id: string;
-  edition: Language;
-  number: string;
-  suffix: string | null;
-  date: string | null;
-  hijri_date: string | null;
-  first_page: number | null;
-  last_page: number | null;
-  page_count: number;
-  source_sha256: string;
 }
 
 /** Orders French expressions before Arabic ones (the default expression to show). */
@@ -99,10 +69,13 @@ function articleEntry(row: ArticleRow) {
 
 export class SqliteStore implements SearchStore {
   private readonly db: Database.Database;
-  private readonly snippetWords: number | undefined;
+  private readonly index: SqliteSearch;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly terms = new TermCache();
-  private readonly saveTransaction: (parsed: ParsedBulletin, pages: PageArtefact[]) => void;
+  private readonly saveTransaction: (
+    batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[],
+  ) => void;
+  private readonly amendments: SqliteAmendments;
 
   /** Opens (creating and migrating when needed) the database at `path`; `:memory:` for a throwaway one. */
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -111,10 +84,18 @@ export class SqliteStore implements SearchStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('busy_timeout = 5000');
+    // Reads of a large archive: keep hot index pages in memory and map the file.
+    this.db.pragma('cache_size = -131072');
+    this.db.pragma('mmap_size = 1073741824');
+    this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
-    this.snippetWords = options.snippetWords;
-    this.saveTransaction = this.db.transaction((parsed: ParsedBulletin, pages: PageArtefact[]) =>
-      this.writeBulletin(parsed, pages),
+    this.amendments = new SqliteAmendments(this.db);
+    this.index = new SqliteSearch(this.db, (sql) => this.stmt(sql), this.terms, options);
+    this.saveTransaction = this.db.transaction(
+      (batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]) => {
+        this.index.beginWrite();
+        for (const { parsed, pages } of batch) this.writeBulletin(parsed, pages);
+      },
     );
   }
 
@@ -129,13 +110,23 @@ export class SqliteStore implements SearchStore {
   }
 
   async saveBulletin(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<void> {
-    this.saveTransaction(parsed, pages);
+    this.saveTransaction([{ parsed, pages }]);
+  }
+
+  /** One transaction for the whole batch: a bulk load pays for one commit, not one per bulletin. */
+  async saveBulletins(batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]): Promise<void> {
+    this.saveTransaction(batch);
+  }
+
+  async optimize(): Promise<void> {
+    this.index.optimize();
   }
 
   private writeBulletin({ bulletin, texts, warnings }: ParsedBulletin, pages: PageArtefact[]): void {
     const previousTexts = this.stmt('SELECT text_id FROM publications WHERE bulletin_id = ?')
       .pluck()
       .all(bulletin.id) as string[];
+    const previousTargets = this.amendments.targetsOf(previousTexts);
     // Cascades remove its pages, expressions, articles (and their index rows) and publications.
     this.stmt('DELETE FROM bulletins WHERE id = ?').run(bulletin.id);
     const deleteOrphan = this.stmt(
@@ -192,10 +183,9 @@ export class SqliteStore implements SearchStore {
       'INSERT OR REPLACE INTO publications (text_id, bulletin_id, page) VALUES (?, ?, ?)',
     );
     const insertArticle = this.stmt(
-      `INSERT INTO articles (text_id, language, position, number, heading, body, page, page_index, bbox, path, date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO articles (id, text_id, language, position, number, heading, body, page, page_index, bbox, path, date)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const insertFts = this.stmt('INSERT INTO article_fts (rowid, title, body) VALUES (?, ?, ?)');
 
     for (const text of texts) {
       upsertText.run(text.id, text.type, text.number, text.signedOn, text.promulgates ?? null);
@@ -211,8 +201,11 @@ export class SqliteStore implements SearchStore {
       );
       insertPublication.run(text.id, bulletin.id, text.page);
       const title = normalizeForSearch(text.title, this.terms);
+      if (text.articles.length === 0) this.index.indexTitle(text, bulletin.date, title);
       text.articles.forEach((a, position) => {
-        const { lastInsertRowid } = insertArticle.run(
+        const id = this.index.allocateId(bulletin.date);
+        insertArticle.run(
+          id,
           text.id,
           text.language,
           position,
@@ -225,9 +218,10 @@ export class SqliteStore implements SearchStore {
           a.path ? JSON.stringify(a.path) : null,
           bulletin.date,
         );
-        insertFts.run(lastInsertRowid, title, normalizeForSearch(a.body, this.terms));
+        this.index.indexArticle(id, text, title, a);
       });
     }
+    this.amendments.linkSaved(texts, previousTargets);
   }
 
   async findBulletinBySource(sha256: string): Promise<string | null> {
@@ -237,19 +231,7 @@ export class SqliteStore implements SearchStore {
 
   async getBulletin(id: string): Promise<Bulletin | null> {
     const row = this.stmt('SELECT * FROM bulletins WHERE id = ?').get(id) as BulletinRow | undefined;
-    if (!row) return null;
-    return {
-      id: row.id,
-      edition: row.edition,
-      number: row.number,
-      ...(row.suffix ? { suffix: row.suffix } : {}),
-      date: row.date,
-      hijriDate: row.hijri_date,
-      firstPage: row.first_page,
-      lastPage: row.last_page,
-      pageCount: row.page_count,
-      sourceSha256: row.source_sha256,
-    };
+    return row ? bulletinFromRecord(row.id, row) : null;
   }
 
   async listTexts(filter: {
@@ -348,7 +330,12 @@ export class SqliteStore implements SearchStore {
       language,
       languages,
       publications,
-      articles: articles.map(articleEntry),
+      articles: opts.at
+        ? this.amendments.versionsAt(id, language, opts.at).flatMap((v) => {
+            const entry = this.versionEntry(v, articles);
+            return entry ? [entry] : [];
+          })
+        : articles.map(articleEntry),
       ...(head.promulgates ? { promulgates: head.promulgates } : {}),
     };
   }
@@ -361,6 +348,16 @@ export class SqliteStore implements SearchStore {
       `SELECT a.*, e.bulletin_id FROM articles a JOIN expressions e ON e.text_id = a.text_id AND e.language = a.language
        WHERE a.text_id = ? AND a.language = ? AND a.number = ? ORDER BY a.position LIMIT 1`,
     ).get(textId, language, number) as (ArticleRow & { bulletin_id: string }) | undefined;
+    if (opts.at) {
+      const version = versionAt(this.amendments.versions(textId, language, number), opts.at);
+      const entry = version && this.versionEntry(version, row ? [row] : []);
+      if (!version || !entry) return null;
+      const bulletin = this.stmt('SELECT bulletin_id FROM expressions WHERE text_id = ? AND language = ?')
+        .pluck()
+        .get(textId, language) as string;
+      const { validFrom, validTo, introducedBy } = version;
+      return { ...entry, textId, article: number, language, bulletin, validFrom, validTo, introducedBy };
+    }
     if (!row) return null;
     return {
       ...articleEntry(row),
@@ -374,29 +371,36 @@ export class SqliteStore implements SearchStore {
     };
   }
 
-  /** Until amendments are linked (issue 5) an article has one version: its original wording. */
+  /**
+   * The printed entry of an article as one version worded it: its own row (`rows`), or for an
+   * inserted article the amending article that printed it; null once abrogated.
+   */
+  private versionEntry(version: ArticleVersionRecord, rows: readonly ArticleRow[]) {
+    if (version.body === null) return null;
+    const own = rows.find((r) => r.number === version.article);
+    const source =
+      own ??
+      (this.stmt(
+        `SELECT * FROM articles WHERE text_id = ? AND number = ? ORDER BY ${LANGUAGE_ORDER('language')}, position LIMIT 1`,
+      ).get(version.introducedBy, version.introducedByArticle, version.language) as ArticleRow | undefined);
+    const heading = own?.heading ?? `Article ${version.article.replace('-', ' ')}`;
+    const where = source ? articleEntry(source) : { page: 0, pageIndex: 0 };
+    return { ...where, number: version.article, heading, body: version.body };
+  }
+
+  /** Every version of an article in one expression, oldest first (an abrogation is a version with a null body). */
   async getArticleVersions(
     textId: string,
     article: string,
     opts: { language?: Language } = {},
   ): Promise<ArticleVersionRecord[]> {
-    const original = await this.getArticle(textId, article, opts);
-    if (!original?.validFrom) return [];
-    return [
-      {
-        textId,
-        article: original.article,
-        language: original.language,
-        validFrom: original.validFrom,
-        validTo: null,
-        body: original.body,
-        introducedBy: null,
-        introducedByArticle: null,
-      },
-    ];
+    const number = canonicalArticleNumber(article);
+    const language = this.expressionLanguage(textId, opts);
+    if (!number || !language) return [];
+    return this.amendments.versions(textId, language, number);
   }
 
-  /** Publication events, one per edition that printed the text (amendment events come with issue 5). */
+  /** Publication events, one per edition that printed the text, then the amending events in date order. */
   async getHistory(textId: string, opts: { article?: string } = {}): Promise<TextHistory | null> {
     const publications = this.stmt(
       `SELECT b.date FROM publications p JOIN bulletins b ON b.id = p.bulletin_id
@@ -405,185 +409,45 @@ export class SqliteStore implements SearchStore {
       .pluck()
       .all(textId) as string[];
     if (!publications.length) return null;
-    const articles = opts.article ? [canonicalArticleNumber(opts.article) ?? opts.article] : [];
-    return {
-      id: textId,
-      events: publications.map((date) => ({
-        date,
-        kind: 'published' as const,
-        by: textId,
-        byArticle: null,
-        articles,
-      })),
-    };
+    const article = opts.article ? (canonicalArticleNumber(opts.article) ?? opts.article) : null;
+    const published = publications.map((date) => ({
+      date,
+      kind: 'published' as const,
+      by: textId,
+      byArticle: null,
+      articles: article ? [article] : [],
+    }));
+    const amending = this.amendments
+      .amendingEvents(textId)
+      .filter((e) => !article || e.articles.length === 0 || e.articles.includes(article));
+    // Stable: on one day, publication comes before the amendments.
+    const events = [...published, ...amending].sort((a, b) =>
+      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
+    );
+    return { id: textId, events };
   }
 
-  /** Texts that promulgate this one (citations and amendments come with issue 5). */
+  /** Texts that promulgate, amend, abrogate or cite this one, oldest first. */
   async getBacklinks(textId: string): Promise<Backlink[]> {
     const rows = this.stmt(
       `SELECT t.id, MIN(b.date) AS date FROM texts t
        LEFT JOIN publications p ON p.text_id = t.id LEFT JOIN bulletins b ON b.id = p.bulletin_id
        WHERE t.promulgates = ? GROUP BY t.id ORDER BY date, t.id`,
     ).all(textId) as { id: string; date: string | null }[];
-    return rows.map((r) => ({
+    const promulgating: Backlink[] = rows.map((r) => ({
       textId: r.id,
       article: null,
       relation: 'promulgates',
       targetArticle: null,
       date: r.date,
     }));
-  }
-
-  async search(input: SearchRequest): Promise<SearchResult> {
-    const parsedRequest = searchRequestSchema.safeParse(input);
-    if (!parsedRequest.success) throw new SearchRequestError(parsedRequest.error.message);
-    const request = parsedRequest.data;
-    const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
-    const offset = request.offset ?? 0;
-    const query = parseQuery(request.query);
-    const preferred: Language = query.arabic ? 'ar' : 'fr';
-    const filters = this.requestFilters(request);
-    const { reference } = query;
-    const match = toFtsMatch(query);
-
-    // An exact article reference is answered first, whatever the ranking says.
-    const pinned: HitRow[] =
-      reference?.text && reference.article
-        ? (this.selectHits(
-            null,
-            [
-              ...filters,
-              { sql: 'a.text_id = ? AND a.number = ?', params: [reference.text.id, reference.article] },
-            ],
-            [
-              { sql: LANGUAGE_ORDER('a.language'), params: [preferred] },
-              { sql: 'a.position', params: [] },
-            ],
-            -1,
-            0,
-          ) as HitRow[])
-        : [];
-
-    const rest: Clause[] = [...filters];
-    if (pinned.length > 0)
-      rest.push({ sql: `a.id NOT IN (${pinned.map(() => '?').join(',')})`, params: pinned.map((p) => p.id) });
-    const order: Clause[] = [];
-    if (match) {
-      // Free words given: rank by them, the referenced text and article number first.
-      if (reference?.text) order.push({ sql: 'a.text_id <> ?', params: [reference.text.id] });
-      if (reference?.article) order.push({ sql: 'a.number <> ?', params: [reference.article] });
-      order.push({ sql: 'score DESC', params: [] });
-    } else if (reference?.text) {
-      rest.push({ sql: 'a.text_id = ?', params: [reference.text.id] });
-      if (!reference.article) order.push({ sql: LANGUAGE_ORDER('a.language'), params: [preferred] });
-    } else if (reference?.article) {
-      rest.push({ sql: 'a.number = ?', params: [reference.article] });
-    }
-    order.push(
-      { sql: 'a.date DESC', params: [] },
-      { sql: 'a.text_id', params: [] },
-      { sql: LANGUAGE_ORDER('a.language'), params: [preferred] },
-      { sql: 'a.position', params: [] },
+    return [...promulgating, ...this.amendments.backlinks(textId)].sort((a, b) =>
+      (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0,
     );
-
-    const restTotal = this.countHits(match, rest);
-    const pinnedOnPage = pinned.slice(offset, offset + limit);
-    const restLimit = limit - pinnedOnPage.length;
-    const restOffset = Math.max(0, offset - pinned.length);
-    // Plain words without filters: the index ranks alone, no join per matching row.
-    const plain = match !== null && rest.length === 0 && reference === null;
-    const select = () =>
-      plain && match
-        ? this.selectRanked(match, restLimit, restOffset)
-        : this.selectHits(match, rest, order, restLimit, restOffset);
-    const restRows = restLimit > 0 ? (select() as HitRow[]) : [];
-    const topScore = restRows[0]?.score ?? 0;
-    const terms = highlightTerms(query);
-    const toHit = (row: HitRow, score: number): SearchHit => ({
-      textId: row.text_id,
-      article: row.number,
-      language: row.language,
-      title: row.title,
-      snippet: buildSnippet(row.body, terms, { words: this.snippetWords }),
-      date: row.date,
-      score,
-    });
-    return {
-      total: pinned.length + restTotal,
-      hits: [
-        ...pinnedOnPage.map((row) => toHit(row, topScore + 1)),
-        ...restRows.map((row) => toHit(row, row.score)),
-      ],
-    };
   }
 
-  private requestFilters(request: SearchRequest): Clause[] {
-    const filters: Clause[] = [];
-    if (request.type) filters.push({ sql: 't.type = ?', params: [request.type] });
-    if (request.number) filters.push({ sql: 't.number = ?', params: [canonicalNumber(request.number)] });
-    if (request.article) {
-      const number = canonicalArticleNumber(request.article);
-      if (!number) throw new SearchRequestError(`not an article number: ${request.article}`);
-      filters.push({ sql: 'a.number = ?', params: [number] });
-    }
-    if (request.language) filters.push({ sql: 'a.language = ?', params: [request.language] });
-    if (request.from) filters.push({ sql: 'a.date >= ?', params: [request.from] });
-    if (request.to) filters.push({ sql: 'a.date <= ?', params: [request.to] });
-    return filters;
-  }
-
-  private fromClause(match: string | null): string {
-    return match
-      ? 'article_fts JOIN articles a ON a.id = article_fts.rowid JOIN texts t ON t.id = a.text_id'
-      : 'articles a JOIN texts t ON t.id = a.text_id';
-  }
-
-  private whereClause(match: string | null, filters: Clause[]): Clause {
-    const all = match ? [{ sql: 'article_fts MATCH ?', params: [match] }, ...filters] : filters;
-    return {
-      sql: all.length > 0 ? `WHERE ${all.map((c) => c.sql).join(' AND ')}` : '',
-      params: all.flatMap((c) => c.params),
-    };
-  }
-
-  private countHits(match: string | null, filters: Clause[]): number {
-    // Without filters the index alone knows the count: no join per matching row.
-    if (match && filters.length === 0) {
-      return this.stmt('SELECT count(*) FROM article_fts WHERE article_fts MATCH ?')
-        .pluck()
-        .get(match) as number;
-    }
-    const where = this.whereClause(match, filters);
-    return this.stmt(`SELECT count(*) FROM ${this.fromClause(match)} ${where.sql}`)
-      .pluck()
-      .get(...where.params) as number;
-  }
-
-  /** Hits ranked by the index alone, joined for the page only: common words match a large share of articles. */
-  private selectRanked(match: string, limit: number, offset: number) {
-    return this.stmt(
-      `SELECT a.id, a.text_id, a.number, a.language, a.body, a.date, e.title, h.score
-       FROM (SELECT rowid, ${BM25_SCORE} AS score FROM article_fts WHERE article_fts MATCH ?
-             ORDER BY score DESC, rowid LIMIT ? OFFSET ?) h
-       JOIN articles a ON a.id = h.rowid JOIN expressions e ON e.text_id = a.text_id AND e.language = a.language
-       ORDER BY h.score DESC, h.rowid`,
-    ).all(match, limit, offset);
-  }
-
-  private selectHits(
-    match: string | null,
-    filters: Clause[],
-    order: Clause[],
-    limit: number,
-    offset: number,
-  ) {
-    const where = this.whereClause(match, filters);
-    const score = match ? BM25_SCORE : '0';
-    return this.stmt(
-      `SELECT a.id, a.text_id, a.number, a.language, a.body, a.date, e.title, ${score} AS score
-       FROM ${this.fromClause(match)} JOIN expressions e ON e.text_id = a.text_id AND e.language = a.language
-       ${where.sql} ORDER BY ${order.map((c) => c.sql).join(', ')} LIMIT ? OFFSET ?`,
-    ).all(...where.params, ...order.flatMap((c) => c.params), limit, offset);
+  async search(request: SearchRequest): Promise<SearchResult> {
+    return this.index.search(request);
   }
 
   async close(): Promise<void> {

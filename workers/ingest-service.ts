@@ -1,22 +1,22 @@
 /**
- * Embedded ingestion: runs the pipeline stages in-process for a batch of files,
- * file by file, the pages of each file concurrently through the OCR pool.
- *
- * Side effects live in the repositories it is given (data directory, store, OCR
- * engine); the stages themselves are the pure functions of `pipeline/`. The queued
- * mode runs the same stages as BullMQ jobs.
+ * Embedded ingestion: runs the stages of workers/ingest-stages.ts in-process for a batch of
+ * files, file by file, the pages of each file concurrently through the OCR pool. The queued
+ * mode (workers/job-handlers.ts) runs the same stages as BullMQ jobs.
  */
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import pLimit from 'p-limit';
-import { errorReason } from '../pipeline/errors.js';
-import { intake } from '../pipeline/intake.js';
-import type { IntakeRecord, OcrLanguage, PageArtefact, ParsedBulletin } from '../pipeline/model.js';
+import type { IntakeRecord, OcrLanguage, PageArtefact } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
-import { openDocument, readPage } from '../pipeline/pages.js';
-import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
-import type { DataDir } from '../store/data-dir.js';
-import type { SearchStore } from '../store/search-store.js';
+import { openDocument } from '../pipeline/pages.js';
+import type { IngestFailureLog } from '../store/ingest-ledger.js';
+import {
+  type FileOutcome,
+  failedOutcome,
+  IngestStages,
+  isOutcome,
+  type StageDependencies,
+} from './ingest-stages.js';
+
+export { BulletinConflictError, type FileOutcome } from './ingest-stages.js';
 
 export interface IngestOptions {
   /** OCR language, or `auto` to detect the script per page. */
@@ -27,46 +27,24 @@ export interface IngestOptions {
   pageConcurrency?: number;
 }
 
-/** Outcome of one input file: the `files[]` entry of `ingest --json`. */
-export interface FileOutcome {
-  path: string;
-  status: 'ingested' | 'duplicate' | 'failed';
-  /** sha256 of the file, when it could be read: the key of its artefacts. */
-  sha256?: string;
-  reason?: string;
-  /** Machine-readable error code when failed. */
-  code?: string;
-  bulletin?: string;
-  pages?: number;
-  texts?: number;
-  articles?: number;
-  /** Low-confidence fields the parser flagged for an archivist to check. */
-  warnings?: string[];
-}
-
 export type IngestEvent =
   | { kind: 'file-start'; path: string; fileIndex: number; fileCount: number }
   | { kind: 'pages-known'; path: string; pages: number }
   | { kind: 'page-done'; path: string; page: number; source: PageArtefact['source'] }
   | { kind: 'file-done'; outcome: FileOutcome };
 
-export interface IngestDependencies {
-  dataDir: DataDir;
-  store: SearchStore;
+export interface IngestDependencies extends StageDependencies {
   ocr: OcrEngine;
-}
-
-/** A bulletin already in the archive, read from another file: refuse rather than overwrite silently. */
-export class BulletinConflictError extends Error {
-  readonly code = 'BULLETIN_CONFLICT';
-  constructor(bulletinId: string) {
-    super(`bulletin ${bulletinId} is already in the archive from another file (use --force to replace it)`);
-    this.name = 'BulletinConflictError';
-  }
+  /** Where failed files are recorded for `jarida status` and `jarida retry`; none when omitted. */
+  failures?: IngestFailureLog;
 }
 
 export class IngestService {
-  constructor(private readonly deps: IngestDependencies) {}
+  private readonly stages: IngestStages;
+
+  constructor(private readonly deps: IngestDependencies) {
+    this.stages = new IngestStages(deps);
+  }
 
   /**
    * Ingests every file; a file that fails is reported with its reason and the batch goes on.
@@ -83,6 +61,7 @@ export class IngestService {
     for (const [fileIndex, file] of paths.entries()) {
       onEvent({ kind: 'file-start', path: file, fileIndex, fileCount: paths.length });
       const outcome = await this.ingestFile(file, options, onEvent);
+      await this.deps.failures?.record(outcome);
       outcomes.push(outcome);
       onEvent({ kind: 'file-done', outcome });
     }
@@ -95,40 +74,17 @@ export class IngestService {
     options: IngestOptions = {},
     onEvent: (event: IngestEvent) => void = () => {},
   ): Promise<FileOutcome> {
-    let record: IntakeRecord;
-    let bytes: Uint8Array;
-    try {
-      bytes = await readFile(file);
-      record = intake(bytes, path.basename(file));
-    } catch (error) {
-      return failed(file, error);
-    }
-    const { dataDir, store } = this.deps;
-    const already = await store.findBulletinBySource(record.sha256);
-    if (already && !options.force)
-      return { path: file, status: 'duplicate', sha256: record.sha256, bulletin: already };
+    const admitted = await this.stages.admit(file, options.force);
+    if (isOutcome(admitted)) return admitted;
+    const { record, bytes } = admitted;
     try {
       const pages = await this.readPages(file, bytes, record, options, onEvent);
-      const parsed = parseBulletin(pages, record);
-      const existingSource = await store.getBulletin(parsed.bulletin.id);
-      if (existingSource && existingSource.sourceSha256 !== record.sha256 && !options.force) {
-        throw new BulletinConflictError(parsed.bulletin.id);
-      }
-      await this.keepArtefacts(record, bytes, pages, parsed);
-      await store.saveBulletin(parsed, pages);
-      return {
-        path: file,
-        status: 'ingested',
-        sha256: record.sha256,
-        bulletin: parsed.bulletin.id,
-        pages: pages.length,
-        texts: parsed.texts.length,
-        articles: parsed.texts.reduce((n, t) => n + t.articles.length, 0),
-        ...(parsed.warnings.length ? { warnings: parsed.warnings } : {}),
-      };
+      const parsed = await this.stages.structure(record, pages, options.force);
+      const summary = await this.stages.index(parsed, pages);
+      return { path: file, status: 'ingested', sha256: record.sha256, ...summary };
     } catch (error) {
-      await dataDir.forgetArtefacts(record.sha256).catch(() => {});
-      return { ...failed(file, error), sha256: record.sha256 };
+      await this.stages.forget(record.sha256);
+      return failedOutcome(file, error, record.sha256);
     }
   }
 
@@ -147,9 +103,13 @@ export class IngestService {
       return await Promise.all(
         indexes.map((index) =>
           limit(async () => {
-            const page = await readPage(await document.page(index), this.deps.ocr, {
-              lang: options.lang ?? 'fra',
-            });
+            const page = await this.stages.page(
+              record,
+              document,
+              index,
+              this.deps.ocr,
+              options.lang ?? 'fra',
+            );
             onEvent({ kind: 'page-done', path: file, page: index, source: page.source });
             return page;
           }),
@@ -159,21 +119,4 @@ export class IngestService {
       await document.close();
     }
   }
-
-  private async keepArtefacts(
-    record: IntakeRecord,
-    bytes: Uint8Array,
-    pages: PageArtefact[],
-    parsed: ParsedBulletin,
-  ): Promise<void> {
-    const { dataDir } = this.deps;
-    await dataDir.saveOriginal(record, bytes);
-    for (const page of pages) await dataDir.savePage(record.sha256, page);
-    await dataDir.saveBulletin(record.sha256, parsed);
-  }
-}
-
-function failed(file: string, error: unknown): FileOutcome {
-  const { reason, code } = errorReason(error);
-  return { path: file, status: 'failed', reason, code };
 }

@@ -117,9 +117,23 @@ export function isTextEnd(line: string): boolean {
     matchPhrase(s, 'fait à') !== null ||
     matchPhrase(s, 'pour contreseing') !== null ||
     /^\p{Lu}[\p{L}' -]{1,30},\s+le\s+(?:1er|[\dlI]{1,2})\s/u.test(s) ||
-    matchPhrase(s, 'le texte en langue arabe') !== null
+    matchPhrase(s, 'le texte en langue arabe') !== null ||
+    // The group heading of the texts that follow: a loi ends with no signature of its own.
+    ['textes généraux', 'textes particuliers', 'avis et communications'].some(
+      (group) => matchPhrase(s, group)?.length === s.length,
+    )
   );
 }
+
+/** How an edition heads its articles and hierarchy and ends its texts. */
+export interface ArticleGrammar {
+  readArticleHeading(line: string): ArticleHeading | null;
+  readHierarchyHeading(line: string): number | null;
+  isTextEnd(line: string): boolean;
+}
+
+/** The French edition's article grammar. */
+export const FRENCH_ARTICLES: ArticleGrammar = { readArticleHeading, readHierarchyHeading, isTextEnd };
 
 interface OpenArticle {
   heading: ArticleHeading;
@@ -144,12 +158,15 @@ const WARN_BELOW = 0.75;
  * the one the sequence needs, with a warning: OCR misreads digits more often than texts
  * skip them.
  */
-export function parseTextArticles(lines: readonly BodyLine[]): ParsedArticles {
+export function parseTextArticles(
+  lines: readonly BodyLine[],
+  grammar: ArticleGrammar = FRENCH_ARTICLES,
+): ParsedArticles {
   const opened: OpenArticle[] = [];
   const levels: (string | undefined)[] = [];
   let current: OpenArticle | null = null;
   for (const line of lines) {
-    const heading = readArticleHeading(line.text);
+    const heading = grammar.readArticleHeading(line.text);
     if (heading) {
       current = {
         heading,
@@ -160,12 +177,12 @@ export function parseTextArticles(lines: readonly BodyLine[]): ParsedArticles {
       opened.push(current);
       continue;
     }
-    const rank = readHierarchyHeading(line.text);
+    const rank = grammar.readHierarchyHeading(line.text);
     if (rank !== null) {
       levels.length = rank;
       levels[rank] = line.text.trim();
       current = null;
-    } else if (isTextEnd(line.text)) current = null;
+    } else if (grammar.isTextEnd(line.text)) current = null;
     else current?.body.push(line.text);
   }
   const warnings: string[] = [];

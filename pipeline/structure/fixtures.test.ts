@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { FontMetrics } from '../../fixtures/fonts.js';
-import { composeFrenchIssue } from '../../fixtures/generate.js';
-import { firstIssue, nextIssue } from '../../fixtures/issue-plan.js';
+import { ArabicMetrics } from '../../fixtures/fonts-ar.js';
+import { type ComposedIssue, composeArabicIssue, composeFrenchIssue } from '../../fixtures/generate.js';
+import { firstIssue, type IssueKey, nextIssue } from '../../fixtures/issue-plan.js';
 import { Prng } from '../../fixtures/prng.js';
 import type { BulletinTruth } from '../../fixtures/truth.js';
 import { precisionRecall } from '../evaluation.js';
 import { parseBulletin } from './parse-bulletin.js';
 import { pagesFromText, recordFor } from './test-helpers.js';
 
-/** Consecutive clean issues of the fixture generator, with their truth. */
-function generatedIssues(seed: number, count: number): BulletinTruth[] {
-  const prng = new Prng(seed);
+type Compose = (key: IssueKey, prng: Prng) => ComposedIssue;
+
+const french = (): Compose => {
   const metrics = new FontMetrics();
+  return (key, prng) => composeFrenchIssue(key, prng, metrics);
+};
+const arabic = (): Compose => {
+  const metrics = new ArabicMetrics();
+  return (key, prng) => composeArabicIssue(key, prng, metrics);
+};
+
+/** Consecutive clean issues of the fixture generator, with their truth. */
+function generatedIssues(seed: number, count: number, compose: Compose = french()): BulletinTruth[] {
+  const prng = new Prng(seed);
   const out: BulletinTruth[] = [];
   let key = firstIssue(prng);
   for (let n = 0; n < count; n++) {
-    const { truth } = composeFrenchIssue(key, prng.fork(), metrics);
+    const { truth } = compose(key, prng.fork());
     out.push(truth);
     key = nextIssue(prng, key, truth.bulletin.lastPage!);
   }
@@ -23,7 +34,12 @@ function generatedIssues(seed: number, count: number): BulletinTruth[] {
 }
 
 describe('parseBulletin on generated clean issues', () => {
-  const issues = [...generatedIssues(1, 3), ...generatedIssues(7, 2)];
+  const issues = [
+    ...generatedIssues(1, 3),
+    ...generatedIssues(7, 2),
+    ...generatedIssues(3, 3, arabic()),
+    ...generatedIssues(11, 2, arabic()),
+  ];
 
   it.each(issues.map((t) => [t.bulletin.id, t] as const))(
     '%s: texts and articles match the truth',

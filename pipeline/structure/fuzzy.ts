@@ -1,7 +1,8 @@
 /**
  * Keyword matching that tolerates what OCR does to French print: `l`/`1`/`I`, `O`/`0`,
- * `rn`/`m`, lost accents, `h` read as `ft` (`Daftir` for `Dahir`), plus a bounded number
- * of other edits. Every match says how sure it is.
+ * `rn`/`m`, lost accents, `h` read as `ft` (`Daftir` for `Dahir`), and to Arabic print:
+ * hamza seats, `ى`/`ي`, `ة`/`ه`, tatweel; plus a bounded number of other edits. Every
+ * match says how sure it is.
  */
 import { distance } from 'fastest-levenshtein';
 import type { Confidence } from '../model.js';
@@ -16,12 +17,18 @@ export function fold(s: string): string {
  * spellings compare equal: `ARTlCLE` ≡ `Article`, `Daftir` ≡ `Dahir`, `PREMlER` ≡ `premier`.
  */
 export function skeleton(s: string): string {
-  return fold(s)
-    .replace(/rn/g, 'm')
-    .replace(/vv/g, 'w')
-    .replace(/ft|fi/g, 'h')
-    .replace(/[1i|!íìî/]/g, 'l')
-    .replace(/0/g, 'o');
+  return (
+    fold(s)
+      // Arabic: tatweel drawn out, final yā' without dots, tā' marbūṭa read as hā'.
+      .replace(/\u0640/g, '')
+      .replace(/ى/g, 'ي')
+      .replace(/ة/g, 'ه')
+      .replace(/rn/g, 'm')
+      .replace(/vv/g, 'w')
+      .replace(/ft|fi/g, 'h')
+      .replace(/[1i|!íìî/]/g, 'l')
+      .replace(/0/g, 'o')
+  );
 }
 
 /** Edits beyond OCR confusions a keyword of this length may absorb: none for short words. */
@@ -51,7 +58,7 @@ export function matchWord(word: string, keyword: string): Confidence {
  */
 export function matchPhrase(text: string, phrase: string): { confidence: Confidence; length: number } | null {
   const wanted = phrase.split(/[\s-]+/);
-  const re = /[^\s\-–—.,:;]+/gy;
+  const re = /[^\s\-–—.,:;،؛]+/gy;
   let pos = 0;
   let confidence = 1;
   for (const keyword of wanted) {

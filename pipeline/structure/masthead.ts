@@ -4,17 +4,18 @@
  * of every page (`BULLETIN OFFICIEL N° 5670 – 2 chaoual 1429 (2-10-2008) 689`). The pages
  * win over the file-name guess; an issue with no readable number anywhere is an error.
  */
-import { type ParsedFrenchDate, parseFrenchDate } from '../dates.js';
-import { UnreadableMastheadError, UnsupportedEditionError } from '../errors.js';
+import { type ParsedDate, parseFrenchDate } from '../dates.js';
+import { UnreadableMastheadError } from '../errors.js';
 import { SUFFIXES } from '../ids.js';
 import type { BulletinKey, Confidence, Edition, IntakeRecord, PageArtefact, TextLine } from '../model.js';
 import { matchPhrase, matchWord, readDigits } from './fuzzy.js';
+import { readFirstPageMastheadAr, readRunningHeaderAr } from './masthead-ar.js';
 
 /** What a running header says. */
 export interface RunningHeader {
   number: string;
   suffix?: string;
-  date: ParsedFrenchDate | null;
+  date: ParsedDate | null;
   /** Printed page number, before or after the header text. */
   page: number | null;
 }
@@ -59,20 +60,33 @@ export function readRunningHeader(text: string): RunningHeader | null {
   const issue = readIssueNumber(rest);
   if (!issue) return null;
   rest = rest.slice(issue.length);
-  const trail = /\s(\d{1,5})\s*$/.exec(rest);
   const date = parseFrenchDate(rest);
-  const page = lead
-    ? Number(lead[1])
-    : trail && (!date || trail.index >= date.end - 1)
-      ? Number(trail[1])
-      : null;
-  return { number: issue.number, ...(issue.suffix ? { suffix: issue.suffix } : {}), date, page };
+  return {
+    number: issue.number,
+    ...(issue.suffix ? { suffix: issue.suffix } : {}),
+    date,
+    page: headerPage(lead, rest, date),
+  };
+}
+
+/**
+ * The page number of a running header: before its title (`689 BULLETIN …`, `lead`) or at
+ * the end of what follows the issue number (`rest`), unless that number is the date's year.
+ */
+export function headerPage(
+  lead: RegExpExecArray | null,
+  rest: string,
+  date: ParsedDate | null,
+): number | null {
+  if (lead) return Number(lead[1]);
+  const trail = /\s(\d{1,5})\s*$/.exec(rest);
+  return trail && (!date || trail.index >= date.end - 1) ? Number(trail[1]) : null;
 }
 
 /** Printed page number from a page's running header lines (or a line holding only a number). */
 export function readPrintedPage(header: readonly Pick<TextLine, 'text'>[]): number | null {
   for (const line of header) {
-    const running = readRunningHeader(line.text);
+    const running = readRunningHeader(line.text) ?? readRunningHeaderAr(line.text);
     if (running?.page) return running.page;
     const bare = /^\s*[-–]?\s*(\d{1,5})\s*[-–]?\s*$/.exec(line.text);
     if (bare && header.length === 1) return Number(bare[1]);
@@ -80,10 +94,16 @@ export function readPrintedPage(header: readonly Pick<TextLine, 'text'>[]): numb
   return null;
 }
 
+/** What the first page's masthead says. */
+export interface FirstPageMasthead {
+  number: string;
+  suffix?: string;
+  date: ParsedDate | null;
+  confidence: number;
+}
+
 /** The first-page masthead: `… année – N° 6280 10 chaoual 1435 (7 août 2014)`, possibly over two lines. */
-function readFirstPageMasthead(
-  page: PageArtefact,
-): { number: string; suffix?: string; date: ParsedFrenchDate | null; confidence: number } | null {
+function readFirstPageMasthead(page: PageArtefact): FirstPageMasthead | null {
   const lines = [...page.header, ...page.lines.slice(0, 40)].map((l) => l.text);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -109,30 +129,54 @@ function readFirstPageMasthead(
   return null;
 }
 
-function isFrenchEdition(pages: readonly PageArtefact[]): boolean {
-  const french = pages.filter((p) => p.language === 'fra').length;
-  if (french * 2 > pages.length) return true;
-  const first = pages[0];
-  return Boolean(first?.lines.slice(0, 40).some((l) => /traduction\s+officielle/i.test(l.text)));
+/** How each edition's masthead and running headers are read. */
+interface MastheadReader {
+  readRunningHeader(text: string): RunningHeader | null;
+  readFirstPage(page: PageArtefact): FirstPageMasthead | null;
+}
+
+const READERS: Record<Edition, MastheadReader> = {
+  fr: { readRunningHeader, readFirstPage: readFirstPageMasthead },
+  ar: { readRunningHeader: readRunningHeaderAr, readFirstPage: readFirstPageMastheadAr },
+};
+
+/**
+ * The edition the pages are printed in, by their script: Arabic letters against Latin ones
+ * on the first pages; the OCR language of the pages when they hold no letters.
+ */
+export function detectEdition(pages: readonly PageArtefact[]): Edition {
+  let arabic = 0;
+  let latin = 0;
+  for (const page of pages.slice(0, 3)) {
+    for (const line of [...page.header, ...page.lines.slice(0, 60)]) {
+      arabic += line.text.match(/\p{Script=Arabic}/gu)?.length ?? 0;
+      latin += line.text.match(/\p{Script=Latin}/gu)?.length ?? 0;
+    }
+  }
+  if (arabic === latin) {
+    const ara = pages.filter((p) => p.language === 'ara').length;
+    return ara * 2 > pages.length ? 'ar' : 'fr';
+  }
+  return arabic > latin ? 'ar' : 'fr';
 }
 
 /**
- * Reads the issue's identity: number and suffix voted from the masthead (weight 3) and the
- * running headers (1 each), date from the masthead or the headers. The pages win over the
- * file-name guess, with a warning when they differ.
+ * Reads the issue's identity: the edition from the script of the pages, number and suffix
+ * voted from the masthead (weight 3) and the running headers (1 each), date from the
+ * masthead or the headers. The pages win over the file-name guess, with a warning when
+ * they differ.
  *
- * @throws UnsupportedEditionError when the pages are not the French edition.
  * @throws UnreadableMastheadError when no issue number can be read from the pages or the file name.
  */
 export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecord): Masthead {
   const warnings: string[] = [];
-  if (!isFrenchEdition(pages)) {
-    if (pages.length === 0) throw new UnreadableMastheadError(record.fileName, 'the file has no pages');
-    throw new UnsupportedEditionError(record.fileName, record.guess.edition ?? 'ar');
-  }
-  const edition: Edition = 'fr';
+  if (pages.length === 0) throw new UnreadableMastheadError(record.fileName, 'the file has no pages');
+  const edition = detectEdition(pages);
+  const reader = READERS[edition];
   if (record.guess.edition && record.guess.edition !== edition) {
-    warnings.push(`file name says edition ${record.guess.edition}, the pages are the French edition`);
+    warnings.push(
+      `file name says edition ${record.guess.edition}, the pages are the ${edition === 'ar' ? 'Arabic' : 'French'} edition`,
+    );
   }
   const votes = new Map<string, { number: string; suffix?: string; weight: number }>();
   const vote = (number: string, suffix: string | undefined, weight: number): void => {
@@ -141,12 +185,12 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
     v.weight += weight;
     votes.set(key, v);
   };
-  const masthead = pages[0] ? readFirstPageMasthead(pages[0]) : null;
+  const masthead = pages[0] ? reader.readFirstPage(pages[0]) : null;
   if (masthead) vote(masthead.number, masthead.suffix, 3);
-  const headerDates: ParsedFrenchDate[] = [];
+  const headerDates: ParsedDate[] = [];
   for (const page of pages) {
     for (const line of [...page.header, ...page.lines.slice(0, 2)]) {
-      const running = readRunningHeader(line.text);
+      const running = reader.readRunningHeader(line.text);
       if (!running) continue;
       vote(running.number, running.suffix, 1);
       if (running.date) headerDates.push(running.date);
@@ -200,8 +244,8 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
   };
 }
 
-function mostCommonDate(dates: readonly ParsedFrenchDate[]): ParsedFrenchDate | null {
-  const counts = new Map<string, { date: ParsedFrenchDate; n: number }>();
+function mostCommonDate(dates: readonly ParsedDate[]): ParsedDate | null {
+  const counts = new Map<string, { date: ParsedDate; n: number }>();
   for (const d of dates) {
     const key = `${d.gregorian}|${d.hijriText}`;
     const c = counts.get(key) ?? { date: d, n: 0 };

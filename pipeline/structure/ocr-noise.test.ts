@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.js';
 import { precisionRecall } from '../evaluation.js';
 import { parseBulletin } from './parse-bulletin.js';
-import { pagesFromText, recordFor } from './test-helpers.js';
+import { addNoise, pagesFromText, recordFor } from './test-helpers.js';
 import { ISSUE_EXPECTED, ISSUE_PAGES } from './test-issue.js';
 
 /** What OCR does to single characters of French print (BO-FORMAT.md). */
@@ -24,36 +24,6 @@ const CONFUSIONS: Record<string, readonly string[]> = {
   n: ['u'],
 };
 
-/** Small seeded generator, so a failing case can be replayed from its seed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** OCR-like noise at `rate` per character: confusions mostly, some dropped or doubled characters. */
-function addNoise(text: string, rate: number, seed: number): string {
-  const next = random(seed);
-  let out = '';
-  for (const ch of text) {
-    if (ch === '\n' || next() >= rate) {
-      out += ch;
-      continue;
-    }
-    const roll = next();
-    const confused = CONFUSIONS[ch];
-    if (confused && roll < 0.7) out += confused[Math.floor(next() * confused.length)];
-    else if (roll < 0.85) out += '';
-    else out += ch + ch;
-  }
-  return out;
-}
-
 const EXPECTED_TEXTS = Object.keys(ISSUE_EXPECTED);
 const EXPECTED_ARTICLES = Object.entries(ISSUE_EXPECTED).flatMap(([id, ns]) => ns.map((n) => `${id}/${n}`));
 
@@ -67,7 +37,7 @@ interface Recall {
 
 /** Recall of the parse of the test issue with noise; null when the masthead was unreadable. */
 function recall(rate: number, seed: number): Recall | null {
-  const pages = ISSUE_PAGES.map((p, i) => addNoise(p, rate, seed * 31 + i));
+  const pages = ISSUE_PAGES.map((p, i) => addNoise(p, rate, seed * 31 + i, CONFUSIONS));
   try {
     const parsed = parseBulletin(pagesFromText(pages), recordFor('upload.pdf'));
     return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UnreadableMastheadError, UnsupportedEditionError } from '../errors.js';
+import { UnreadableMastheadError } from '../errors.js';
 import { textId } from '../ids.js';
 import { parseBulletin } from './parse-bulletin.js';
 import { pagesFromText, recordFor } from './test-helpers.js';
@@ -113,12 +113,34 @@ describe('parseBulletin on a clean French issue', () => {
   });
 
   it('cross-checks the sommaire: warns where a listed page disagrees', () => {
-    const sommaire = parsed.warnings.filter((w) => w.startsWith('sommaire'));
-    expect(sommaire).toEqual(['sommaire lists arrete-3579-08 at p. 562: found at p. 555']);
+    const sommaire = parsed.warnings.filter((w) => w.includes('sommaire'));
+    expect(sommaire).toEqual(['arrete-3579-08: the sommaire lists it at p. 562, found at p. 555']);
   });
 });
 
 describe('parseBulletin on OCR noise', () => {
+  it('repairs a digit dropped from a text number in the body with the sommaire’s reading', () => {
+    const pages = [...ISSUE_PAGES];
+    const body = pages.findIndex(
+      (p, i) => i > 0 && p.includes('Décret n° 2-09-165 du 25 joumada I 1430 (21 mai 2009) pris'),
+    );
+    pages[body] = pages[body]!.replace(
+      'Décret n° 2-09-165 du 25 joumada I',
+      'Décret n° 2-09-16 du 25 joumada I',
+    );
+    // Right-to-left OCR drops the head of a number: `9-08` for `3579-08`.
+    const order = pages.findLastIndex((p) => p.includes('n° 3579-08 du'));
+    pages[order] = pages[order]!.replace('n° 3579-08 du', 'n° 9-08 du');
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    const ids = parsed.texts.map((t) => t.id);
+    expect(ids).not.toContain('decret-2-09-16');
+    expect(ids).toContain('arrete-3579-08');
+    expect(parsed.texts.find((t) => t.id === 'decret-2-09-165')).toMatchObject({ number: '2-09-165' });
+    expect(parsed.warnings).toContain(
+      'decret-2-09-165: number read as n° 2-09-16 in the body, n° 2-09-165 in the sommaire',
+    );
+  });
+
   it('reads the same ids and article numbers through the OCR errors of real scans', () => {
     let noisy = ISSUE_PAGES.join('\f');
     for (const [clean, ocr] of OCR_ERRORS) {
@@ -148,7 +170,7 @@ describe('parseBulletin masthead', () => {
   it('lets the pages win over the file name, with a warning', () => {
     const parsed = parseBulletin(pagesFromText(ISSUE_PAGES), recordFor('BO_7140_bis_Fr.pdf'));
     expect(parsed.bulletin.id).toBe('bo-fr-5714');
-    expect(parsed.warnings).toContain('file name says n° 7140 bis, the pages say n° 5714');
+    expect(parsed.warnings).toContain('bo-fr-5714: file name says n° 7140 bis, the pages say n° 5714');
   });
 
   it('reads a suffix from the masthead', () => {
@@ -170,10 +192,20 @@ describe('parseBulletin masthead', () => {
     expect(attempt).toThrow(expect.objectContaining({ code: 'UNREADABLE_MASTHEAD' }));
   });
 
-  it('refuses the Arabic edition with UnsupportedEditionError', () => {
-    const attempt = () =>
-      parseBulletin(pagesFromText(['عدد 7214'], { language: 'ara' }), recordFor('bo_7214_ar.pdf'));
-    expect(attempt).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_EDITION' }));
-    expect(attempt).toThrow(UnsupportedEditionError);
+  it('tells the Arabic edition by its script, whatever the file name says', () => {
+    const parsed = parseBulletin(
+      pagesFromText(['السنة السادسة بعد المائة – عدد 7214 فاتح رمضان 1444 (23 مارس 2023)'], {
+        language: 'ara',
+      }),
+      recordFor('bo_7214_fr.pdf'),
+    );
+    expect(parsed.bulletin).toMatchObject({
+      id: 'bo-ar-7214',
+      date: '2023-03-23',
+      hijriDate: 'فاتح رمضان 1444',
+    });
+    expect(parsed.warnings).toContain(
+      'bo-ar-7214: file name says edition fr, the pages are the Arabic edition',
+    );
   });
 });

@@ -1,48 +1,46 @@
 /**
- * Structure extraction for the French edition: from the laid-out pages of one issue to
- * its bulletin record, its texts and their articles, with warnings where the parser was
- * unsure. Composed of masthead, sommaire, text-header and article parsers.
+ * Structure extraction for both editions: from the laid-out pages of one issue to its
+ * bulletin record, its texts and their articles, with warnings where the parser was
+ * unsure. Composed of masthead, sommaire, text-header and article parsers; what differs
+ * between the French and Arabic editions is in their grammars (editions.ts).
  */
 import { distance } from 'fastest-levenshtein';
 import { bulletinId, textId } from '../ids.js';
 import type { IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
-import { isTextEnd, parseTextArticles, readArticleHeading, readHierarchyHeading } from './articles.js';
+import { parseTextArticles } from './articles.js';
+import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
 import { type BodyLine, bodyLines, joinLines } from './lines.js';
 import { readMasthead, readPrintedPage } from './masthead.js';
 import { findSommaire, type Sommaire } from './sommaire.js';
-import {
-  closesBlock,
-  headerId,
-  headerSpan,
-  isBodyMarker,
-  MAX_TITLE_LINES,
-  parseTextHeader,
-  readHeaderKeyword,
-  type TextHeader,
-} from './text-headers.js';
+import { headerId, headerSpan, MAX_TITLE_LINES, type TextHeader } from './text-headers.js';
 
 /** Header fields read with less confidence than this are reported. */
 const WARN_BELOW = 0.75;
 
-function isBoundary(line: string): boolean {
+function isBoundary(line: string, g: EditionGrammar): boolean {
   return (
-    readArticleHeading(line) !== null ||
-    readHierarchyHeading(line) !== null ||
-    readHeaderKeyword(line) !== null ||
-    isTextEnd(line)
+    g.readArticleHeading(line) !== null ||
+    g.readHierarchyHeading(line) !== null ||
+    g.readHeaderKeyword(line) !== null ||
+    g.isTextEnd(line) ||
+    g.isBodyMarker(line)
   );
 }
 
 /** The header starting at line `index`, with the number of lines it spans; null when none starts there. */
-function headerAt(lines: readonly BodyLine[], index: number): { header: TextHeader; span: number } | null {
+function headerAt(
+  lines: readonly BodyLine[],
+  index: number,
+  g: EditionGrammar,
+): { header: TextHeader; span: number } | null {
   const line = lines[index]!;
-  if (!readHeaderKeyword(line.text)) return null;
+  if (!g.readHeaderKeyword(line.text)) return null;
   const previous = lines[index - 1];
   // A header never continues a sentence, but a page may end mid-sentence before one.
-  if (previous && previous.pageIndex === line.pageIndex && !closesBlock(previous.text)) return null;
+  if (previous && previous.pageIndex === line.pageIndex && !g.closesBlock(previous.text)) return null;
   const texts = lines.slice(index, index + MAX_TITLE_LINES).map((l) => l.text);
-  const span = headerSpan(texts, 0, isBoundary);
-  const header = parseTextHeader(joinLines(texts.slice(0, span)));
+  const span = headerSpan(texts, 0, (l) => isBoundary(l, g));
+  const header = g.parseTextHeader(joinLines(texts.slice(0, span)));
   return header ? { header, span } : null;
 }
 
@@ -64,10 +62,14 @@ export interface ParsedTexts {
  * promulgating a loi yields both texts, linked by `promulgates`; the loi is signed on the
  * dahir's date.
  */
-export function parseTexts(lines: readonly BodyLine[], bulletin: string): ParsedTexts {
+export function parseTexts(
+  lines: readonly BodyLine[],
+  bulletin: string,
+  grammar: EditionGrammar = FRENCH_GRAMMAR,
+): ParsedTexts {
   const found: FoundText[] = [];
   for (let i = 0; i < lines.length; ) {
-    const at = headerAt(lines, i);
+    const at = headerAt(lines, i, grammar);
     if (at) {
       found.push({ header: at.header, start: lines[i]!, body: [] });
       i += at.span;
@@ -82,7 +84,12 @@ export function parseTexts(lines: readonly BodyLine[], bulletin: string): Parsed
   const byId = new Map<string, LegalText>();
   for (const { header, start, body } of found) {
     const id = headerId(header);
-    const parsed = parseTextArticles(body);
+    const parsed = parseTextArticles(body, grammar);
+    // Visas and the promulgation clause: the amendment stage reads citations there.
+    const firstArticle = body.findIndex((l) => grammar.readArticleHeading(l.text) !== null);
+    const preamble = joinLines(
+      body.slice(0, firstArticle < 0 ? body.length : firstArticle).map((l) => l.text),
+    );
     warnings.push(...parsed.warnings.map((w) => `${id}: ${w}`), ...header.notes.map((n) => `${id}: ${n}`));
     if (header.confidence < WARN_BELOW)
       warnings.push(`${id} p. ${start.page}: header read with low confidence`);
@@ -99,11 +106,12 @@ export function parseTexts(lines: readonly BodyLine[], bulletin: string): Parsed
       title: header.title,
       signedOn: header.signedOn,
       hijriDate: header.hijriDate,
-      language: 'fr',
+      language: grammar.edition,
       bulletinId: bulletin,
       page: start.page,
       articles: parsed.articles,
       confidence: header.confidence,
+      ...(preamble ? { preamble } : {}),
     };
     byId.set(id, text);
     texts.push(text);
@@ -133,7 +141,7 @@ function reconcilePromulgated(found: FoundText[], warnings: string[]): void {
     if (!cited || !next?.number || next.type !== cited.type || next.number === cited.number) return;
     if (distance(next.number, cited.number) > MISREAD_DISTANCE) return;
     warnings.push(
-      `${next.type} n° ${next.number} read as n° ${cited.number}, the number its promulgating dahir gives`,
+      `${textId(cited.type, cited.number)}: number read as n° ${next.number} in its title, n° ${cited.number} in its promulgating dahir`,
     );
     next.number = cited.number;
     next.confidence = Math.min(next.confidence, 0.7);
@@ -182,26 +190,67 @@ function datePromulgated(texts: readonly LegalText[]): void {
   }
 }
 
+/** Whether `short` is `long` with digits dropped (`9` for `3602-19`: RTL OCR loses the head of numbers). */
+function dropsDigits(short: string, long: string): boolean {
+  const want = short.replace(/\D/g, '');
+  let at = 0;
+  for (const d of long.replace(/\D/g, '')) if (d === want[at]) at++;
+  return want.length > 0 && at === want.length && want.length < long.replace(/\D/g, '').length;
+}
+
+/**
+ * A text whose number the body and the sommaire read differently by a digit or two, or
+ * with digits dropped (same type, same page or date, neither reading matched elsewhere) takes the sommaire's number
+ * when that reading is the longer one or was read more surely: OCR drops digits far more
+ * often than it invents them, and the two printings are damaged independently.
+ */
+function repairFromSommaire(sommaire: Sommaire, texts: LegalText[], warnings: string[]): void {
+  const listed = new Set(sommaire.entries.map((e) => e.textId));
+  for (const { header, textId: listedId, page } of sommaire.entries) {
+    if (!header?.number || !listedId || texts.some((t) => t.id === listedId)) continue;
+    const near = texts.filter(
+      (t) =>
+        t.number !== null &&
+        t.type === header.type &&
+        !listed.has(t.id) &&
+        (t.page === page || (t.signedOn !== null && t.signedOn === header.signedOn)) &&
+        (distance(t.number, header.number!) <= MISREAD_DISTANCE || dropsDigits(t.number, header.number!)),
+    );
+    const text = near.length === 1 ? near[0]! : null;
+    if (!text) continue;
+    const longer = header.number.length > text.number!.length;
+    if (!longer && (header.number.length < text.number!.length || header.confidence <= text.confidence))
+      continue;
+    warnings.push(
+      `${listedId}: number read as n° ${text.number} in the body, n° ${header.number} in the sommaire`,
+    );
+    for (const other of texts) if (other.promulgates === text.id) other.promulgates = listedId;
+    text.id = listedId;
+    text.number = header.number;
+    text.confidence = Math.min(text.confidence, 0.7);
+  }
+}
+
 function crossCheck(sommaire: Sommaire, texts: readonly LegalText[]): string[] {
   const warnings: string[] = [];
   for (const entry of sommaire.entries) {
     if (!entry.textId) continue;
     const text = texts.find((t) => t.id === entry.textId);
-    if (!text) warnings.push(`sommaire lists ${entry.textId} at p. ${entry.page}: not found in the body`);
+    if (!text)
+      warnings.push(`${entry.textId}: the sommaire lists it at p. ${entry.page}, not found in the body`);
     else if (text.page !== entry.page) {
-      warnings.push(`sommaire lists ${entry.textId} at p. ${entry.page}: found at p. ${text.page}`);
+      warnings.push(`${entry.textId}: the sommaire lists it at p. ${entry.page}, found at p. ${text.page}`);
     }
   }
   return warnings;
 }
 
 /**
- * Structure extraction of one French issue: masthead (issue number, dates), sommaire
- * (skipped, cross-checked), texts (type, number, dates, title, promulgation links) and
- * their articles with page provenance.
+ * Structure extraction of one issue of either edition (told apart by the script of its
+ * pages): masthead (issue number, dates), sommaire (skipped, cross-checked), texts (type,
+ * number, dates, title, promulgation links) and their articles with page provenance.
  *
  * @throws UnreadableMastheadError when no issue number can be read from the pages or the file name.
- * @throws UnsupportedEditionError when the pages are not the French edition.
  */
 export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): ParsedBulletin {
   const masthead = readMasthead(pages, record);
@@ -211,20 +260,23 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
     ...(masthead.suffix ? { suffix: masthead.suffix } : {}),
   };
   const id = bulletinId(key);
+  const grammar = grammarOf(masthead.edition);
   const lines = bodyLines(pages);
   const printed = pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
   const firstPage = printed.length ? Math.min(...printed) : null;
   const lastPage = printed.length ? Math.max(...printed) : null;
   const sommaire = findSommaire(lines, {
-    isHeaderStart: (all, index) => headerAt(all, index) !== null,
-    isBodyEvidence: (line) => readArticleHeading(line) !== null || isBodyMarker(line),
+    grammar,
+    isHeaderStart: (all, index) => headerAt(all, index, grammar) !== null,
+    isBodyEvidence: (line) => grammar.readArticleHeading(line) !== null || grammar.isBodyMarker(line),
     // The first page carries no running header: allow the page before the first found, and
     // some slack after the last so that a wrong sommaire page is still read and reported.
     isPageNumber: (n) =>
       firstPage === null || lastPage === null || (n >= firstPage - 1 && n <= lastPage + 50),
   });
-  const parsed = parseTexts(sommaire ? lines.slice(sommaire.end) : lines, id);
+  const parsed = parseTexts(sommaire ? lines.slice(sommaire.end) : lines, id, grammar);
   datePromulgated(parsed.texts);
+  if (sommaire) repairFromSommaire(sommaire, parsed.texts, parsed.warnings);
   return {
     bulletin: {
       ...key,
@@ -238,7 +290,7 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
     },
     texts: parsed.texts,
     warnings: [
-      ...masthead.warnings,
+      ...masthead.warnings.map((w) => `${id}: ${w}`),
       ...(sommaire ? crossCheck(sommaire, parsed.texts) : []),
       ...parsed.warnings,
     ],

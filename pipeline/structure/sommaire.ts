@@ -2,10 +2,9 @@
  * The SOMMAIRE (table of contents) of an issue: recognised so its entries are not taken
  * for texts, and parsed (title … page) to cross-check where each text was found.
  */
-import { parseFrenchDate } from '../dates.js';
-import { matchWord } from './fuzzy.js';
+import type { EditionGrammar } from './editions.js';
 import type { BodyLine } from './lines.js';
-import { headerId, parseTextHeader, type TextHeader } from './text-headers.js';
+import { headerId, type TextHeader } from './text-headers.js';
 
 /** One entry of the sommaire: the text it lists and the page it gives. */
 export interface SommaireEntry {
@@ -26,6 +25,8 @@ export interface Sommaire {
 
 /** Decides whether a body line starts a text, and whether it opens the body of one. */
 export interface SommaireBoundaries {
+  /** The edition's sommaire title, headers and dates. */
+  grammar: Pick<EditionGrammar, 'isSommaireStart' | 'parseTextHeader' | 'parseDate'>;
   isHeaderStart(lines: readonly BodyLine[], index: number): boolean;
   isBodyEvidence(line: string): boolean;
   /** Whether a number can be a page of this issue: `… prévue à l'article 3` ends with no page. */
@@ -34,29 +35,29 @@ export interface SommaireBoundaries {
 
 const CITING_WORD = /(?:\barticles?|\bart\.|\balinéas?|n°|\bno)\s*$/iu;
 
-const PAGE_AT_END = /(?:\s*(?:\.{2,}|…+|\s)\s*)(\d{1,5})\s*$/;
+/** A page number ending a line after dots or a space, or alone on its line (RTL OCR may split it off). */
+const PAGE_AT_END = /(?:^|\s*(?:\.{2,}|…+|\s)\s*)(\d{1,5})\s*$/;
 
 /** The page number ending an entry line; null when the line ends otherwise or with a date's year. */
-function entryPage(
-  line: string,
-  isPageNumber: (n: number) => boolean,
-): { page: number; title: string } | null {
+function entryPage(line: string, boundaries: SommaireBoundaries): { page: number; title: string } | null {
+  const { isPageNumber } = boundaries;
   const m = PAGE_AT_END.exec(line);
   if (!m || !isPageNumber(Number(m[1]))) return null;
   const title = line.slice(0, m.index).trim();
   // `… prévue à l'article 3`, `… n° 12`: a number a citation ends with, not a page.
   if (CITING_WORD.test(title)) return null;
   const tail = title.split(/\s+/).slice(-4).join(' ');
-  const date = parseFrenchDate(`${tail} ${m[1]}`);
+  const date = boundaries.grammar.parseDate(`${tail} ${m[1]}`);
   // `… 22 safar 1430` ends with a year, not a page.
   if (date && date.end >= tail.length + 1) return null;
   return { page: Number(m[1]), title };
 }
 
 /** Reads the header of a listed text, which may follow a subject line (`Sociétés. – Dahir n° …`). */
-function entryHeader(text: string): TextHeader | null {
-  for (const m of text.matchAll(/(?:^|\s)(?=\p{Lu})/gu)) {
-    const header = parseTextHeader(text.slice(m.index).trim());
+function entryHeader(text: string, grammar: SommaireBoundaries['grammar']): TextHeader | null {
+  // Headers start at a capital (French) or at any word (Arabic has no case).
+  for (const m of text.matchAll(/(?:^|\s)(?=\p{Lu}|\p{Script=Arabic})/gu)) {
+    const header = grammar.parseTextHeader(text.slice(m.index).trim());
     if (header) return header;
   }
   return null;
@@ -68,7 +69,7 @@ function entryHeader(text: string): TextHeader | null {
  * (an article heading, `Vu …`, `DÉCRÈTE :`…). Null when the issue has none.
  */
 export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBoundaries): Sommaire | null {
-  const start = lines.findIndex((l) => matchWord(l.text.split(/\s+/)[0] ?? '', 'sommaire') > 0);
+  const start = lines.findIndex((l) => boundaries.grammar.isSommaireStart(l.text));
   if (start < 0) return null;
   let end = lines.length;
   const evidence = lines.findIndex((l, i) => i > start && boundaries.isBodyEvidence(l.text));
@@ -89,13 +90,14 @@ export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBou
   let pending: string[] = [];
   for (const line of lines.slice(start + 1, end)) {
     pending.push(line.text);
-    const page = entryPage(line.text, boundaries.isPageNumber);
+    const page = entryPage(line.text, boundaries);
     if (!page) continue;
     pending[pending.length - 1] = page.title;
     const title = pending.join(' ').replace(/\s+/g, ' ').trim();
-    const header = entryHeader(title);
-    entries.push({ title, page: page.page, textId: header ? headerId(header) : null, header });
     pending = [];
+    if (!title) continue;
+    const header = entryHeader(title, boundaries.grammar);
+    entries.push({ title, page: page.page, textId: header ? headerId(header) : null, header });
   }
   return { start, end, entries };
 }

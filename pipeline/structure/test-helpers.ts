@@ -6,6 +6,7 @@
 import { guessBulletinFromFileName } from '../ids.js';
 import type { IntakeRecord, OcrLanguage, PageArtefact } from '../model.js';
 import { readRunningHeader } from './masthead.js';
+import { readRunningHeaderAr } from './masthead-ar.js';
 
 /** Options of {@link pagesFromText}. */
 export interface PagesFromTextOptions {
@@ -40,7 +41,7 @@ export function pagesFromText(pages: readonly string[], options: PagesFromTextOp
       header: [],
     };
     all.forEach((t, k) => {
-      (readRunningHeader(t) ? page.header : page.lines).push(line(t, k));
+      (readRunningHeader(t) || readRunningHeaderAr(t) ? page.header : page.lines).push(line(t, k));
     });
     const printed = options.printedPages?.[i];
     if (printed !== undefined) page.printedPage = printed;
@@ -57,4 +58,39 @@ export function recordFor(fileName: string): IntakeRecord {
     byteLength: 0,
     guess: guessBulletinFromFileName(fileName),
   };
+}
+
+/** Small seeded generator, so a failing case can be replayed from its seed. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** OCR-like noise at `rate` per character: confusions mostly, some dropped or doubled characters. */
+export function addNoise(
+  text: string,
+  rate: number,
+  seed: number,
+  confusions: Record<string, readonly string[]>,
+): string {
+  const next = random(seed);
+  let out = '';
+  for (const ch of text) {
+    if (ch === '\n' || next() >= rate) {
+      out += ch;
+      continue;
+    }
+    const roll = next();
+    const confused = confusions[ch];
+    if (confused && roll < 0.7) out += confused[Math.floor(next() * confused.length)];
+    else if (roll < 0.85) out += '';
+    else out += ch + ch;
+  }
+  return out;
 }

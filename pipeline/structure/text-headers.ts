@@ -200,5 +200,5 @@ export function headerSpan(
 export function closesBlock(previous: string | undefined): boolean {
   if (previous === undefined) return true;
   const s = previous.trim();
-  return /[.;:!?»)*]$/.test(s) || isMostlyUpperCase(s) || fold(s) === '';
+  return /[.;:!?»)*؛؟]$/.test(s) || isMostlyUpperCase(s) || fold(s) === '';
 }

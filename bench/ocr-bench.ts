@@ -1,0 +1,266 @@
+/**
+ * `npm run bench -- ocr [--seed S] [--fixture-pages N]`: jarida's OCR against the native
+ * `tesseract` command (Debian tesseract-ocr, same best_int traineddata, psm 3 for pages and
+ * 7 for cut-out lines, one thread), page by page in turn so both see the same machine load,
+ * on the real sets of fixtures/real and on scan- and poor-quality fixture pages: CER, WER and
+ * seconds per page, as ratios. Also how much faster a trusted text layer is than OCR.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { generateFixtures } from '../fixtures/generate.js';
+import type { BulletinTruth } from '../fixtures/truth.js';
+import { intake } from '../pipeline/intake.js';
+import type { Language, OcrLanguage } from '../pipeline/model.js';
+import { normalizeForCer } from '../pipeline/normalize.js';
+import type { OcrEngine } from '../pipeline/ocr.js';
+import { pageText } from '../pipeline/page-text.js';
+import { openDocument, readPage } from '../pipeline/pages.js';
+import { TesseractPool } from '../workers/tesseract-pool.js';
+import { nativeOcr, nativeTessdata, nativeTesseractVersion } from './native-tesseract.js';
+import { loadRealSet, REAL_OCR_SETS, readRealPage, type SetScore, scoreReads } from './real-ocr-sets.js';
+import { machineLine, table, writeSection } from './report.js';
+
+/** One image both engines read. */
+interface BenchPage {
+  /** Ground truth, normalised for scoring. */
+  truth: string;
+  language: Language;
+  native(): Promise<string>;
+  /** jarida's text, normalised for scoring. */
+  jarida(): Promise<string>;
+}
+
+interface SideResult extends SetScore {
+  seconds: number;
+}
+
+interface Comparison {
+  name: string;
+  pages: number;
+  native: SideResult;
+  jarida: SideResult;
+}
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, seconds: (performance.now() - start) / 1000 };
+}
+
+/** Reads every page with both engines in turn, native first. */
+async function compare(name: string, pages: BenchPage[]): Promise<Comparison> {
+  const reads = {
+    native: [] as { truth: string; text: string }[],
+    jarida: [] as { truth: string; text: string }[],
+  };
+  const seconds = { native: 0, jarida: 0 };
+  for (const page of pages) {
+    const native = await timed(page.native);
+    const jarida = await timed(page.jarida);
+    reads.native.push({ truth: page.truth, text: normalizeForCer(native.value, page.language) });
+    reads.jarida.push({ truth: page.truth, text: jarida.value });
+    seconds.native += native.seconds;
+    seconds.jarida += jarida.seconds;
+    process.stderr.write('.');
+  }
+  process.stderr.write(` ${name}\n`);
+  return {
+    name,
+    pages: pages.length,
+    native: { ...scoreReads(reads.native), seconds: seconds.native },
+    jarida: { ...scoreReads(reads.jarida), seconds: seconds.jarida },
+  };
+}
+
+/** jarida's text of an image file read as any input is. */
+async function readImage(engine: OcrEngine, file: string, lang: OcrLanguage, language: Language) {
+  const bytes = await readFile(file);
+  const document = await openDocument(bytes, intake(bytes, path.basename(file)));
+  try {
+    return normalizeForCer(pageText(await readPage(await document.page(1), engine, { lang })), language);
+  } finally {
+    await document.close();
+  }
+}
+
+/** Fixture pages as PNG files with their truth, `limit` pages at most. */
+async function fixturePages(
+  dir: string,
+  options: { seed: number; edition: 'fr' | 'ar'; quality: 'scan' | 'poor'; limit: number },
+): Promise<{ image: string; truth: string }[]> {
+  const manifest = await generateFixtures({
+    out: dir,
+    seed: options.seed,
+    issues: 1,
+    edition: options.edition,
+    quality: options.quality,
+    pages: 'png',
+  });
+  const pages: { image: string; truth: string }[] = [];
+  for (const issue of manifest.issues) {
+    const truth = JSON.parse(await readFile(path.join(dir, issue.truth), 'utf8')) as BulletinTruth;
+    for (const page of truth.pages) {
+      pages.push({
+        image: path.join(dir, 'pages', `${issue.bulletinId}-p${page.index}.png`),
+        truth: page.text,
+      });
+    }
+  }
+  return pages.slice(0, options.limit);
+}
+
+/** Pages per second of reading a clean PDF whose text layer triage trusts, and how many were OCR'd. */
+async function textLayerSpeed(
+  dir: string,
+  seed: number,
+  engine: OcrEngine,
+): Promise<{ pagesPerSecond: number; pages: number; ocr: number }> {
+  const manifest = await generateFixtures({ out: dir, seed, issues: 1, edition: 'fr', quality: 'clean' });
+  let pages = 0;
+  let ocr = 0;
+  let seconds = 0;
+  for (const issue of manifest.issues) {
+    const bytes = await readFile(path.join(dir, issue.file));
+    const { seconds: s } = await timed(async () => {
+      const document = await openDocument(bytes, intake(bytes, path.basename(issue.file)));
+      for (let index = 1; index <= document.pageCount; index++) {
+        const page = await readPage(await document.page(index), engine, { lang: 'fra' });
+        pages += 1;
+        if (page.source === 'ocr') ocr += 1;
+      }
+      await document.close();
+    });
+    seconds += s;
+  }
+  return { pagesPerSecond: pages / seconds, pages, ocr };
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+const ratio = (a: number, b: number) => (b === 0 ? '–' : (a / b).toFixed(2));
+
+function row(c: Comparison): string[] {
+  const sNative = c.native.seconds / c.pages;
+  const sJarida = c.jarida.seconds / c.pages;
+  const cerRatio = c.jarida.cer.rate / c.native.cer.rate;
+  const met = cerRatio <= 0.8 && sJarida / sNative <= 1.25 ? 'yes' : 'no';
+  return [
+    c.name,
+    String(c.pages),
+    pct(c.native.cer.rate),
+    pct(c.jarida.cer.rate),
+    ratio(c.jarida.cer.rate, c.native.cer.rate),
+    pct(c.native.wer.rate),
+    pct(c.jarida.wer.rate),
+    ratio(c.jarida.wer.rate, c.native.wer.rate),
+    sNative.toFixed(2),
+    sJarida.toFixed(2),
+    ratio(sJarida, sNative),
+    met,
+  ];
+}
+
+export async function ocrBenchmark(args: string[]): Promise<void> {
+  const seed = option(args, 'seed', 4242);
+  const fixtureLimit = option(args, 'fixture-pages', 4);
+  const version = await nativeTesseractVersion();
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-ocr-bench-'));
+  // One worker, like the one-thread native command: seconds per page compare directly.
+  const pool = new TesseractPool({ size: 1 });
+  try {
+    const tessdata = await nativeTessdata(path.join(work, 'tessdata'), ['fra', 'ara']);
+    const comparisons: Comparison[] = [];
+    for (const set of REAL_OCR_SETS) {
+      const pages = await loadRealSet(set);
+      // Worker start-up is paid once per language, not per page: keep it out of the timing.
+      await readRealPage(pool, set, pages[0]!);
+      comparisons.push(
+        await compare(
+          `real: ${set.name}`,
+          pages.map((page) => ({
+            truth: page.truth,
+            language: set.language,
+            native: () =>
+              nativeOcr(page.image, {
+                lang: set.ocrLanguage,
+                psm: set.segmentation === 'line' ? 7 : 3,
+                tessdata,
+              }),
+            jarida: () => readRealPage(pool, set, page),
+          })),
+        ),
+      );
+    }
+    for (const [edition, quality] of [
+      ['fr', 'scan'],
+      ['fr', 'poor'],
+      ['ar', 'scan'],
+    ] as const) {
+      const language: Language = edition;
+      const lang: OcrLanguage = edition === 'ar' ? 'ara' : 'fra';
+      const pages = await fixturePages(path.join(work, `${edition}-${quality}`), {
+        seed,
+        edition,
+        quality,
+        limit: fixtureLimit,
+      });
+      comparisons.push(
+        await compare(
+          `fixtures: ${edition} ${quality}`,
+          pages.map((page) => ({
+            truth: normalizeForCer(page.truth, language),
+            language,
+            native: () => nativeOcr(page.image, { lang, psm: 3, tessdata }),
+            jarida: () => readImage(pool, page.image, lang, language),
+          })),
+        ),
+      );
+    }
+    const textLayer = await textLayerSpeed(path.join(work, 'clean'), seed, pool);
+    const ocrScan = comparisons.find((c) => c.name === 'fixtures: fr scan')!;
+    const ocrPagesPerSecond = ocrScan.pages / ocrScan.jarida.seconds;
+
+    const body = [
+      '## ocr: jarida against native tesseract',
+      '',
+      `${machineLine()}. Native: \`${version}\`, \`tesseract IMAGE stdout -l LANG --psm 3\` (psm 7 for the`,
+      'cut-out Arabic lines), the same best_int traineddata as tesseract.js, OMP_THREAD_LIMIT=1. jarida: `readPage`',
+      '(preprocessing, tesseract.js, layout) on one worker. Each page is read by both in turn. Real sets: all of',
+      `fixtures/real (see its NOTICE); fixtures: the first ${fixtureLimit} pages of one issue, seed ${seed}.`,
+      'CER/WER: NFC, whitespace collapsed; Arabic also without harakat and tatweel. Target (issue 3): on every',
+      'real set, jarida CER ≤ 0.8 × native at ≤ 1.25 × its seconds per page.',
+      '',
+      table(
+        [
+          'set',
+          'pages',
+          'CER native',
+          'CER jarida',
+          'CER ratio',
+          'WER native',
+          'WER jarida',
+          'WER ratio',
+          's/page native',
+          's/page jarida',
+          'time ratio',
+          'target met',
+        ],
+        comparisons.map(row),
+      ),
+      '',
+      `Text-layer triage: a clean born-digital issue (${textLayer.pages} pages, ${textLayer.ocr} OCR'd) reads at`,
+      `${textLayer.pagesPerSecond.toFixed(1)} pages/s from its trusted text layer, against`,
+      `${ocrPagesPerSecond.toFixed(3)} pages/s OCR'd (fr scan above): ${(textLayer.pagesPerSecond / ocrPagesPerSecond).toFixed(0)}× faster.`,
+    ].join('\n');
+    await writeSection('ocr', body);
+    process.stdout.write(`${body}\n`);
+  } finally {
+    await pool.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}

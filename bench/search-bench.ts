@@ -1,0 +1,237 @@
+/**
+ * `npm run bench -- search [--articles N] [--queries Q] [--seed S] [--json]`: index rate and
+ * query latency of the search store on a synthetic archive of N article versions (French and
+ * Arabic). The embedded SQLite store always; Elasticsearch side by side when
+ * ELASTICSEARCH_URL is set. With `--json` the last line is
+ * `{ "articles": N, "indexPerSec": x, "p50Ms": y, "p95Ms": z }` (the SQLite figures).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { openElasticsearchStore } from '../store/elasticsearch-store.js';
+import type { SearchStore } from '../store/search-store.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import { machineLine, table, writeSection } from './report.js';
+import { type ArchiveText, type SyntheticBulletin, syntheticArchive } from './search-archive.js';
+import { type BenchQuery, mixedQueries } from './search-queries.js';
+
+/** Bulletins written per bulk call: the bench loads an archive, not one issue at a time. */
+const BULK_BULLETINS = 500;
+
+interface Measured {
+  backend: string;
+  articles: number;
+  indexSeconds: number;
+  indexPerSec: number;
+  /** Index rate over the process's CPU time: what the store costs, whatever else runs on the machine. */
+  indexPerCpuSec: number;
+  /** Query latency percentiles in CPU time of this process. */
+  cpuP50Ms: number;
+  cpuP95Ms: number;
+  p50Ms: number;
+  p95Ms: number;
+  /** Wall-clock and CPU percentiles per query kind. */
+  kinds: Map<string, { p50: number; p95: number; cpuP50: number; cpuP95: number; count: number }>;
+}
+
+function option(args: string[], name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(args[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
+  return value;
+}
+
+const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function load(store: SearchStore, articles: number, seed: number, texts: ArchiveText[]) {
+  // Only the store's work is timed: generating the synthetic archive is not indexing.
+  let storeMs = 0;
+  let storeCpuMs = 0;
+  const timed = async (write: () => Promise<void>) => {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await write();
+    storeMs += performance.now() - started;
+    storeCpuMs += cpuMs(process.cpuUsage(cpu));
+  };
+  let batch: SyntheticBulletin[] = [];
+  let written = 0;
+  for (const bulletin of syntheticArchive({ articles, seed }, texts)) {
+    batch.push(bulletin);
+    if (batch.length === BULK_BULLETINS) {
+      const full = batch;
+      await timed(() => store.saveBulletins(full));
+      written += full.reduce((n, b) => n + b.parsed.texts.reduce((m, t) => m + t.articles.length, 0), 0);
+      batch = [];
+      process.stderr.write(`\r  indexed ${written} article versions`);
+    }
+  }
+  const last = batch;
+  await timed(() => store.saveBulletins(last));
+  await timed(() => store.optimize());
+  process.stderr.write('\n');
+  return { seconds: storeMs / 1000, cpuSeconds: storeCpuMs / 1000 };
+}
+
+async function measure(
+  backend: string,
+  store: SearchStore,
+  options: { articles: number; seed: number; queries: number },
+): Promise<Measured> {
+  const texts: ArchiveText[] = [];
+  const index = await load(store, options.articles, options.seed, texts);
+  const queries: BenchQuery[] = mixedQueries(texts, options.queries, options.seed);
+  // One pass to warm the page cache and the prepared statements, as a running server would be.
+  for (const q of queries.slice(0, Math.min(queries.length, 50))) await store.search(q.request);
+  const byKind = new Map<string, { wall: number[]; cpu: number[] }>();
+  const all: number[] = [];
+  const allCpu: number[] = [];
+  for (const q of queries) {
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await store.search(q.request);
+    const ms = performance.now() - started;
+    const cpuSpent = cpuMs(process.cpuUsage(cpu));
+    allCpu.push(cpuSpent);
+    all.push(ms);
+    const kind = byKind.get(q.kind) ?? { wall: [], cpu: [] };
+    kind.wall.push(ms);
+    kind.cpu.push(cpuSpent);
+    byKind.set(q.kind, kind);
+  }
+  const sort = (xs: number[]) => [...xs].sort((a, b) => a - b);
+  const sorted = sort(all);
+  const sortedCpu = sort(allCpu);
+  const kinds = new Map(
+    [...byKind].map(([kind, { wall, cpu }]) => {
+      const w = sort(wall);
+      const c = sort(cpu);
+      const p = {
+        p50: percentile(w, 50),
+        p95: percentile(w, 95),
+        cpuP50: percentile(c, 50),
+        cpuP95: percentile(c, 95),
+      };
+      return [kind, { ...p, count: w.length }] as const;
+    }),
+  );
+  return {
+    backend,
+    articles: options.articles,
+    indexSeconds: index.seconds,
+    indexPerSec: options.articles / index.seconds,
+    indexPerCpuSec: options.articles / index.cpuSeconds,
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    cpuP50Ms: percentile(sortedCpu, 50),
+    cpuP95Ms: percentile(sortedCpu, 95),
+    kinds,
+  };
+}
+
+function report(results: Measured[], options: { articles: number; seed: number; queries: number }): string {
+  const ms = (x: number) => x.toFixed(1);
+  const kinds = [...results[0]!.kinds.keys()];
+  const elasticsearch = results.some((r) => r.backend.startsWith('elasticsearch'))
+    ? ''
+    : 'Elasticsearch was not measured: ELASTICSEARCH_URL was not set for this run.';
+  return [
+    '## search: index rate and query latency',
+    '',
+    `${options.articles.toLocaleString('en')} synthetic article versions (French and Arabic editions of each text,`,
+    `1958–2024, seed ${options.seed}); ${options.queries} queries of a mixed set, one at a time after a warm-up;`,
+    `${machineLine()}. Index time is the store's (writes with pages, final index merge and statistics), not the generator's.`,
+    '',
+    table(
+      [
+        'backend',
+        'index (versions/s)',
+        'index time (s)',
+        'p50 (ms)',
+        'p95 (ms)',
+        'index per CPU-s',
+        'p50 / p95 CPU (ms)',
+      ],
+      results.map((r) => [
+        r.backend,
+        Math.round(r.indexPerSec),
+        r.indexSeconds.toFixed(1),
+        ms(r.p50Ms),
+        ms(r.p95Ms),
+        Math.round(r.indexPerCpuSec),
+        `${ms(r.cpuP50Ms)} / ${ms(r.cpuP95Ms)}`,
+      ]),
+    ),
+    '',
+    `Wall-clock figures depend on what else runs: load average ${os.loadavg()[0]!.toFixed(1)} at the end of this run`,
+    `on ${os.cpus().length} cores. CPU figures are this process's CPU time (for Elasticsearch: the client's only).`,
+    '',
+    'Per query kind (p50 / p95 ms, wall clock · CPU):',
+    '',
+    table(
+      ['kind', 'queries', ...results.map((r) => r.backend)],
+      kinds.map((kind) => [
+        kind,
+        results[0]!.kinds.get(kind)!.count,
+        ...results.map((r) => {
+          const k = r.kinds.get(kind);
+          return k ? `${ms(k.p50)} / ${ms(k.p95)} · ${ms(k.cpuP50)} / ${ms(k.cpuP95)}` : '–';
+        }),
+      ]),
+    ),
+    ...(elasticsearch ? ['', elasticsearch] : []),
+  ].join('\n');
+}
+
+export async function searchBenchmark(args: string[]): Promise<void> {
+  const options = {
+    articles: option(args, 'articles', 100_000),
+    queries: option(args, 'queries', 450),
+    seed: option(args, 'seed', 2024),
+  };
+  const json = args.includes('--json');
+  const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-search-bench-'));
+  const results: Measured[] = [];
+  try {
+    const sqlite = await openSqliteStore(path.join(work, 'bench.db'));
+    try {
+      results.push(await measure('sqlite (embedded)', sqlite, options));
+    } finally {
+      await sqlite.close();
+    }
+    const url = process.env.ELASTICSEARCH_URL;
+    if (url) {
+      const es = await openElasticsearchStore({ node: url, indexPrefix: `jarida-bench-${Date.now()}` });
+      try {
+        results.push(await measure('elasticsearch', es, options));
+      } finally {
+        await es.destroy();
+        await es.close();
+      }
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  const body = report(results, options);
+  await writeSection('search', body);
+  process.stderr.write(`${body}\n`);
+  const [sqlite] = results;
+  if (json) {
+    process.stdout.write(
+      `${JSON.stringify({
+        articles: options.articles,
+        indexPerSec: Math.round(sqlite!.indexPerSec),
+        p50Ms: Number(sqlite!.p50Ms.toFixed(2)),
+        p95Ms: Number(sqlite!.p95Ms.toFixed(2)),
+      })}\n`,
+    );
+  } else {
+    process.stdout.write(`${body}\n`);
+  }
+}

@@ -1,0 +1,104 @@
+/** Commands on a text's life: `history` (events, and word diffs between versions) and `export` (Akoma Ntoso, JSON). */
+import { writeFile } from 'node:fs/promises';
+import { Command, Option } from 'commander';
+import { diffVersions, formatDiff } from '../pipeline/amendments/diff.js';
+import { canonicalArticleNumber } from '../pipeline/ids.js';
+import type { Language } from '../pipeline/model.js';
+import { exportAkomaNtoso } from '../store/akn-export.js';
+import type { SearchStore } from '../store/search-store.js';
+import {
+  type ArchiveOptions,
+  isoDate,
+  NotFoundError,
+  print,
+  printJson,
+  UsageError,
+  withArchive,
+} from './context.js';
+
+function articleNumber(raw: string): string {
+  const number = canonicalArticleNumber(raw);
+  if (!number) throw new UsageError(`--article must be an article number, got "${raw}"`);
+  return number;
+}
+
+/** Word diffs between each version of an article and the next. */
+async function versionDiffs(store: SearchStore, id: string, article: string, language?: Language) {
+  const versions = await store.getArticleVersions(id, article, { language });
+  return versions.slice(1).map((v, i) => diffVersions(versions[i]!, v));
+}
+
+export function historyCommand(): Command {
+  return new Command('history')
+    .description('what happened to a text: publication, then each amendment (and word diffs with --diff)')
+    .argument('<textId>', 'text identifier, e.g. dahir-1-58-376')
+    .option('--article <n>', 'only the events touching this article')
+    .option('--diff', 'with --article: the word diff between each version of the article and the next')
+    .addOption(new Option('--lang <lang>', 'language of the versions to compare').choices(['fr', 'ar']))
+    .option('--json', 'print { id, events: [{ date, kind, by, byArticle, articles }] } (and diffs)')
+    .action(async function historyAction(this: Command, id: string) {
+      const o = this.optsWithGlobals<
+        ArchiveOptions & { article?: string; diff?: boolean; lang?: Language; json?: boolean }
+      >();
+      if (o.diff && o.article === undefined) throw new UsageError('--diff needs --article');
+      const article = o.article === undefined ? undefined : articleNumber(o.article);
+      await withArchive(o, async ({ store }) => {
+        const history = await store.getHistory(id, { article });
+        if (!history) throw new NotFoundError(`no text ${id} in the archive`);
+        const diffs = o.diff && article ? await versionDiffs(store, id, article, o.lang) : undefined;
+        if (o.json) return printJson(diffs ? { ...history, diffs } : history);
+        for (const e of history.events) {
+          const by = e.kind === 'published' ? '' : ` by ${e.by}${e.byArticle ? ` art. ${e.byArticle}` : ''}`;
+          const articles =
+            e.articles.length && e.kind !== 'published' ? ` (art. ${e.articles.join(', ')})` : '';
+          print(`${e.date}  ${e.kind.padEnd(10)}${by}${articles}`);
+        }
+        for (const d of diffs ?? []) {
+          print(
+            `\n${d.from.validFrom} → ${d.to.validFrom}${d.to.introducedBy ? ` (${d.to.introducedBy})` : ''}`,
+          );
+          print(formatDiff(d));
+        }
+      });
+    });
+}
+
+export function exportCommand(): Command {
+  return new Command('export')
+    .description('write a text as Akoma Ntoso 3.0 XML, or as JSON with its versions, history and backlinks')
+    .argument('<textId>', 'text identifier')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['akn', 'json']).makeOptionMandatory(),
+    )
+    .option('--at <date>', 'the wording in force on this date (YYYY-MM-DD)', isoDate('--at'))
+    .addOption(new Option('--lang <lang>', 'language of the expression').choices(['fr', 'ar']))
+    .option('--out <file>', 'write to this file instead of stdout')
+    .action(async function exportAction(this: Command, id: string) {
+      const o = this.optsWithGlobals<
+        ArchiveOptions & { format: 'akn' | 'json'; at?: string; lang?: Language; out?: string }
+      >();
+      const output = await withArchive(o, async ({ store }) => {
+        if (o.format === 'akn') return exportAkomaNtoso(store, id, { at: o.at, language: o.lang });
+        const text = await store.getText(id, { at: o.at, language: o.lang });
+        if (!text) return null;
+        const versions = Object.fromEntries(
+          await Promise.all(
+            [...new Set(text.articles.map((a) => a.number))].map(
+              async (n) => [n, await store.getArticleVersions(id, n, { language: text.language })] as const,
+            ),
+          ),
+        );
+        const document = {
+          text,
+          history: await store.getHistory(id),
+          backlinks: await store.getBacklinks(id),
+          versions,
+        };
+        return `${JSON.stringify(document, null, 2)}\n`;
+      });
+      if (output === null)
+        throw new NotFoundError(`no text ${id} in the archive${o.at ? ` on ${o.at}` : ''}`);
+      if (o.out) await writeFile(o.out, output);
+      else process.stdout.write(output);
+    });
+}

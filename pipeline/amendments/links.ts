@@ -1,0 +1,60 @@
+/**
+ * Types of what the amendment stage reads from a text: the operations its articles make
+ * on other texts, the texts it cites, and when it enters into force.
+ */
+import type { AmendmentKind, Confidence, Language, TextType } from '../model.js';
+
+/** A text as a reference names it: type and number, or type and signature date. */
+export interface CitedText {
+  type: TextType;
+  /** Canonical number; null when named by date only. */
+  number: string | null;
+  /** Signature date, ISO, when printed. */
+  date: string | null;
+}
+
+/** Words replaced in an article's previous wording. */
+export interface Substitution {
+  from: string;
+  to: string;
+}
+
+/** One change an article of the amending text makes to another text. */
+export interface AmendmentOperation {
+  kind: AmendmentKind;
+  /** Article of the amending text; null for a note or a title. */
+  byArticle: string | null;
+  target: CitedText;
+  /** Article of the target; null when the whole text is targeted. */
+  targetArticle: string | null;
+  /**
+   * `amended`/`replaced`/`inserted`: the new wording; `completed`: the paragraphs added at
+   * its end. Absent when the operation gives no wording (abrogation, renumbering, substitution).
+   */
+  body?: string;
+  /** Partial substitutions applied to the previous wording. */
+  substitutions?: Substitution[];
+  /** `renumbered`: the article's new number. */
+  newNumber?: string;
+  confidence: Confidence;
+}
+
+/** Relation of a citing text to the text it names (title-level and visas included). */
+export type CitationRelation = 'cites' | 'amends' | 'abrogates';
+
+export interface Citation {
+  byArticle: string | null;
+  relation: CitationRelation;
+  target: CitedText;
+  targetArticle: string | null;
+}
+
+/** Everything the amendment stage reads from one expression of one text. */
+export interface TextLinks {
+  textId: string;
+  language: Language;
+  operations: AmendmentOperation[];
+  citations: Citation[];
+  /** Entry into force when the text sets one (`à compter du …`); null: its publication date. */
+  inForceFrom: string | null;
+}

@@ -1,0 +1,48 @@
+/**
+ * New wording quoted in an amending article, between « and »: the Bulletin officiel opens
+ * every quoted paragraph with « and closes only the last with », and quotes whole articles
+ * under their own heading (`« Article 5. – …`).
+ */
+import { canonicalArticleNumber } from '../ids.js';
+
+/** One quoted article, or quoted paragraphs without a heading (`article` null). */
+export interface QuotedWording {
+  article: string | null;
+  body: string;
+}
+
+/** The quotation of `printed`: from its first « to its last », paragraph openers removed. */
+export function quotation(printed: string): string | null {
+  const open = printed.indexOf('«');
+  const close = printed.lastIndexOf('»');
+  if (open < 0 || close <= open) return null;
+  return (
+    printed
+      .slice(open + 1, close)
+      // « opening a later paragraph follows the end of the previous one.
+      .replace(/([.:;!?)])\s*«\s*/g, '$1 ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
+}
+
+const QUOTED_HEADING =
+  /(?:^|\s)(?:Article|ARTICLE|ART\.)\s+(premier|PREMIER|1er|\d+(?:\s+(?:bis|ter|quater|quinquies|sexies))?)\s*\.?\s*[–—-]\s*/g;
+
+/**
+ * Splits a quotation into the articles it quotes under their headings; a quotation without
+ * a heading is one block of paragraphs.
+ */
+export function quotedWordings(printed: string): QuotedWording[] {
+  const quoted = quotation(printed);
+  if (quoted === null) return [];
+  const headings = [...quoted.matchAll(QUOTED_HEADING)];
+  if (headings.length === 0 || headings[0]!.index !== 0) return [{ article: null, body: quoted }];
+  return headings.map((h, i) => ({
+    article: canonicalArticleNumber(h[1]!),
+    body: quoted
+      .slice(h.index + h[0].length, headings[i + 1]?.index ?? quoted.length)
+      .replace(/\s*»?\s*«?\s*$/, '')
+      .trim(),
+  }));
+}

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import type { AmendmentOperation } from './links.js';
+import { computeVersions, type DatedOperation, versionAt } from './versions.js';
+
+const target = { type: 'dahir' as const, number: '1-58-376', date: null };
+function dated(
+  byTextId: string,
+  inForce: string,
+  order: number,
+  op: Partial<AmendmentOperation>,
+): DatedOperation {
+  return {
+    byTextId,
+    inForce,
+    order,
+    op: { kind: 'amended', byArticle: String(order + 1), target, targetArticle: null, confidence: 1, ...op },
+  };
+}
+
+describe('computeVersions', () => {
+  const versions = computeVersions({
+    textId: 'dahir-1-58-376',
+    published: '1958-11-27',
+    articles: [
+      { number: '1', body: 'Objet du dahir.' },
+      { number: '2', body: 'Déclaration dans un délai de trois mois.' },
+      { number: '3', body: 'Récépissé.' },
+      { number: '4', body: 'Nullité.' },
+      { number: '5', body: 'Amende.' },
+    ],
+    operations: [
+      // Given out of order: versions follow the dates of entry into force.
+      dated('loi-75-00', '2002-07-23', 0, {
+        targetArticle: '2',
+        substitutions: [{ from: 'trois mois', to: 'six mois' }],
+      }),
+      dated('loi-75-00', '2002-07-23', 1, {
+        kind: 'inserted',
+        targetArticle: '4-bis',
+        body: 'Comptes annuels.',
+      }),
+      dated('dahir-1-73-283', '1973-04-10', 0, { targetArticle: '3', body: 'Récépissé daté.' }),
+      dated('dahir-1-73-283', '1973-04-10', 1, { kind: 'abrogated', targetArticle: '5' }),
+      dated('loi-75-00', '2002-07-23', 2, {
+        kind: 'completed',
+        targetArticle: '3',
+        body: 'Copie au parquet.',
+      }),
+    ],
+  });
+  const of = (article: string) => versions.filter((v) => v.article === article);
+
+  it('keeps an unamended article as one open version from publication', () => {
+    expect(of('1')).toEqual([
+      expect.objectContaining({
+        validFrom: '1958-11-27',
+        validTo: null,
+        body: 'Objet du dahir.',
+        introducedBy: null,
+      }),
+    ]);
+  });
+
+  it('chains versions of an amended article, each ending where the next begins', () => {
+    expect(
+      of('3').map((v) => [v.validFrom, v.validTo, v.body, v.introducedBy, v.introducedByArticle]),
+    ).toEqual([
+      ['1958-11-27', '1973-04-10', 'Récépissé.', null, null],
+      ['1973-04-10', '2002-07-23', 'Récépissé daté.', 'dahir-1-73-283', '1'],
+      ['2002-07-23', null, 'Récépissé daté. Copie au parquet.', 'loi-75-00', '3'],
+    ]);
+  });
+
+  it('applies a partial substitution to the previous wording', () => {
+    expect(versionAt(of('2'), '2010-01-01')!.body).toBe('Déclaration dans un délai de six mois.');
+    expect(versionAt(of('2'), '2002-07-22')!.body).toBe('Déclaration dans un délai de trois mois.');
+  });
+
+  it('ends the last version at an abrogation and starts an inserted article its own list', () => {
+    expect(of('5').map((v) => [v.validFrom, v.validTo, v.body, v.cause])).toEqual([
+      ['1958-11-27', '1973-04-10', 'Amende.', 'published'],
+      ['1973-04-10', null, null, 'abrogated'],
+    ]);
+    expect(of('4-bis')).toEqual([
+      expect.objectContaining({ validFrom: '2002-07-23', body: 'Comptes annuels.', cause: 'inserted' }),
+    ]);
+    expect(versionAt(of('4-bis'), '2000-01-01')).toBeNull();
+  });
+
+  it('lists articles in printed order, an inserted one after the article it follows', () => {
+    expect([...new Set(versions.map((v) => v.article))]).toEqual(['1', '2', '3', '4', '4-bis', '5']);
+  });
+
+  it('ends every article when the whole text is abrogated, and renumbers', () => {
+    const whole = computeVersions({
+      textId: 'decret-2-73-12',
+      published: '1973-05-01',
+      articles: [
+        { number: '1', body: 'Un.' },
+        { number: '2', body: 'Deux.' },
+      ],
+      operations: [
+        dated('loi-1-80', '1980-01-01', 0, { kind: 'renumbered', targetArticle: '2', newNumber: '3' }),
+        dated('loi-2-90', '1990-01-01', 0, { kind: 'abrogated', targetArticle: null }),
+      ],
+    });
+    expect(whole.filter((v) => v.validFrom === '1990-01-01').map((v) => [v.article, v.body])).toEqual([
+      ['1', null],
+      ['3', null],
+    ]);
+    expect(
+      versionAt(
+        whole.filter((v) => v.article === '3'),
+        '1985-01-01',
+      )!.body,
+    ).toBe('Deux.');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Article headings of the Arabic edition (`المادة الأولى`, `المادة 2`, `المادة 3 مكررة`,
+ * `الفصل 1`, `الفصل الأول`, `مادة فريدة`), the hierarchy above them (`القسم الأول`,
+ * `الباب الثاني`, `الفرع 1`) and the end of the operative part (`وحرر بالرباط في …`).
+ */
+import { canonicalArticleNumber, toWesternDigits } from '../ids.js';
+import type { Confidence } from '../model.js';
+import type { ArticleHeading } from './articles.js';
+import { matchPhrase, matchWord, skeleton } from './fuzzy.js';
+import { isGroupHeadingAr } from './text-headers-ar.js';
+
+const ARTICLE_WORDS = ['المادة', 'الفصل'];
+const UNIQUE_HEADINGS = [
+  'مادة فريدة',
+  'المادة الفريدة',
+  'مادة وحيدة',
+  'المادة الوحيدة',
+  'فصل فريد',
+  'الفصل الفريد',
+];
+const FIRST = ['الأولى', 'الأول'];
+/** `مكرر` (bis), `مكررة`, `مكرر مرتين` (ter): the longest first. */
+const SUFFIX_WORDS: readonly (readonly [string, string])[] = [
+  ['مكرر مرتين', 'ter'],
+  ['مكررة', 'bis'],
+  ['مكرر', 'bis'],
+];
+
+/** What may follow a heading on its line: a dash, a colon or a period, then the article's first words. */
+const SEPARATOR_AR = /^\s*([.:])?\s*([–—-])?\s*/;
+
+function headingWith(
+  s: string,
+  length: number,
+  number: string,
+  confidence: Confidence,
+): ArticleHeading | null {
+  const rest = s.slice(length);
+  const sep = SEPARATOR_AR.exec(rest)!;
+  const after = rest.slice(sep[0].length);
+  // `المادة 5 من القانون …` opening a line is a citation, not a heading.
+  if (!sep[1] && !sep[2] && after) return null;
+  return { number, heading: s.slice(0, length).trim(), rest: after.trim(), confidence };
+}
+
+/** Reads an Arabic article heading at the start of a line; null when the line is not one. */
+export function readArticleHeadingAr(line: string): ArticleHeading | null {
+  const s = toWesternDigits(line.trim());
+  for (const phrase of UNIQUE_HEADINGS) {
+    const m = matchPhrase(s, phrase);
+    if (m) return headingWith(s, m.length, 'unique', m.confidence);
+  }
+  const word = /^\S+/.exec(s)?.[0] ?? '';
+  const keyword = Math.max(...ARTICLE_WORDS.map((w) => matchWord(word.replace(/[.:]+$/, ''), w)));
+  if (keyword === 0) return null;
+  let pos = word.length;
+  const token = /^\s*([^\s.:–—-]+)/.exec(s.slice(pos));
+  if (!token) return null;
+  let base: string | null = null;
+  let confidence = keyword;
+  if (/^\d{1,4}$/.test(token[1]!)) base = token[1]!;
+  else {
+    const first = Math.max(...FIRST.map((w) => matchWord(token[1]!, w)));
+    if (first > 0) {
+      base = '1';
+      confidence = Math.min(confidence, first);
+    }
+  }
+  if (base === null) return null;
+  pos += token[0].length;
+  let raw = base;
+  for (const [phrase, suffix] of SUFFIX_WORDS) {
+    const m = matchPhrase(s.slice(pos).trimStart(), phrase);
+    if (m) {
+      raw = `${base} ${suffix}`;
+      pos += s.slice(pos).length - s.slice(pos).trimStart().length + m.length;
+      break;
+    }
+  }
+  const number = canonicalArticleNumber(raw);
+  return number ? headingWith(s, pos, number, confidence) : null;
+}
+
+/** Levels above articles, outermost first. */
+const LEVELS_AR = ['الكتاب', 'الجزء', 'القسم', 'الباب', 'الفرع', 'المبحث'];
+
+/** Ordinal words of parts and chapters, compared folded (OCR drops hamzas: `الاول`). */
+const ORDINALS_AR = new Set(
+  [
+    'الأول',
+    'الأولى',
+    'الثاني',
+    'الثانية',
+    'الثالث',
+    'الثالثة',
+    'الرابع',
+    'الرابعة',
+    'الخامس',
+    'الخامسة',
+    'السادس',
+    'السادسة',
+    'السابع',
+    'السابعة',
+    'الثامن',
+    'الثامنة',
+    'التاسع',
+    'التاسعة',
+    'العاشر',
+    'العاشرة',
+    'التمهيدي',
+    'الفريد',
+  ].map(skeleton),
+);
+
+/** A hierarchy heading (`الباب الثاني`, `الفرع 1 – …`): its level rank, or null. */
+export function readHierarchyHeadingAr(line: string): number | null {
+  const s = toWesternDigits(line.trim());
+  const m = /^(\S+)\s+([^\s.:–—-]+)(.*)$/.exec(s);
+  if (!m) return null;
+  const rank = LEVELS_AR.findIndex((level) => matchWord(m[1]!, level) > 0);
+  if (rank < 0 || !(/^\d{1,3}$/.test(m[2]!) || ORDINALS_AR.has(skeleton(m[2]!)))) return null;
+  return m[3] === '' || /^\s*[.:–—-]/.test(m[3]!) ? rank : null;
+}
+
+/**
+ * Where a text's operative part ends: `وحرر بالرباط في …`, `وقعه بالعطف:`, `الإمضاء: …`,
+ * or the group heading of the texts that follow (a loi ends with no signature of its own).
+ */
+export function isTextEndAr(line: string): boolean {
+  const s = line.trim();
+  return (
+    matchPhrase(s, 'وحرر') !== null ||
+    matchPhrase(s, 'وقعه بالعطف') !== null ||
+    matchPhrase(s, 'الإمضاء') !== null ||
+    isGroupHeadingAr(s)
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * What the structure parser needs to know about an edition's wording, in one object per
+ * edition: the rest of the parser (texts, articles, sommaire) is shared.
+ */
+import { type ParsedDate, parseArabicDate, parseFrenchDate } from '../dates.js';
+import type { Confidence, Edition, TextType } from '../model.js';
+import { type ArticleGrammar, FRENCH_ARTICLES } from './articles.js';
+import { isTextEndAr, readArticleHeadingAr, readHierarchyHeadingAr } from './articles-ar.js';
+import { matchWord } from './fuzzy.js';
+import {
+  closesBlock,
+  isBodyMarker,
+  parseTextHeader,
+  readHeaderKeyword,
+  type TextHeader,
+} from './text-headers.js';
+import { closesBlockAr, isBodyMarkerAr, parseTextHeaderAr, readHeaderKeywordAr } from './text-headers-ar.js';
+
+/** An edition's headers, articles, body openings, sommaire title and dates. */
+export interface EditionGrammar extends ArticleGrammar {
+  edition: Edition;
+  /** The type keyword opening a header line, or null. */
+  readHeaderKeyword(line: string): { type: TextType; length: number; confidence: Confidence } | null;
+  parseTextHeader(title: string): TextHeader | null;
+  /** Whether the line before a header closes what came before (headers never continue a sentence). */
+  closesBlock(previous: string): boolean;
+  /** Whether a line opens the body of a text (recitals, enacting words). */
+  isBodyMarker(line: string): boolean;
+  /** Whether a line is the sommaire's title (`SOMMAIRE`, `فهرس`). */
+  isSommaireStart(line: string): boolean;
+  parseDate(text: string): ParsedDate | null;
+}
+
+function startsWithWord(line: string, word: string): boolean {
+  return matchWord(line.trim().split(/\s+/)[0] ?? '', word) > 0;
+}
+
+export const FRENCH_GRAMMAR: EditionGrammar = {
+  ...FRENCH_ARTICLES,
+  edition: 'fr',
+  readHeaderKeyword,
+  parseTextHeader,
+  closesBlock,
+  isBodyMarker,
+  isSommaireStart: (line) => startsWithWord(line, 'sommaire'),
+  parseDate: parseFrenchDate,
+};
+
+export const ARABIC_GRAMMAR: EditionGrammar = {
+  edition: 'ar',
+  readArticleHeading: readArticleHeadingAr,
+  readHierarchyHeading: readHierarchyHeadingAr,
+  isTextEnd: isTextEndAr,
+  readHeaderKeyword: readHeaderKeywordAr,
+  parseTextHeader: parseTextHeaderAr,
+  closesBlock: closesBlockAr,
+  isBodyMarker: isBodyMarkerAr,
+  isSommaireStart: (line) => startsWithWord(line, 'فهرس') && line.trim().split(/\s+/).length <= 2,
+  parseDate: parseArabicDate,
+};
+
+/** The grammar of an edition. */
+export function grammarOf(edition: Edition): EditionGrammar {
+  return edition === 'ar' ? ARABIC_GRAMMAR : FRENCH_GRAMMAR;
+}

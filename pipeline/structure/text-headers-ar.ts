@@ -1,0 +1,151 @@
+/**
+ * Text headers of the Arabic edition: `ظهير شريف رقم 1.58.376 صادر في 3 جمادى الأولى 1378
+ * (15 نوفمبر 1958) …`, `ظهير شريف بمثابة قانون رقم 1.73.283`, `قانون رقم 09.08 يتعلق ب…`,
+ * `مرسوم رقم 2.07.263`, `قرار لوزير … رقم 3579.22 صادر في …`, `استدراك …`. Numbers are
+ * dotted and come out in the canonical hyphen form, so both editions of a text share its id.
+ */
+import { parseArabicDate } from '../dates.js';
+import { canonicalNumber, toWesternDigits } from '../ids.js';
+import type { Confidence, TextType } from '../model.js';
+import { matchPhrase, matchWord } from './fuzzy.js';
+import { closesBlock, type TextHeader } from './text-headers.js';
+
+/** Keywords that open a header, longest first so `ظهير شريف بمثابة قانون` wins over `ظهير شريف`. */
+const HEADER_KEYWORDS_AR: readonly (readonly [string, TextType])[] = [
+  ['ظهير شريف بمثابة قانون', 'dahir-portant-loi'],
+  ['ظهير شريف', 'dahir'],
+  ['قانون تنظيمي', 'loi-organique'],
+  ['قانون إطار', 'loi-cadre'],
+  ['قانون', 'loi'],
+  ['مرسوم ملكي بمثابة قانون', 'decret-loi'],
+  ['مرسوم بمثابة قانون', 'decret-loi'],
+  ['مرسوم ملكي', 'decret'],
+  ['مرسوم', 'decret'],
+  ['قرار مشترك', 'arrete-conjoint'],
+  ['قرار', 'arrete'],
+  ['مقرر', 'decision'],
+  ['منشور', 'circulaire'],
+  ['إعلان', 'avis'],
+  ['استدراك', 'rectificatif'],
+];
+
+/** The type keyword at the start of a line, or null. */
+export function readHeaderKeywordAr(
+  line: string,
+): { type: TextType; length: number; confidence: Confidence } | null {
+  const s = line.trimStart();
+  const lead = line.length - s.length;
+  for (const [phrase, type] of HEADER_KEYWORDS_AR) {
+    const m = matchPhrase(s, phrase);
+    if (m && !/^[\p{L}\d]/u.test(s.slice(m.length)))
+      return { type, length: lead + m.length, confidence: m.confidence };
+  }
+  return null;
+}
+
+/** `رقم 1.58.376`, `رقم 09.08`, `رقم1.58.376`: a text number after `رقم`. */
+const NUMBER_AR = /(?:^|[\s(])رقم\s*(\d+(?:\s?[.\-/]\s?\d+)*)/gu;
+
+function readTextNumberAr(s: string, from = 0): { number: string; index: number } | null {
+  NUMBER_AR.lastIndex = from;
+  const m = NUMBER_AR.exec(s);
+  return m ? { number: canonicalNumber(m[1]!), index: m.index } : null;
+}
+
+const PROMULGATED_AR: readonly (readonly [string, TextType])[] = [
+  ['القانون التنظيمي', 'loi-organique'],
+  ['القانون الإطار', 'loi-cadre'],
+  ['القانون', 'loi'],
+];
+
+/** `… بتنفيذ القانون رقم 09.08 …`: the loi a dahir promulgates. */
+function readPromulgatedAr(rest: string): TextHeader['promulgates'] {
+  const words = [...rest.matchAll(/\S+/g)];
+  const at = words.findIndex((w) => matchWord(w[0], 'بتنفيذ') > 0);
+  if (at < 0) return undefined;
+  const after = rest.slice(words[at]!.index + words[at]![0].length).trimStart();
+  for (const [phrase, type] of PROMULGATED_AR) {
+    const m = matchPhrase(after, phrase);
+    if (!m) continue;
+    const number = readTextNumberAr(after, m.length);
+    if (!number || number.index > m.length + 2) return undefined;
+    return { type, number: number.number, title: after.replace(/[.؛;\s]+$/, '') };
+  }
+  return undefined;
+}
+
+/**
+ * Parses an Arabic header sentence: the text's own number is the `رقم` before its date
+ * (after it, `رقم` belongs to a cited text); a rectificatif's `رقم` is the issue it
+ * corrects. Null when the line has neither number nor date (a group heading).
+ */
+export function parseTextHeaderAr(title: string): TextHeader | null {
+  const keyword = readHeaderKeywordAr(title);
+  if (!keyword) return null;
+  const rest = toWesternDigits(title.slice(keyword.length));
+  const date = parseArabicDate(rest);
+  const found = readTextNumberAr(rest);
+  const own = found && keyword.type !== 'rectificatif' && (!date || found.index < date.start) ? found : null;
+  if (!own && !date) return null;
+  const header: TextHeader = {
+    type: keyword.type,
+    number: own?.number ?? null,
+    title: title.trim(),
+    signedOn: date?.gregorian ?? null,
+    hijriDate: date?.hijriText ?? null,
+    confidence: Math.min(keyword.confidence, date?.confidence ?? 1),
+    notes: [...(date?.notes ?? [])],
+  };
+  if (keyword.type === 'dahir' || keyword.type === 'dahir-portant-loi') {
+    const promulgates = readPromulgatedAr(rest);
+    if (promulgates) header.promulgates = promulgates;
+  }
+  return header;
+}
+
+/** Lines that open the body of a text: recitals, the royal preamble, the enacting authority. */
+const BODY_OPENINGS_AR = [
+  'بناء على',
+  'وبناء على',
+  'الحمد لله',
+  'الطابع الشريف',
+  'يعلم من ظهيرنا',
+  'رئيس الحكومة',
+  'الوزير الأول',
+  'ينفذ وينشر',
+];
+
+/** Enacting formulas: `رسم ما يلي:`, `قرر ما يلي:`, `أصدرنا أمرنا الشريف بما يلي:`. */
+const ENACTING_AR = [
+  'رسم ما يلي',
+  'قرر ما يلي',
+  'أصدرنا أمرنا الشريف بما يلي',
+  'قررا ما يلي',
+  'قرروا ما يلي',
+];
+
+/** Whether a line opens the body of an Arabic text. */
+export function isBodyMarkerAr(line: string): boolean {
+  const s = line.trim();
+  return [...BODY_OPENINGS_AR, ...ENACTING_AR].some((marker) => {
+    const m = matchPhrase(s, marker);
+    return m !== null && !/^\p{L}/u.test(s.slice(m.length));
+  });
+}
+
+/** Group headings of the Arabic edition: no capitals to tell them, so they are listed. */
+const GROUP_HEADINGS_AR = ['نصوص عامة', 'نصوص خاصة', 'إعلانات وبلاغات', 'بلاغات', 'إعلانات'];
+
+/** Whether a line is a group heading of the Arabic edition (`نصوص عامة`). */
+export function isGroupHeadingAr(line: string): boolean {
+  const s = line.trim().replace(/[.:]$/, '');
+  return GROUP_HEADINGS_AR.some((h) => matchPhrase(s, h)?.length === s.length);
+}
+
+/**
+ * Whether the line before an Arabic header closes what came before: sentence punctuation
+ * (Arabic `؛` and `؟` too), or a group heading, which Arabic cannot mark with capitals.
+ */
+export function closesBlockAr(previous: string): boolean {
+  return closesBlock(previous) || isGroupHeadingAr(previous);
+}

@@ -1,0 +1,301 @@
+/**
+ * The HTTP API through fastify.inject on a real archive: one ingested clean fixture issue
+ * (originals, page artefacts, page images) plus the store contract's French and Arabic
+ * bulletins (loi 09-08 in both editions).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractBulletins, makePages } from '../store/contract-data.js';
+import type { SearchStore } from '../store/search-store.js';
+import { openSqliteStore } from '../store/sqlite-store.js';
+import { buildFixtureArchive, type FixtureArchive } from '../test/fixture-archive.js';
+import { buildApp } from './app.js';
+
+let archive: FixtureArchive;
+let store: SearchStore;
+let app: FastifyInstance;
+let fixtureBulletin: string;
+
+beforeAll(async () => {
+  archive = await buildFixtureArchive({ seed: 808, issues: 1, edition: 'fr' });
+  const ingested = archive.ingested.find((f) => f.status === 'ingested');
+  if (!ingested?.bulletin) throw new Error(`fixture not ingested: ${JSON.stringify(archive.ingested)}`);
+  fixtureBulletin = ingested.bulletin;
+  store = await openSqliteStore(path.join(archive.dataDir, 'jarida.db'));
+  for (const parsed of contractBulletins()) await store.saveBulletin(parsed, makePages(parsed));
+  app = await buildApp({ store, dataDir: archive.dataDir });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+  await archive?.remove();
+});
+
+async function get(url: string, headers: Record<string, string> = {}) {
+  return app.inject({ method: 'GET', url, headers });
+}
+
+/** A 4xx answer is `{ error, message }` JSON and nothing else: no stack, no file content. */
+function expectJsonError(response: Awaited<ReturnType<typeof get>>, status: number) {
+  expect(response.statusCode, response.body).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/json/);
+  const body = response.json();
+  expect(Object.keys(body).sort()).toEqual(['error', 'message']);
+  expect(response.body).not.toMatch(/\bat .+:\d+:\d+|node_modules|root:x:0:0/);
+}
+
+describe('/v1/search', () => {
+  it('finds articles with highlighted snippets and says which page of results it is', async () => {
+    const response = await get('/v1/search?query=associations&limit=2');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).toMatchObject({ limit: 2, offset: 0 });
+    expect(body.total).toBeGreaterThan(0);
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits[0].textId).toBe('dahir-1-58-376');
+    expect(body.hits[0].snippet).toContain('<mark>');
+  });
+
+  it('filters by language and text type', async () => {
+    const arabic = (await get('/v1/search?query=&language=ar')).json();
+    expect(arabic.hits.length).toBeGreaterThan(0);
+    expect(arabic.hits.every((h: { language: string }) => h.language === 'ar')).toBe(true);
+    const laws = (await get('/v1/search?query=&type=loi&limit=50')).json();
+    expect(laws.hits.every((h: { textId: string }) => h.textId.startsWith('loi-'))).toBe(true);
+  });
+
+  it.each([
+    ['limit above the maximum page size', '/v1/search?query=loi&limit=100000'],
+    ['negative offset', '/v1/search?query=loi&offset=-1'],
+    ['a date that is not one', '/v1/search?query=loi&from=yesterday'],
+    ['an unknown text type', '/v1/search?query=loi&type=edict'],
+    ['an unknown language', '/v1/search?query=loi&language=en'],
+  ])('rejects %s with 400', async (_what, url) => {
+    expectJsonError(await get(url), 400);
+  });
+});
+
+describe('/v1/texts', () => {
+  it('lists texts a page at a time', async () => {
+    const body = (await get('/v1/texts?limit=2&offset=1')).json();
+    expect(body).toMatchObject({ limit: 2, offset: 1 });
+    expect(body.texts).toHaveLength(2);
+    expectJsonError(await get('/v1/texts?limit=100000'), 400);
+  });
+
+  it('reads a text in the language asked for, French by default', async () => {
+    const french = (await get('/v1/texts/loi-09-08')).json();
+    expect(french).toMatchObject({ id: 'loi-09-08', language: 'fr', languages: ['ar', 'fr'] });
+    const arabic = (await get('/v1/texts/loi-09-08?lang=ar')).json();
+    expect(arabic.language).toBe('ar');
+    expect(arabic.articles[0].body).toMatch(/[\u0600-\u06FF]/);
+  });
+
+  it('has no text before its publication: 404', async () => {
+    expectJsonError(await get('/v1/texts/loi-09-08?at=2000-01-01'), 404);
+    expect((await get('/v1/texts/loi-09-08?at=2010-01-01')).statusCode).toBe(200);
+  });
+
+  it('reads one article by its printed number', async () => {
+    const first = (await get('/v1/texts/loi-17-95/articles/premier')).json();
+    expect(first).toMatchObject({ textId: 'loi-17-95', article: '1', bulletin: 'bo-fr-4422' });
+    expect(first.body).toMatch(/^La société anonyme/);
+    expectJsonError(await get('/v1/texts/loi-17-95/articles/99'), 404);
+    expectJsonError(await get('/v1/texts/loi-17-95/articles/%21%21'), 400);
+  });
+
+  it('lists versions and diffs two of them word by word', async () => {
+    const { versions } = (await get('/v1/texts/loi-17-95/articles/2/versions')).json();
+    expect(versions[0]).toMatchObject({ textId: 'loi-17-95', article: '2', validFrom: '1996-10-17' });
+    const diff = (await get('/v1/texts/loi-17-95/articles/2/diff?from=1997-01-01&to=2001-01-01')).json();
+    expect(diff.parts.map((p: { text: string }) => p.text).join('')).toBe(versions.at(-1).body);
+    expectJsonError(await get('/v1/texts/loi-17-95/articles/2/diff?from=1990-01-01&to=2001-01-01'), 404);
+    expectJsonError(await get('/v1/texts/loi-17-95/articles/2/diff?from=1997-01-01'), 400);
+  });
+
+  it('exports a text as Akoma Ntoso XML', async () => {
+    const response = await get('/v1/texts/loi-17-95/akn');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^application\/akn\+xml/);
+    expect(response.body).toContain('<akomaNtoso');
+    expect(response.body).toContain('La société anonyme est une société commerciale');
+    expectJsonError(await get('/v1/texts/loi-99-99/akn'), 404);
+  });
+
+  it('gives history and backlinks, 404 for an unknown text', async () => {
+    const history = (await get('/v1/texts/loi-09-08/history')).json();
+    expect(history.events[0]).toMatchObject({ kind: 'published', date: '2009-02-23' });
+    expect((await get('/v1/texts/loi-09-08/backlinks')).json()).toHaveProperty('backlinks');
+    expectJsonError(await get('/v1/texts/loi-99-99/history'), 404);
+    expectJsonError(await get('/v1/texts/loi-99-99/backlinks'), 404);
+    expectJsonError(await get('/v1/texts/loi-99-99'), 404);
+  });
+});
+
+describe('/v1/bulletins', () => {
+  it('describes an issue and the texts it printed', async () => {
+    const body = (await get(`/v1/bulletins/${fixtureBulletin}`)).json();
+    expect(body).toMatchObject({ id: fixtureBulletin, edition: 'fr' });
+    expect(body.pageCount).toBeGreaterThan(0);
+    expect(body.texts.length).toBeGreaterThan(0);
+    expect(body).not.toHaveProperty('sourceSha256');
+  });
+
+  it('gives the lines read on a page with their boxes', async () => {
+    const body = (await get(`/v1/bulletins/${fixtureBulletin}/pages/1/lines`)).json();
+    expect(body.lines.length).toBeGreaterThan(5);
+    for (const line of body.lines) {
+      expect(line.bbox.x).toBeGreaterThanOrEqual(0);
+      expect(line.bbox.x + line.bbox.w).toBeLessThanOrEqual(1.001);
+    }
+  });
+
+  it('renders a page image once, caches it in the data dir and serves it as immutable', async () => {
+    const first = await get(`/v1/bulletins/${fixtureBulletin}/pages/1`);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers['content-type']).toBe('image/webp');
+    expect(first.rawPayload.subarray(0, 4).toString()).toBe('RIFF');
+    expect(first.rawPayload.subarray(8, 12).toString()).toBe('WEBP');
+    expect(first.headers['cache-control']).toContain('immutable');
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    const again = await get(`/v1/bulletins/${fixtureBulletin}/pages/1`, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(existsSync(path.join(archive.dataDir, 'cache', 'pages'))).toBe(true);
+  });
+
+  it('answers 404 for a page past the end, or an issue whose original is not in the archive', async () => {
+    expectJsonError(await get(`/v1/bulletins/${fixtureBulletin}/pages/4999`), 404);
+    expectJsonError(await get('/v1/bulletins/bo-fr-4422/pages/1'), 404);
+    expectJsonError(await get('/v1/bulletins/bo-fr-1/pages/1'), 404);
+    expectJsonError(await get('/v1/bulletins/bo-fr-1'), 404);
+  });
+});
+
+describe('hostile and malformed requests', () => {
+  it.each([
+    '/v1/bulletins/..%2f..%2fetc%2fpasswd/pages/1',
+    '/v1/bulletins/..%2F..%2F..%2Fetc%2Fpasswd',
+    '/v1/bulletins/%2e%2e/pages/1',
+    '/v1/bulletins/bo-fr-6280/pages/..%2f..%2fetc%2fpasswd',
+    '/v1/bulletins/bo-fr-6280/pages/-1',
+    '/v1/bulletins/bo-fr-6280/pages/0',
+    '/v1/bulletins/bo-fr-6280/pages/1e9',
+    '/v1/bulletins/bo-fr-6280/pages/1.5',
+    '/v1/bulletins/bo-fr-6280/pages/0x10',
+    '/v1/texts/..%2f..%2fetc%2fpasswd',
+    '/v1/texts/loi-09-08%00',
+    '/v1/texts/%E0%A4%A',
+    `/v1/texts/${'a'.repeat(300)}`,
+    '/v1/texts/loi-09-08/articles/1?at=2009-13-99x',
+    '/v1/texts/loi-09-08?lang=../../etc',
+  ])('%s → 400 or 404 JSON, never a file or a trace', async (url) => {
+    const response = await get(url);
+    expect([400, 404]).toContain(response.statusCode);
+    expectJsonError(response, response.statusCode);
+  });
+
+  it('/etc/passwd through the page route is never served', async () => {
+    const response = await get('/v1/bulletins/../../../../etc/passwd/pages/1');
+    expect(response.body).not.toContain('root:');
+    expect([400, 404]).toContain(response.statusCode);
+  });
+
+  it('hides what went wrong inside: a failing store gives a bare 500', async () => {
+    const failing = new Proxy(store, {
+      get(target, property, receiver) {
+        if (property === 'search')
+          return () =>
+            Promise.reject(new Error('SQLITE_CORRUPT at /var/lib/jarida/jarida.db: SELECT secret'));
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    const broken = await buildApp({ store: failing, dataDir: archive.dataDir });
+    try {
+      const response = await broken.inject('/v1/search?query=loi');
+      expect(response.statusCode).toBe(500);
+      expect(response.json()).toEqual({ error: 'internal_error', message: 'internal error' });
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe('HTTP hygiene', () => {
+  it('sends security headers and CORS for any origin by default', async () => {
+    const response = await get('/v1/texts/loi-09-08', { origin: 'https://example.org' });
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['access-control-allow-origin']).toBe('*');
+    expect(response.headers.etag).toBeTruthy();
+    const cached = await get('/v1/texts/loi-09-08', { 'if-none-match': response.headers.etag as string });
+    expect(cached.statusCode).toBe(304);
+  });
+
+  it('allows only the configured origins when told', async () => {
+    const restricted = await buildApp({
+      store,
+      dataDir: archive.dataDir,
+      corsOrigins: ['https://jarida.ma'],
+    });
+    try {
+      const allowed = await restricted.inject({ url: '/v1/texts', headers: { origin: 'https://jarida.ma' } });
+      expect(allowed.headers['access-control-allow-origin']).toBe('https://jarida.ma');
+      const other = await restricted.inject({
+        url: '/v1/texts',
+        headers: { origin: 'https://evil.example' },
+      });
+      expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    } finally {
+      await restricted.close();
+    }
+  });
+
+  it('limits the rate per client with a JSON 429, counting a web page view once', async () => {
+    const limited = await buildApp({ store, dataDir: archive.dataDir, rateLimitPerMinute: 3 });
+    try {
+      // The text page calls the API three times in-process: still one request for the visitor.
+      expect((await limited.inject('/fr/texts/loi-09-08')).statusCode).toBe(200);
+      expect((await limited.inject('/v1/texts/loi-09-08')).statusCode).toBe(200);
+      expect((await limited.inject('/v1/texts/loi-09-08')).statusCode).toBe(200);
+      const refused = await limited.inject('/v1/texts/loi-09-08');
+      expectJsonError(refused, 429);
+      expect(refused.json().error).toBe('too_many_requests');
+      const spoofed = await limited.inject({ url: '/v1/texts', headers: { 'x-jarida-internal': 'guess' } });
+      expect(spoofed.statusCode).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it('publishes the OpenAPI document built from the same schemas, and a local docs page', async () => {
+    const spec = (await get('/openapi.json')).json();
+    expect(spec.openapi).toMatch(/^3\.1/);
+    for (const route of [
+      '/v1/search',
+      '/v1/texts/{id}',
+      '/v1/texts/{id}/articles/{n}',
+      '/v1/texts/{id}/articles/{n}/versions',
+      '/v1/texts/{id}/articles/{n}/diff',
+      '/v1/texts/{id}/history',
+      '/v1/texts/{id}/backlinks',
+      '/v1/texts/{id}/akn',
+      '/v1/bulletins/{id}',
+      '/v1/bulletins/{id}/pages/{n}',
+    ]) {
+      expect(spec.paths, route).toHaveProperty([route, 'get']);
+    }
+    const searchParameters = spec.paths['/v1/search'].get.parameters.map((p: { name: string }) => p.name);
+    expect(searchParameters).toEqual(expect.arrayContaining(['query', 'type', 'number', 'article', 'limit']));
+    expect(Object.keys(spec.paths).some((p) => p.startsWith('/fr'))).toBe(false);
+    const docs = await get('/docs/');
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).not.toMatch(/src="https?:/);
+    expect((await get('/docs/static/swagger-ui-bundle.js')).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,179 @@
+/**
+ * Request and response schemas of the HTTP API, from one source: the zod schemas of
+ * store/search-store.ts (and a few API-only ones here), converted once to JSON Schema.
+ * Fastify validates requests and serialises responses with them, and @fastify/swagger
+ * publishes them as `/openapi.json`, so the three cannot drift apart.
+ */
+import { z } from 'zod';
+import {
+  articleRecordSchema,
+  articleVersionSchema,
+  backlinkSchema,
+  languageSchema,
+  searchRequestSchema,
+  searchResultSchema,
+  textHistorySchema,
+  textRecordSchema,
+  textSummarySchema,
+  textTypeSchema,
+} from '../store/search-store.js';
+
+/** Most texts a `/v1/texts` page lists. */
+export const MAX_TEXTS_PAGE = 200;
+/** Highest page number a page route accepts; real issues have a few hundred pages at most. */
+export const MAX_PAGE_NUMBER = 5000;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** `{ error, message }`: every 4xx and 5xx answer. */
+export const apiErrorSchema = z.object({
+  /** Stable machine-readable code: `bad_request`, `not_found`, `too_many_requests`, `internal_error`. */
+  error: z.string(),
+  message: z.string(),
+});
+
+/** A text id as DESIGN.md forms it: lowercase slug of type, number or date and hash. */
+export const textIdParam = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,159}$/, 'expected a text id such as loi-09-08');
+/** An article number as printed or canonical: `5`, `12 bis`, `12-bis`, `premier`, `unique`. */
+const articleParam = z.string().min(1).max(40);
+/** A bulletin id: `bo-fr-6280`, `bo-ar-2404-bis`. */
+export const bulletinIdParam = z
+  .string()
+  .regex(/^bo-(fr|ar)-[0-9]{1,6}(-[a-z]{2,10})?$/, 'expected a bulletin id such as bo-fr-6280');
+const pageNumber = z.number().int().min(1).max(MAX_PAGE_NUMBER);
+
+export const textParams = z.object({ id: textIdParam });
+export const articleParams = z.object({ id: textIdParam, n: articleParam });
+export const bulletinParams = z.object({ id: bulletinIdParam });
+export const pageParams = z.object({ id: bulletinIdParam, n: pageNumber });
+
+/** `?at=` and `?lang=` of text and article reads. */
+export const readQuery = z.object({
+  /** The wording in force that day. */
+  at: isoDate.optional(),
+  /** Expression: `fr` or `ar`; default French when published in French. */
+  lang: languageSchema.optional(),
+});
+export const versionsQuery = readQuery.pick({ lang: true });
+export const diffQuery = z.object({
+  /** The version in force on this day… */
+  from: isoDate,
+  /** …against the version in force on this one. */
+  to: isoDate,
+  lang: languageSchema.optional(),
+});
+export const historyQuery = z.object({ article: articleParam.optional() });
+
+/** `/v1/search` parameters: the store's request, its free text optional (filters alone are a search). */
+export const searchQuery = searchRequestSchema.partial({ query: true });
+/** `/v1/search` answer: the store's result and the page it is. */
+export const searchResponse = searchResultSchema.extend({
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const textsQuery = z.object({
+  type: textTypeSchema.optional(),
+  year: z.number().int().min(1900).max(2200).optional(),
+  limit: z.number().int().min(1).max(MAX_TEXTS_PAGE).optional(),
+  offset: z.number().int().min(0).optional(),
+});
+export const textsResponse = z.object({
+  texts: z.array(textSummarySchema),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
+
+export const versionsResponse = z.object({ versions: z.array(articleVersionSchema) });
+export const backlinksResponse = z.object({ backlinks: z.array(backlinkSchema) });
+
+/** One run of a word diff: unchanged, removed from the older wording or added in the newer. */
+const diffPartSchema = z.object({
+  kind: z.enum(['equal', 'removed', 'added']),
+  text: z.string(),
+});
+export const diffResponse = z.object({
+  textId: z.string(),
+  article: z.string(),
+  from: articleVersionSchema,
+  to: articleVersionSchema,
+  parts: z.array(diffPartSchema),
+});
+
+/** An issue as read from its masthead, with what it printed. */
+export const bulletinResponse = z.object({
+  id: z.string(),
+  edition: languageSchema,
+  number: z.string(),
+  suffix: z.string().optional(),
+  date: isoDate.nullable(),
+  hijriDate: z.string().nullable(),
+  firstPage: z.number().int().nullable(),
+  lastPage: z.number().int().nullable(),
+  pageCount: z.number().int(),
+  texts: z.array(
+    z.object({
+      id: z.string(),
+      type: textTypeSchema,
+      number: z.string().nullable(),
+      title: z.string(),
+      language: languageSchema,
+      page: z.number().int(),
+    }),
+  ),
+});
+
+const boundingBox = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
+/** A page as read: its lines in reading order with their boxes in page fractions (provenance). */
+export const pageLinesResponse = z.object({
+  bulletin: z.string(),
+  page: z.number().int(),
+  printedPage: z.number().int().nullable(),
+  source: z.enum(['text-layer', 'ocr']),
+  lines: z.array(z.object({ text: z.string(), bbox: boundingBox, column: z.number().int().nullable() })),
+});
+
+export const articleResponse = articleRecordSchema;
+export const textResponse = textRecordSchema;
+export const historyResponse = textHistorySchema;
+
+/**
+ * JSON Schema (draft 7, what Fastify's ajv speaks) of a zod schema: `input` for what a
+ * client sends (optional fields may be absent), `output` for what the API answers.
+ */
+export function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, {
+    target: 'draft-7',
+    io,
+    unrepresentable: 'any',
+  });
+  return rest;
+}
+
+/** What a route declares: its parameters and its answer, as zod schemas. */
+export interface RouteSchemas {
+  summary: string;
+  tags: string[];
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  /** The 200 answer; omitted for answers that are not JSON (images, XML). */
+  response?: z.ZodType;
+}
+
+/** The Fastify route schema of {@link RouteSchemas}: validation, serialisation and OpenAPI at once. */
+export function routeSchema(route: RouteSchemas): Record<string, unknown> {
+  const error = jsonSchema(apiErrorSchema);
+  return {
+    summary: route.summary,
+    tags: route.tags,
+    ...(route.params ? { params: jsonSchema(route.params, 'input') } : {}),
+    ...(route.querystring ? { querystring: jsonSchema(route.querystring, 'input') } : {}),
+    response: {
+      ...(route.response ? { 200: jsonSchema(route.response) } : {}),
+      '4xx': error,
+      '5xx': error,
+    },
+  };
+}

@@ -1,0 +1,44 @@
+/** Pieces the text and article pages share: the date picker, a wording, a history timeline. */
+import type { Language } from '../../pipeline/model.js';
+import type { TextHistory } from '../../store/search-store.js';
+import { segment } from './api-client.js';
+import { html, queryString, type SafeHtml } from './html.js';
+import { direction, formatDate, MESSAGES, type UiLanguage } from './i18n.js';
+
+/** "As it stood on [date] [Show]": a GET form back to the same page with `?at=`. */
+export function datePicker(ui: UiLanguage, action: string, at: string | undefined, lang: Language): SafeHtml {
+  const t = MESSAGES[ui];
+  return html`<form class="inline" method="get" action="${action}">
+<div><label for="at">${t.asOf}</label>
+<input id="at" name="at" type="date" value="${at ?? ''}"></div>
+<input type="hidden" name="lang" value="${lang}">
+<button type="submit">${t.show}</button>
+${at && html`<a href="${action}${queryString({ lang })}">${t.currentVersion}</a>`}
+</form>`;
+}
+
+/** An article's wording as paragraphs, in its own language and direction. */
+export function wording(body: string, language: Language): SafeHtml {
+  return html`<div class="body" lang="${language}" dir="${direction(language)}">${body
+    .split(/\n+/)
+    .filter((p) => p.trim())
+    .map((p) => html`<p>${p}</p>`)}</div>`;
+}
+
+/** A link to a text page in the interface language. */
+export function textLink(ui: UiLanguage, textId: string, label?: string): SafeHtml {
+  return html`<a href="/${ui}/texts/${segment(textId)}">${label ?? textId}</a>`;
+}
+
+/** The events of a text (or of one article) oldest first, each with the text that made it. */
+export function timeline(ui: UiLanguage, history: TextHistory | null, self: string): SafeHtml {
+  const t = MESSAGES[ui];
+  if (!history?.events.length) return html`<p>${t.none}</p>`;
+  return html`<ol class="timeline">${history.events.map(
+    (e) =>
+      html`<li><time datetime="${e.date}">${formatDate(e.date, ui)}</time> — ${t.kinds[e.kind]}${
+        e.by !== self &&
+        html` ${t.by} ${textLink(ui, e.by)}${e.byArticle && html` (${t.article} ${e.byArticle})`}`
+      }${e.articles.length > 0 && html` · ${e.articles.length === 1 ? t.article : t.articles} ${e.articles.join(', ')}`}</li>`,
+  )}</ol>`;
+}

@@ -1,0 +1,98 @@
+/** The search page: the form with its filters, then the hits, a page at a time. */
+import { TEXT_TYPES } from '../../pipeline/model.js';
+import { DEFAULT_SEARCH_LIMIT, type SearchResult, searchRequestSchema } from '../../store/search-store.js';
+import type { ApiAnswer } from './api-client.js';
+import { highlighted, html, queryString, type SafeHtml } from './html.js';
+import { direction, formatDate, MESSAGES, type UiLanguage } from './i18n.js';
+
+/** The form's fields: the `/v1/search` parameters, by the same names. */
+export interface SearchForm {
+  query?: string;
+  type?: string;
+  number?: string;
+  article?: string;
+  from?: string;
+  to?: string;
+  inForce?: string;
+  language?: string;
+  offset?: number;
+}
+
+/** Whether the store's search takes "in force on" (it arrives with the search engineer's filter). */
+const HAS_IN_FORCE = 'inForce' in searchRequestSchema.shape;
+
+/** True when the visitor asked for something (a page with only the form shows no results). */
+export function isSearch(form: SearchForm): boolean {
+  return Boolean(
+    form.query || form.type || form.number || form.article || form.from || form.to || form.inForce,
+  );
+}
+
+export function searchPage(
+  ui: UiLanguage,
+  form: SearchForm,
+  answer: ApiAnswer<SearchResult> | null,
+): SafeHtml {
+  const t = MESSAGES[ui];
+  const field = (name: keyof SearchForm, label: string, type = 'text') => html`<div>
+<label for="f-${name}">${label}</label>
+<input id="f-${name}" name="${name}" type="${type}" value="${form[name] ?? ''}">
+</div>`;
+  return html`<h1>${t.search}</h1>
+<form class="search" method="get" action="/${ui}/" role="search">
+<div class="wide">
+<label for="f-query">${t.queryLabel}</label>
+<input id="f-query" name="query" type="search" dir="auto" value="${form.query ?? ''}" aria-describedby="f-query-hint">
+<p class="hint" id="f-query-hint">${t.queryHint}</p>
+</div>
+<div>
+<label for="f-type">${t.type}</label>
+<select id="f-type" name="type">
+<option value="">${t.anyType}</option>
+${TEXT_TYPES.map((type) => html`<option value="${type}"${type === form.type ? html` selected` : ''}>${t.textTypes[type]}</option>`)}
+</select>
+</div>
+${field('number', t.number)}
+${field('article', t.article)}
+${field('from', t.publishedFrom, 'date')}
+${field('to', t.publishedTo, 'date')}
+${HAS_IN_FORCE && field('inForce', t.inForce, 'date')}
+<div>
+<label for="f-language">${t.contentLanguage}</label>
+<select id="f-language" name="language">
+<option value="">${t.anyLanguage}</option>
+${(['fr', 'ar'] as const).map((l) => html`<option value="${l}"${l === form.language ? html` selected` : ''}>${t.languageNames[l]}</option>`)}
+</select>
+</div>
+<div class="wide"><button type="submit">${t.search}</button></div>
+</form>
+${answer && results(ui, form, answer)}`;
+}
+
+function results(ui: UiLanguage, form: SearchForm, answer: ApiAnswer<SearchResult>): SafeHtml {
+  const t = MESSAGES[ui];
+  if (!answer.ok) return html`<p class="notice" role="alert">${t.badRequest}: ${answer.error.message}</p>`;
+  const { total, hits } = answer.body;
+  const offset = form.offset ?? 0;
+  const pageLink = (to: number) => `/${ui}/${queryString({ ...form, offset: to || undefined })}`;
+  return html`<section aria-labelledby="results-heading">
+<h2 id="results-heading">${t.results(total)}</h2>
+${hits.length === 0 && html`<p>${t.noResults}</p>`}
+<ol class="hits" start="${offset + 1}">
+${hits.map(
+  (hit) => html`<li>
+<a class="title" href="/${ui}/texts/${hit.textId}${queryString({ lang: hit.language })}" lang="${hit.language}" dir="${direction(hit.language)}">${hit.title}</a>
+<div class="meta">
+<a href="/${ui}/texts/${hit.textId}/articles/${hit.article}${queryString({ lang: hit.language })}">${t.article} ${hit.article}</a>
+· ${formatDate(hit.date, ui)} · ${t.languageNames[hit.language]}
+</div>
+<p class="snippet" lang="${hit.language}" dir="${direction(hit.language)}">${highlighted(hit.snippet)}</p>
+</li>`,
+)}
+</ol>
+<nav class="pager" aria-label="${t.results(total)}">
+<span>${offset > 0 && html`<a href="${pageLink(Math.max(0, offset - DEFAULT_SEARCH_LIMIT))}" rel="prev">${t.previous}</a>`}</span>
+<span>${offset + hits.length < total && html`<a href="${pageLink(offset + DEFAULT_SEARCH_LIMIT)}" rel="next">${t.next}</a>`}</span>
+</nav>
+</section>`;
+}

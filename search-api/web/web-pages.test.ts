@@ -1,0 +1,118 @@
+/**
+ * The server-rendered pages through fastify.inject, on the store contract's French and
+ * Arabic bulletins plus one whose title and wording carry markup: everything printed is
+ * escaped, the snippet's highlight markers are the only markup, Arabic pages run right to left.
+ */
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contractBulletins, makeBulletin, makePages } from '../../store/contract-data.js';
+import type { SearchStore } from '../../store/search-store.js';
+import { openSqliteStore } from '../../store/sqlite-store.js';
+import { buildApp } from '../app.js';
+import { articleRegion } from './article-region.js';
+import { highlighted } from './html.js';
+
+let store: SearchStore;
+let app: FastifyInstance;
+
+const HOSTILE = makeBulletin('fr', '7001', '2021-05-03', 'f'.repeat(64), [
+  {
+    type: 'decret',
+    number: '2-21-1',
+    title: 'Décret n° 2-21-1 <script>alert("titre")</script> relatif aux marchés',
+    signedOn: '2021-04-20',
+    page: 100,
+    articles: [
+      ['1', 'Article premier', 'Les marchés <img src=x onerror=alert(1)> sont passés par appel d’offres.'],
+    ],
+  },
+]);
+
+beforeAll(async () => {
+  store = await openSqliteStore(':memory:');
+  for (const parsed of [...contractBulletins(), HOSTILE]) await store.saveBulletin(parsed, makePages(parsed));
+  app = await buildApp({ store, dataDir: '/nonexistent-jarida-data' });
+});
+
+afterAll(async () => {
+  await app?.close();
+  await store?.close();
+});
+
+describe('web pages', () => {
+  it('escape titles, wordings and snippets: only <mark> comes through', async () => {
+    const search = await app.inject('/fr/?query=marchés');
+    expect(search.statusCode).toBe(200);
+    expect(search.body).not.toContain('<script>alert');
+    expect(search.body).not.toContain('<img src=x');
+    expect(search.body).toContain('&lt;script&gt;');
+    expect(search.body).toMatch(/<mark>march/i);
+    const text = await app.inject('/fr/texts/decret-2-21-1');
+    expect(text.body).not.toContain('<img src=x');
+    expect(text.body).toContain('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('serve the Arabic interface right to left, with the Arabic expression of a text', async () => {
+    const page = await app.inject('/ar/texts/loi-09-08');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(page.body).toMatch(/<h1 id="text-title" lang="ar" dir="rtl">[^<]*[\u0600-\u06FF]/);
+    // The French interface shows the French expression, and links to the Arabic one.
+    const french = await app.inject('/fr/texts/loi-09-08');
+    expect(french.body).toMatch(/<html lang="fr" dir="ltr">/);
+    expect(french.body).toContain('href="/fr/texts/loi-09-08?lang=ar"');
+  });
+
+  it('show unknown texts and bad dates as pages with the API status', async () => {
+    const missing = await app.inject('/fr/texts/loi-99-99');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toMatch(/^text\/html/);
+    const badDate = await app.inject('/ar/?query=loi&from=hier');
+    expect(badDate.statusCode).toBe(400);
+    expect(badDate.body).toContain('role="alert"');
+  });
+
+  it('send a stylesheet the CSP allows and no inline script or style', async () => {
+    const page = await app.inject('/fr/texts/loi-17-95/articles/1');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toMatch(/<script|style="/);
+    expect((await app.inject('/assets/jarida.css')).headers['content-type']).toMatch(/^text\/css/);
+  });
+});
+
+describe('highlighted', () => {
+  it('turns only the store markers into <mark> and keeps them balanced', () => {
+    expect(highlighted('a <mark>b</mark> <i>c</i> <mark>d').value).toBe(
+      'a <mark>b</mark> &lt;i&gt;c&lt;/i&gt; <mark>d</mark>',
+    );
+    expect(highlighted('x</mark>y').value).toBe('xy');
+  });
+});
+
+describe('articleRegion', () => {
+  const line = (text: string, y: number, column: number) => ({
+    text,
+    bbox: { x: column === 0 ? 0.08 : 0.52, y, w: 0.4, h: 0.015 },
+    column,
+  });
+  const lines = [
+    line('Article premier', 0.1, 0),
+    line('Le présent décret fixe…', 0.12, 0),
+    line('Article 2', 0.8, 0),
+    line('Les demandes sont déposées', 0.82, 0),
+    line('contre récépissé.', 0.1, 1),
+    line('Article 3', 0.13, 1),
+  ];
+
+  it('runs from the heading to the next article, one box per column', () => {
+    expect(articleRegion(lines, lines[2]!.bbox)).toEqual([
+      { x: 0.08, y: 0.8, w: 0.4, h: expect.closeTo(0.035, 5) },
+      { x: 0.52, y: 0.1, w: 0.4, h: 0.015 },
+    ]);
+  });
+
+  it('falls back to the heading box when the heading is not among the lines', () => {
+    const heading = { x: 0.3, y: 0.5, w: 0.2, h: 0.02 };
+    expect(articleRegion(lines, heading)).toEqual([heading]);
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * Picks the search backend: Elasticsearch when a URL is given (`--es URL` or
+ * `ELASTICSEARCH_URL`), else the embedded SQLite store of the data directory.
+ */
+import type { DataDir } from './data-dir.js';
+import { openElasticsearchStore } from './elasticsearch-store.js';
+import type { SearchStore } from './search-store.js';
+import { openSqliteStore } from './sqlite-store.js';
+
+export interface OpenStoreOptions {
+  /** Elasticsearch URL; overrides `ELASTICSEARCH_URL`. */
+  es?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The Elasticsearch URL the options or the environment name, if any. */
+export function elasticsearchUrl(options: OpenStoreOptions = {}): string | null {
+  return options.es || (options.env ?? process.env).ELASTICSEARCH_URL || null;
+}
+
+/** Opens the store an archive in `dataDir` uses. */
+export async function openStore(dataDir: DataDir, options: OpenStoreOptions = {}): Promise<SearchStore> {
+  const url = elasticsearchUrl(options);
+  return url ? openElasticsearchStore({ node: url }) : openSqliteStore(dataDir.databasePath);
+}

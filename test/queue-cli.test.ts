@@ -1,0 +1,118 @@
+/**
+ * The queue's commands as an archivist runs them: `status` and `retry` on the embedded
+ * archive, and `worker`, `ingest --queue`, `status --queue` against a real redis-server.
+ */
+import { spawn } from 'node:child_process';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateFixtures } from '../fixtures/generate.js';
+import { CLI, jarida, json } from './cli.js';
+import { type RedisServer, startRedis } from './redis-server.js';
+
+interface FilesJson {
+  files: { path: string; status: string; code?: string; bulletin?: string; pages?: number }[];
+}
+
+let work: string;
+let issues: string[];
+/** No queue unless a test names one. */
+const EMBEDDED = { REDIS_URL: '' };
+
+beforeAll(async () => {
+  work = await mkdtemp(path.join(tmpdir(), 'jarida-queue-cli-'));
+  const manifest = await generateFixtures({
+    out: path.join(work, 'fx'),
+    seed: 41,
+    issues: 2,
+    edition: 'fr',
+    quality: 'clean',
+  });
+  issues = manifest.issues.map((i) => path.join(work, 'fx', i.file));
+});
+
+afterAll(async () => {
+  await rm(work, { recursive: true, force: true });
+});
+
+describe('embedded status and retry', () => {
+  test('status lists the archive and a failed file; retry re-ingests it once it is readable', async () => {
+    const dataDir = path.join(work, 'embedded');
+    const broken = path.join(work, 'BO_4999_fr.pdf');
+    await writeFile(broken, (await readFile(issues[1]!)).subarray(0, 2500));
+    const ingest = await jarida(['ingest', issues[0]!, broken, '--data-dir', dataDir, '--json'], EMBEDDED);
+    expect(ingest.code).toBe(1);
+
+    const status = json<{
+      mode: string;
+      archive: { bulletins: number; pages: number; texts: number; articles: number };
+      failures: { path: string; code: string; reason: string }[];
+    }>(await jarida(['status', '--data-dir', dataDir, '--json'], EMBEDDED));
+    expect(status.mode).toBe('embedded');
+    expect(status.archive.bulletins).toBe(1);
+    expect(status.archive.articles).toBeGreaterThan(0);
+    expect(status.failures).toEqual([expect.objectContaining({ path: broken, code: 'CORRUPT_PDF' })]);
+
+    expect((await jarida(['retry', '--stage', 'ocr', '--data-dir', dataDir], EMBEDDED)).code).toBe(2);
+    await copyFile(issues[1]!, broken);
+    const retry = await jarida(['retry', '--data-dir', dataDir, '--json'], EMBEDDED);
+    expect(retry.code, retry.stderr).toBe(0);
+    expect(json<FilesJson>(retry).files).toEqual([
+      expect.objectContaining({ path: broken, status: 'ingested' }),
+    ]);
+    const after = json<typeof status>(await jarida(['status', '--data-dir', dataDir, '--json'], EMBEDDED));
+    expect(after.failures).toEqual([]);
+    expect(after.archive.bulletins).toBe(2);
+  });
+});
+
+describe('queued commands', () => {
+  let redis: RedisServer;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => {
+    await redis?.stop();
+  });
+
+  test('a worker processes what ingest --queue enqueues; status counts it; SIGTERM stops the worker cleanly', async () => {
+    const dataDir = path.join(work, 'queued');
+    const queue = ['--queue', redis.url, '--queue-prefix', 'cli', '--data-dir', dataDir];
+    expect((await jarida(['worker', '--data-dir', dataDir], EMBEDDED)).code).toBe(2);
+
+    const worker = spawn(process.execPath, [CLI, 'worker', ...queue, '--concurrency', '1'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let log = '';
+    worker.stderr.on('data', (d) => {
+      log += d;
+    });
+    const exited = new Promise<number | null>((resolve) => worker.once('exit', (code) => resolve(code)));
+    try {
+      const ingest = await jarida(['ingest', ...issues, ...queue, '--json']);
+      expect(ingest.code, ingest.stderr).toBe(0);
+      const files = json<FilesJson>(ingest).files;
+      expect(files.map((f) => f.status)).toEqual(['ingested', 'ingested']);
+
+      const again = await jarida(['ingest', issues[0]!, ...queue, '--no-wait', '--json']);
+      expect(json<FilesJson>(again).files.map((f) => f.status)).toEqual(['duplicate']);
+
+      const status = json<{ mode: string; stages: { stage: string; completed: number; failed: number }[] }>(
+        await jarida(['status', ...queue, '--json']),
+      );
+      expect(status.mode).toBe('queue');
+      const pages = files.reduce((n, f) => n + (f.pages ?? 0), 0);
+      expect(status.stages.map((s) => [s.stage, s.completed, s.failed])).toEqual([
+        ['ocr', pages, 0],
+        ['structure', 2, 0],
+        ['link', 2, 0],
+        ['index', 2, 0],
+      ]);
+    } finally {
+      worker.kill('SIGTERM');
+    }
+    expect(await exited, log).toBe(0);
+    expect(log).toContain('SIGTERM: finishing the jobs in hand');
+  });
+});

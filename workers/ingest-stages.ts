@@ -1,0 +1,192 @@
+/**
+ * The ingest stages as one set of functions over the archive's repositories, shared by the
+ * embedded ingest (workers/ingest-service.ts) and the queue's job handlers
+ * (workers/job-handlers.ts): admit a file, read a page, structure, index. Each stage reads
+ * what the previous one kept in the data directory and keeps its own artefact there, so
+ * the queued mode never passes more than ids through Redis and the two modes give the same
+ * archive.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { errorReason } from '../pipeline/errors.js';
+import { intake } from '../pipeline/intake.js';
+import type { IntakeRecord, OcrLanguage, PageArtefact, ParsedBulletin } from '../pipeline/model.js';
+import type { OcrEngine } from '../pipeline/ocr.js';
+import { openDocument, readPage, type SourceDocument } from '../pipeline/pages.js';
+import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
+import type { DataDir } from '../store/data-dir.js';
+import type { SearchStore } from '../store/search-store.js';
+
+/** Outcome of one input file: the `files[]` entry of `ingest --json`. */
+export interface FileOutcome {
+  path: string;
+  /** `queued`: enqueued by `ingest --queue --no-wait`, not yet done. */
+  status: 'ingested' | 'duplicate' | 'failed' | 'queued';
+  /** sha256 of the file, when it could be read: the key of its artefacts. */
+  sha256?: string;
+  reason?: string;
+  /** Machine-readable error code when failed. */
+  code?: string;
+  bulletin?: string;
+  pages?: number;
+  texts?: number;
+  articles?: number;
+  /** Low-confidence fields the parser flagged for an archivist to check. */
+  warnings?: string[];
+}
+
+/** What the structure and index stages report about a bulletin: the counts of its outcome. */
+export type BulletinSummary = Required<Pick<FileOutcome, 'bulletin' | 'pages' | 'texts' | 'articles'>> &
+  Pick<FileOutcome, 'warnings'>;
+
+/** A file admitted for reading: its identity and bytes (the original is kept in the data dir). */
+export interface AdmittedFile {
+  record: IntakeRecord;
+  bytes: Uint8Array;
+}
+
+/** Where the stages read and write. */
+export interface StageDependencies {
+  dataDir: DataDir;
+  store: SearchStore;
+}
+
+/** A bulletin already in the archive, read from another file: refuse rather than overwrite silently. */
+export class BulletinConflictError extends Error {
+  readonly code = 'BULLETIN_CONFLICT';
+  constructor(bulletinId: string) {
+    super(`bulletin ${bulletinId} is already in the archive from another file (use --force to replace it)`);
+    this.name = 'BulletinConflictError';
+  }
+}
+
+/** A stage found an artefact of an earlier stage missing from the data directory. */
+export class MissingArtefactError extends Error {
+  readonly code = 'MISSING_ARTEFACT';
+  constructor(what: string) {
+    super(`${what} is missing from the data directory`);
+    this.name = 'MissingArtefactError';
+  }
+}
+
+/** The `failed` outcome of a file, with the error's reason and code. */
+export function failedOutcome(file: string, error: unknown, sha256?: string): FileOutcome {
+  const { reason, code } = errorReason(error);
+  return { path: file, status: 'failed', ...(sha256 ? { sha256 } : {}), reason, code };
+}
+
+/** Counts of a parsed bulletin, as outcomes report them. */
+export function summarize(parsed: ParsedBulletin, pageCount: number): BulletinSummary {
+  return {
+    bulletin: parsed.bulletin.id,
+    pages: pageCount,
+    texts: parsed.texts.length,
+    articles: parsed.texts.reduce((n, t) => n + t.articles.length, 0),
+    ...(parsed.warnings.length ? { warnings: parsed.warnings } : {}),
+  };
+}
+
+/** The stages of ingestion over one archive (data directory and store). */
+export class IngestStages {
+  constructor(private readonly deps: StageDependencies) {}
+
+  /**
+   * Intake: reads and identifies a file, and keeps its original in the data directory so
+   * any machine sharing it can read the pages. Returns an outcome instead when the file is
+   * unreadable (`failed`) or already in the archive (`duplicate`, unless `force`).
+   */
+  async admit(file: string, force = false): Promise<AdmittedFile | FileOutcome> {
+    let admitted: AdmittedFile;
+    try {
+      const bytes = await readFile(file);
+      admitted = { record: intake(bytes, path.basename(file)), bytes };
+    } catch (error) {
+      return failedOutcome(file, error);
+    }
+    const { sha256 } = admitted.record;
+    const already = await this.deps.store.findBulletinBySource(sha256);
+    if (already && !force) return { path: file, status: 'duplicate', sha256, bulletin: already };
+    if (force) await this.deps.dataDir.forgetArtefacts(sha256);
+    await this.deps.dataDir.saveOriginal(admitted.record, admitted.bytes);
+    return admitted;
+  }
+
+  /** Pages in an admitted file (what the queued mode fans out over). @throws for an unreadable document. */
+  async pageCount({ record, bytes }: AdmittedFile): Promise<number> {
+    const document = await openDocument(bytes, record);
+    await document.close();
+    return document.pageCount;
+  }
+
+  /** The original of an admitted file, from the data directory. */
+  async original(record: IntakeRecord): Promise<Uint8Array> {
+    return readFile(this.deps.dataDir.originalPath(record));
+  }
+
+  /**
+   * Pages stage for one page: the artefact already kept (a retried or resumed file keeps the
+   * pages it read), else the page read from the document through `ocr` and kept.
+   */
+  async page(
+    record: IntakeRecord,
+    document: SourceDocument,
+    index: number,
+    ocr: OcrEngine,
+    lang: OcrLanguage | 'auto',
+  ): Promise<PageArtefact> {
+    const kept = await this.deps.dataDir.loadPage(record.sha256, index);
+    if (kept) return kept;
+    const page = await readPage(await document.page(index), ocr, { lang });
+    await this.deps.dataDir.savePage(record.sha256, page);
+    return page;
+  }
+
+  /** The kept artefacts of pages 1..`pageCount` of a file, for the structure and index stages. */
+  async keptPages(sha256: string, pageCount: number): Promise<PageArtefact[]> {
+    const pages: PageArtefact[] = [];
+    for (let index = 1; index <= pageCount; index++) {
+      const page = await this.deps.dataDir.loadPage(sha256, index);
+      if (!page) throw new MissingArtefactError(`page ${index} of ${sha256}`);
+      pages.push(page);
+    }
+    return pages;
+  }
+
+  /**
+   * Structure stage: parses the pages into a bulletin and keeps it.
+   *
+   * @throws BulletinConflictError when the bulletin came from another file (unless `force`).
+   */
+  async structure(record: IntakeRecord, pages: PageArtefact[], force = false): Promise<ParsedBulletin> {
+    const parsed = parseBulletin(pages, record);
+    const existing = await this.deps.store.getBulletin(parsed.bulletin.id);
+    if (existing && existing.sourceSha256 !== record.sha256 && !force) {
+      throw new BulletinConflictError(parsed.bulletin.id);
+    }
+    await this.deps.dataDir.saveBulletin(record.sha256, parsed);
+    return parsed;
+  }
+
+  /** The kept bulletin of a file, for the link and index stages. */
+  async keptBulletin(sha256: string): Promise<ParsedBulletin> {
+    const parsed = await this.deps.dataDir.loadBulletin(sha256);
+    if (!parsed) throw new MissingArtefactError(`bulletin of ${sha256}`);
+    return parsed;
+  }
+
+  /** Index stage: writes the bulletin and its pages to the store (idempotent: a re-run replaces them). */
+  async index(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<BulletinSummary> {
+    await this.deps.store.saveBulletin(parsed, pages);
+    return summarize(parsed, pages.length);
+  }
+
+  /** Drops what a failed file left in the data directory (its original stays, for a retry). */
+  async forget(sha256: string): Promise<void> {
+    await this.deps.dataDir.forgetArtefacts(sha256).catch(() => {});
+  }
+}
+
+/** Whether an outcome came back instead of an admitted file. */
+export function isOutcome(value: AdmittedFile | FileOutcome): value is FileOutcome {
+  return 'status' in value;
+}
