@@ -132,6 +132,7 @@ export async function queueBenchmark(args: string[]): Promise<void> {
   const seed = option(args, 'seed', 9101);
   const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-queue-bench-'));
   const redis = await startRedis();
+  const loadBefore = os.loadavg()[0]!;
   try {
     const fixtures = path.join(work, 'fixtures');
     const manifest = await generateFixtures({ out: fixtures, seed, issues, edition: 'fr', quality: 'scan' });
@@ -162,7 +163,8 @@ export async function queueBenchmark(args: string[]): Promise<void> {
     const body = [
       '## queue: pages per minute, queued (1 and 2 workers) against embedded',
       '',
-      `${baseline.pages} scan-quality French fixture pages in ${baseline.ingested} PDFs (seed ${seed}); ${machineLine()}.`,
+      `${baseline.pages} scan-quality French fixture pages in ${baseline.ingested} PDFs (seed ${seed}); ${machineLine()};`,
+      `load average ${loadBefore.toFixed(1)} before the runs, ${os.loadavg()[0]!.toFixed(1)} after (other work on the machine slows all runs alike).`,
       'Each run ingests the same files into a fresh archive: render at 300 dpi, OCR (tesseract.js), layout,',
       'structure, SQLite. Queued: a redis-server on this machine, `jarida worker` processes started beforehand,',
       'timed from the first enqueue to the last file indexed; the OCR capacity is one page per core in every run.',

@@ -82,7 +82,7 @@ function imageError(err: unknown): ImageTooLargeError | CorruptImageError {
  */
 export function greyPng(image: Sharp, density?: number): Promise<Buffer> {
   const grey = image.flatten({ background: '#ffffff' }).toColourspace('b-w');
-  return (density ? grey.withMetadata({ density }) : grey).png().toBuffer();
+  return (density ? grey.withDensity(density) : grey).png().toBuffer();
 }
 
 /**

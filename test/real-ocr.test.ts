@@ -4,7 +4,7 @@
  * measured. A subset of the French pages keeps the run short; the benchmark reads them all.
  */
 import { readFile } from 'node:fs/promises';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, it } from 'vitest';
 import { loadRealSet, REAL_OCR_SETS, readRealPage, scoreReads } from '../bench/real-ocr-sets.js';
 import { realDataPath } from '../fixtures/real-data.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
@@ -19,10 +19,11 @@ const bounds = JSON.parse(await readFile(realDataPath('ocr-bounds.json'), 'utf8'
 const pool = new TesseractPool({ size: 2 });
 afterAll(() => pool.close());
 
-describe('OCR of real scans stays within its recorded CER bounds', () => {
+// The sets share the pool's two workers: run together, the long pages overlap the short lines.
+describe.concurrent('OCR of real scans stays within its recorded CER bounds', () => {
   for (const set of REAL_OCR_SETS) {
     const bound = bounds[set.name];
-    it(`${set.name}: CER ≤ ${bound ? (bound.maxCer * 100).toFixed(1) : '?'} %`, async () => {
+    it(`${set.name}: CER ≤ ${bound ? (bound.maxCer * 100).toFixed(1) : '?'} %`, async ({ expect }) => {
       expect(bound, `no bound for ${set.name} in ocr-bounds.json`).toBeDefined();
       const pages = await loadRealSet(set, bound!.pages);
       expect(pages.length).toBe(bound!.pages?.length ?? pages.length);

@@ -22,18 +22,21 @@ export function pageNumber(page: PageArtefact): number {
 }
 
 /**
- * Flattens pages into body lines in reading order; blank lines and running headers that
- * layout left in the body are dropped.
+ * Flattens pages into body lines in reading order; blank lines, running headers and page
+ * numbers that layout left in the body are dropped.
  */
 export function bodyLines(pages: readonly PageArtefact[]): BodyLine[] {
   const out: BodyLine[] = [];
   for (const page of pages) {
     const printed = pageNumber(page);
-    for (const line of page.lines) {
+    page.lines.forEach((line, i) => {
       const text = line.text.replace(/\s+/g, ' ').trim();
-      if (!text || readPrintedPage([line]) !== null) continue;
+      // A number alone is a page number at the top or bottom of a page, but in a sommaire
+      // it is the page of the entry above (right-to-left OCR sets it on its own line).
+      const edge = i === 0 || i === page.lines.length - 1;
+      if (!text || (readPrintedPage([line]) !== null && (edge || !/^\d+$/.test(text)))) return;
       out.push({ text, page: printed, pageIndex: page.index, bbox: line.bbox, confidence: line.confidence });
-    }
+    });
   }
   return out;
 }
