@@ -9,6 +9,7 @@ import type { PageArtefact } from '../pipeline/model.js';
 import { DataDir } from '../store/data-dir.js';
 import { log, print, printJson } from './context.js';
 import { runIngest } from './ingest-command.js';
+import { progressWanted } from './progress.js';
 
 const LANG_OF_EDITION = { fr: 'fra', ar: 'ara', both: 'auto' } as const;
 
@@ -62,7 +63,7 @@ export function evalCommand(): Command {
     .option('--no-progress', 'no progress bar on stderr')
     .action(async function evalAction(this: Command, dir: string) {
       const o = this.optsWithGlobals<{ json?: boolean; progress?: boolean }>();
-      const report = await evaluateFixtureSet(dir, { progress: o.progress && process.stderr.isTTY });
+      const report = await evaluateFixtureSet(dir, { progress: progressWanted(o) });
       if (o.json) return printJson(report);
       print(`issues     ${report.issues.total} (${report.issues.failed} failed), ${report.ocr.pages} pages`);
       print(`OCR        CER ${percent(report.ocr.cer)}   WER ${percent(report.ocr.wer)}`);

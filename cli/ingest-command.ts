@@ -13,7 +13,7 @@ import { IngestStages } from '../workers/ingest-stages.js';
 import { type QueueTarget, queueTarget } from '../workers/queue-connection.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
 import { type Archive, EXIT_OK, EXIT_SOME_FAILED, log, print, printJson, withArchive } from './context.js';
-import { createBatchProgressReporter, createProgressReporter } from './progress.js';
+import { createBatchProgressReporter, createProgressReporter, progressWanted } from './progress.js';
 
 const INPUT_EXTENSIONS = new Set(['.pdf', '.tif', '.tiff', '.png', '.jpg', '.jpeg']);
 
@@ -62,7 +62,7 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
     const failures = new IngestLedger(dataDir.databasePath);
     try {
       const service = new IngestService({ dataDir, store, ocr, failures });
-      const progress = createProgressReporter({ enabled: options.progress ?? process.stderr.isTTY });
+      const progress = createProgressReporter({ enabled: progressWanted(options) });
       try {
         return await service.ingestBatch(
           files,
@@ -109,7 +109,7 @@ export async function runQueuedIngest(
       for (const file of files)
         enqueued.push(await queue.enqueue(file, { lang: options.lang, force: options.force }));
       if (options.wait === false) return enqueued;
-      const progress = createBatchProgressReporter({ enabled: options.progress ?? process.stderr.isTTY });
+      const progress = createBatchProgressReporter({ enabled: progressWanted(options) });
       try {
         return await queue.waitFor(enqueued, progress.onEvent);
       } finally {

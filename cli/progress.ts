@@ -129,3 +129,8 @@ export function createBatchProgressReporter(options: { enabled: boolean }): Prog
     },
   };
 }
+
+/** Bars only on a terminal, and not with `--no-progress` (commander then sets `progress: false`). */
+export function progressWanted(options: { progress?: boolean }): boolean {
+  return options.progress !== false && process.stderr.isTTY === true;
+}

@@ -176,7 +176,11 @@ export class IngestQueue {
   /** The final outcome of a queued file, or null while its flow is under way. */
   async settle(queued: FileOutcome): Promise<FileOutcome | null> {
     const sha256 = queued.sha256 ?? '';
-    const root = await this.queues.index.getJob(jobId('index', sha256));
+    const rootId = jobId('index', sha256);
+    // The state first, then the job: a job read before it completed would lack its result.
+    const state = await this.queues.index.getJobState(rootId);
+    if (state !== 'completed' && state !== 'failed' && state !== 'unknown') return null;
+    const root = await this.queues.index.getJob(rootId);
     if (!root) {
       return failedOutcome(
         queued.path,
@@ -184,11 +188,9 @@ export class IngestQueue {
         sha256,
       );
     }
-    const state = await root.getState();
     if (state === 'completed') {
       return { path: queued.path, status: 'ingested', sha256, ...(root.returnvalue as BulletinResult) };
     }
-    if (state !== 'failed') return null;
     const origin = (await this.originOfFailure(sha256, queued.pages ?? 0)) ?? jobFailure(root.failedReason);
     return { path: queued.path, status: 'failed', sha256, reason: origin.reason, code: origin.code };
   }
@@ -293,9 +295,9 @@ export class IngestQueue {
       ...(['structure', 'link', 'index'] as const).map((s) => [s, jobId(s, sha256)] as [Stage, string]),
     ];
     for (const [stage, id] of jobs) {
+      if ((await this.queues[stage].getJobState(id)) !== 'failed') continue;
       const job: Job | undefined = await this.queues[stage].getJob(id);
-      if (!job?.failedReason || (await job.getState()) !== 'failed') continue;
-      const failure = jobFailure(job.failedReason);
+      const failure = jobFailure(job?.failedReason);
       if (!failure.propagated) return failure;
     }
     return null;
