@@ -26,6 +26,8 @@ export type Segmentation = 'page' | 'line';
 export interface RecognizeOptions {
   /** Default `page`. */
   segmentation?: Segmentation;
+  /** This page fails with OcrTimeoutError past this; default: the engine's own limit. */
+  timeoutMs?: number;
 }
 
 /** Something that reads text from a page image. */

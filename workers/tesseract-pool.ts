@@ -90,7 +90,8 @@ export class TesseractPool implements OcrEngine {
         slot.psm = psm;
       }
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new OcrTimeoutError(this.pageTimeoutMs)), this.pageTimeoutMs);
+        const limit = options.timeoutMs ?? this.pageTimeoutMs;
+        timer = setTimeout(() => reject(new OcrTimeoutError(limit)), limit);
       });
       const { data } = await Promise.race([
         slot.worker.recognize(png, {}, { blocks: true, text: false }),
