@@ -13,6 +13,7 @@ import { Prng } from '../fixtures/prng.js';
 import { type ServeProcess, startServe } from '../search-api/serve-process.js';
 import { DataDir } from '../store/data-dir.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
+import { PreparationPool } from '../workers/preparation-pool.js';
 import { machineLine, numberOption, percentile, table, writeSection } from './report.js';
 import { type ArchiveText, type SyntheticBulletin, syntheticArchive } from './search-archive.js';
 import { mixedQueries } from './search-queries.js';
@@ -37,7 +38,8 @@ interface Measured {
 
 /** Writes the synthetic archive into a data directory's SQLite store; returns its texts. */
 async function buildArchive(dataDir: DataDir, articles: number, seed: number): Promise<ArchiveText[]> {
-  const store = await openSqliteStore(dataDir.databasePath);
+  const preparation = new PreparationPool();
+  const store = await openSqliteStore(dataDir.databasePath, { prepare: preparation.prepare });
   const texts: ArchiveText[] = [];
   try {
     let batch: SyntheticBulletin[] = [];
@@ -54,6 +56,7 @@ async function buildArchive(dataDir: DataDir, articles: number, seed: number): P
     process.stderr.write('\n');
   } finally {
     await store.close();
+    await preparation.close();
   }
   return texts;
 }

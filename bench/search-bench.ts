@@ -11,6 +11,7 @@ import path from 'node:path';
 import { openElasticsearchStore } from '../store/elasticsearch-store.js';
 import type { SearchStore } from '../store/search-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
+import { PreparationPool } from '../workers/preparation-pool.js';
 import { machineLine, table, writeSection } from './report.js';
 import { type ArchiveText, type SyntheticBulletin, syntheticArchive } from './search-archive.js';
 import { type BenchQuery, mixedQueries } from './search-queries.js';
@@ -199,11 +200,14 @@ export async function searchBenchmark(args: string[]): Promise<void> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-search-bench-'));
   const results: Measured[] = [];
   try {
-    const sqlite = await openSqliteStore(path.join(work, 'bench.db'));
+    // As `jarida reindex` does: bulletins are prepared on another thread while SQLite writes.
+    const preparation = new PreparationPool();
+    const sqlite = await openSqliteStore(path.join(work, 'bench.db'), { prepare: preparation.prepare });
     try {
       results.push(await measure('sqlite (embedded)', sqlite, options));
     } finally {
       await sqlite.close();
+      await preparation.close();
     }
     const url = process.env.ELASTICSEARCH_URL;
     if (url) {

@@ -5,6 +5,7 @@
 import { DataDir, defaultDataDir } from '../store/data-dir.js';
 import { openStore } from '../store/open-store.js';
 import type { SearchStore } from '../store/search-store.js';
+import { PreparationPool } from '../workers/preparation-pool.js';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
@@ -44,8 +45,17 @@ export interface Archive {
 export async function openArchive(options: ArchiveOptions): Promise<Archive> {
   const dataDir = new DataDir(options.dataDir ?? defaultDataDir());
   await dataDir.ensure();
-  const store = await openStore(dataDir, { es: options.es });
-  return { dataDir, store, close: () => store.close() };
+  // Bulk writes (reindex) prepare bulletins on other threads; started only if used.
+  const preparation = new PreparationPool();
+  const store = await openStore(dataDir, { es: options.es, prepare: preparation.prepare });
+  return {
+    dataDir,
+    store,
+    close: async () => {
+      await store.close();
+      await preparation.close();
+    },
+  };
 }
 
 /** Runs `body` with an open archive and closes it whatever happens. */

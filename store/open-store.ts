@@ -5,12 +5,14 @@
 import type { DataDir } from './data-dir.js';
 import { openElasticsearchStore } from './elasticsearch-store.js';
 import type { SearchStore } from './search-store.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { type BulletinPreparer, openSqliteStore } from './sqlite-store.js';
 
 export interface OpenStoreOptions {
   /** Elasticsearch URL; overrides `ELASTICSEARCH_URL`. */
   es?: string;
   env?: NodeJS.ProcessEnv;
+  /** Where the SQLite store prepares bulk writes (workers/preparation-pool.ts); its own thread by default. */
+  prepare?: BulletinPreparer;
 }
 
 /** The Elasticsearch URL the options or the environment name, if any. */
@@ -21,5 +23,7 @@ export function elasticsearchUrl(options: OpenStoreOptions = {}): string | null 
 /** Opens the store an archive in `dataDir` uses. */
 export async function openStore(dataDir: DataDir, options: OpenStoreOptions = {}): Promise<SearchStore> {
   const url = elasticsearchUrl(options);
-  return url ? openElasticsearchStore({ node: url }) : openSqliteStore(dataDir.databasePath);
+  return url
+    ? openElasticsearchStore({ node: url })
+    : openSqliteStore(dataDir.databasePath, { prepare: options.prepare });
 }

@@ -5,8 +5,7 @@
  * resolved when that text arrives, so the order bulletins are saved in never matters.
  */
 import type Database from 'better-sqlite3';
-import type { AmendmentOperation, CitedText } from '../pipeline/amendments/links.js';
-import { parseTextLinks } from '../pipeline/amendments/parse-links.js';
+import type { AmendmentOperation, CitedText, TextLinks } from '../pipeline/amendments/links.js';
 import { type KnownText, resolveCited } from '../pipeline/amendments/resolve.js';
 import { computeVersions, type DatedOperation, type VersionCause } from '../pipeline/amendments/versions.js';
 import type { Language, LegalText, TextType } from '../pipeline/model.js';
@@ -73,17 +72,17 @@ export class SqliteAmendments {
   }
 
   /**
-   * Reads and stores the links of the texts just saved, resolves again every link the saved
+   * Stores the links read from the texts just saved, resolves again every link the saved
    * texts may answer, and recomputes the versions of each text whose wording may have changed.
    * `before`: targets of the saved bulletin's previous texts.
    */
-  linkSaved(texts: readonly LegalText[], before: readonly string[]): void {
+  linkSaved(saved: readonly { text: LegalText; links: TextLinks }[], before: readonly string[]): void {
     const affected = new Set(before);
-    for (const text of texts) {
+    for (const { text, links } of saved) {
       affected.add(text.id);
-      for (const target of this.writeLinks(text)) affected.add(target);
+      for (const target of this.writeLinks(text, links)) affected.add(target);
     }
-    for (const target of this.resolveAgain(texts)) affected.add(target);
+    for (const target of this.resolveAgain(saved.map((s) => s.text))) affected.add(target);
     for (const id of [...affected].sort()) this.recomputeVersions(id);
   }
 
@@ -101,10 +100,9 @@ export class SqliteAmendments {
   }
 
   /** Stores one expression's operations and citations; returns the texts its operations target. */
-  private writeLinks(text: LegalText): string[] {
+  private writeLinks(text: LegalText, links: TextLinks): string[] {
     this.stmt('DELETE FROM amendments WHERE by_text_id = ? AND language = ?').run(text.id, text.language);
     this.stmt('DELETE FROM citations WHERE by_text_id = ? AND language = ?').run(text.id, text.language);
-    const links = parseTextLinks(text);
     const insertAmendment = this.stmt(
       `INSERT INTO amendments (by_text_id, language, seq, by_article, kind, cited_type, cited_number, cited_date,
          target_text_id, reason, target_article, operation, in_force)
@@ -197,15 +195,22 @@ export class SqliteAmendments {
         .pluck()
         .get(textId, language) as string | null;
       if (!published) continue;
+      const operations = this.operationsOn(textId, language);
+      if (operations.length === 0) {
+        // Most texts are never amended: their versions are their articles, copied inside SQLite
+        // (first of a repeated number wins, as in computeVersions).
+        this.stmt(
+          `INSERT OR IGNORE INTO article_versions (text_id, language, article, valid_from, valid_to, body, introduced_by,
+             introduced_by_article, cause, position)
+           SELECT text_id, language, number, @published, NULL, body, NULL, NULL, 'published', position
+           FROM articles WHERE text_id = @textId AND language = @language ORDER BY position`,
+        ).run({ textId, language, published });
+        continue;
+      }
       const articles = this.stmt(
         'SELECT number, body FROM articles WHERE text_id = ? AND language = ? ORDER BY position',
       ).all(textId, language) as { number: string; body: string }[];
-      const versions = computeVersions({
-        textId,
-        published,
-        articles,
-        operations: this.operationsOn(textId, language),
-      });
+      const versions = computeVersions({ textId, published, articles, operations });
       versions.forEach((v, position) => {
         insert.run(
           textId,

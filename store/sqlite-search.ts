@@ -12,14 +12,13 @@ import type Database from 'better-sqlite3';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Language, LegalText, TextType } from '../pipeline/model.js';
 import { TEXT_TYPES } from '../pipeline/model.js';
-import { normalizeForSearch, type TermCache } from '../pipeline/normalize.js';
+import type { TermCache } from '../pipeline/normalize.js';
 import { highlightTerms, parseQuery, toFtsMatch } from './query.js';
 import {
   articleTag,
   DAY_SPAN,
   dayNumber,
   decadeRanges,
-  documentTags,
   EVERY_DOCUMENT,
   languageTag,
   numberTag,
@@ -119,18 +118,18 @@ export class SqliteSearch {
     return next;
   }
 
-  /** Indexes one article of `text` stored under `id`; `title` is the text's normalised title. */
-  indexArticle(id: number, text: LegalText, title: string, article: { number: string; body: string }): void {
+  /** Indexes one article stored under `id`: its text's normalised title, its normalised body and tags. */
+  indexArticle(id: number, title: string, article: { body: string; tags: string }): void {
     this.stmt('INSERT INTO search_index (rowid, title, body, tags) VALUES (?, ?, ?, ?)').run(
       id,
       title,
-      normalizeForSearch(article.body, this.terms),
-      documentTags({ ...text, textId: text.id, article: article.number }),
+      article.body,
+      article.tags,
     );
   }
 
   /** A text printed without articles (an appointment, a notice) is found by its title. */
-  indexTitle(text: LegalText, date: string | null, title: string): void {
+  indexTitle(text: LegalText, date: string | null, title: string, tags: string): void {
     const id = this.allocateId(date);
     this.stmt('INSERT INTO title_entries (id, text_id, language) VALUES (?, ?, ?)').run(
       id,
@@ -141,7 +140,7 @@ export class SqliteSearch {
       id,
       title,
       '',
-      documentTags({ ...text, textId: text.id }),
+      tags,
     );
   }
 

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { versionAt } from '../pipeline/amendments/versions.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../pipeline/model.js';
-import { normalizeForSearch, TermCache } from '../pipeline/normalize.js';
+import { TermCache } from '../pipeline/normalize.js';
+import { type PreparedBulletin, prepareBulletin } from './bulletin-preparation.js';
 import { type BulletinRecord, bulletinFromRecord } from './bulletin-record.js';
 import type {
   ArticleRecord,
@@ -30,7 +31,21 @@ export interface SqliteStoreOptions {
   snippetWords?: number;
   /** Matches a search ranks and counts at most (default 5,000). */
   rankWindow?: number;
+  /**
+   * Prepares bulletins for {@link SqliteStore.saveBulletins} elsewhere (workers/preparation-pool.ts),
+   * so that preparing the next ones overlaps writing these; default: on this thread.
+   */
+  prepare?: BulletinPreparer;
 }
+
+/** Prepares parsed bulletins for writing, one result per bulletin in order. */
+export type BulletinPreparer = (bulletins: readonly ParsedBulletin[]) => Promise<PreparedBulletin[]>;
+
+type SaveRequest = { parsed: ParsedBulletin; pages: PageArtefact[] };
+type PreparedSave = SaveRequest & { prepared: PreparedBulletin };
+
+/** Bulletins prepared per call to a {@link BulletinPreparer}: small enough to overlap, large enough to amortise. */
+const PREPARE_CHUNK = 20;
 
 interface ArticleRow {
   id: number;
@@ -72,10 +87,11 @@ export class SqliteStore implements SearchStore {
   private readonly index: SqliteSearch;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly terms = new TermCache();
-  private readonly saveTransaction: (
-    batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[],
-  ) => void;
+  private readonly saveTransaction: (batch: readonly PreparedSave[]) => void;
   private readonly amendments: SqliteAmendments;
+  private readonly prepare: BulletinPreparer | undefined;
+  /** The last write: writes run one after another, since a bulk save's transaction spans awaits. */
+  private writing: Promise<unknown> = Promise.resolve();
 
   /** Opens (creating and migrating when needed) the database at `path`; `:memory:` for a throwaway one. */
   constructor(path: string, options: SqliteStoreOptions = {}) {
@@ -91,12 +107,11 @@ export class SqliteStore implements SearchStore {
     migrate(this.db);
     this.amendments = new SqliteAmendments(this.db);
     this.index = new SqliteSearch(this.db, (sql) => this.stmt(sql), this.terms, options);
-    this.saveTransaction = this.db.transaction(
-      (batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]) => {
-        this.index.beginWrite();
-        for (const { parsed, pages } of batch) this.writeBulletin(parsed, pages);
-      },
-    );
+    this.prepare = options.prepare;
+    this.saveTransaction = this.db.transaction((batch: readonly PreparedSave[]) => {
+      this.index.beginWrite();
+      for (const save of batch) this.writeBulletin(save);
+    });
   }
 
   /** Prepared statements, compiled once per distinct SQL (filters make a few shapes). */
@@ -109,20 +124,60 @@ export class SqliteStore implements SearchStore {
     return s;
   }
 
-  async saveBulletin(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<void> {
-    this.saveTransaction([{ parsed, pages }]);
+  private exclusive<T>(write: () => Promise<T>): Promise<T> {
+    const run = this.writing.then(write, write);
+    this.writing = run.catch(() => {});
+    return run;
   }
 
-  /** One transaction for the whole batch: a bulk load pays for one commit, not one per bulletin. */
-  async saveBulletins(batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]): Promise<void> {
-    this.saveTransaction(batch);
+  async saveBulletin(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<void> {
+    await this.exclusive(async () =>
+      this.saveTransaction([{ parsed, pages, prepared: prepareBulletin(parsed, this.terms) }]),
+    );
+  }
+
+  /**
+   * One transaction for the whole batch: a bulk load pays for one commit, and the full-text
+   * index flushes one segment, not one per bulletin. With a preparer, chunks are written as
+   * they come back prepared, while the next ones are being prepared.
+   */
+  async saveBulletins(batch: readonly SaveRequest[]): Promise<void> {
+    const prepare = this.prepare;
+    if (!prepare) {
+      await this.exclusive(async () =>
+        this.saveTransaction(batch.map((b) => ({ ...b, prepared: prepareBulletin(b.parsed, this.terms) }))),
+      );
+      return;
+    }
+    const chunks: SaveRequest[][] = [];
+    for (let i = 0; i < batch.length; i += PREPARE_CHUNK) chunks.push(batch.slice(i, i + PREPARE_CHUNK));
+    // Every chunk is sent at once: the preparer works through them while chunks are written in order.
+    const prepared = chunks.map((chunk) => prepare(chunk.map((b) => b.parsed)));
+    // A rejected chunk must not go unhandled while earlier ones are written.
+    for (const p of prepared) p.catch(() => {});
+    await this.exclusive(async () => {
+      this.db.exec('BEGIN IMMEDIATE');
+      try {
+        this.index.beginWrite();
+        for (const [i, chunk] of chunks.entries()) {
+          const done = await prepared[i]!;
+          chunk.forEach((b, j) => {
+            this.writeBulletin({ ...b, prepared: done[j]! });
+          });
+        }
+        this.db.exec('COMMIT');
+      } catch (error) {
+        if (this.db.inTransaction) this.db.exec('ROLLBACK');
+        throw error;
+      }
+    });
   }
 
   async optimize(): Promise<void> {
     this.index.optimize();
   }
 
-  private writeBulletin({ bulletin, texts, warnings }: ParsedBulletin, pages: PageArtefact[]): void {
+  private writeBulletin({ parsed: { bulletin, texts, warnings }, pages, prepared }: PreparedSave): void {
     const previousTexts = this.stmt('SELECT text_id FROM publications WHERE bulletin_id = ?')
       .pluck()
       .all(bulletin.id) as string[];
@@ -187,7 +242,8 @@ export class SqliteStore implements SearchStore {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
 
-    for (const text of texts) {
+    for (const [t, text] of texts.entries()) {
+      const derived = prepared[t]!;
       upsertText.run(text.id, text.type, text.number, text.signedOn, text.promulgates ?? null);
       deleteExpression.run(text.id, text.language);
       insertExpression.run(
@@ -200,8 +256,8 @@ export class SqliteStore implements SearchStore {
         text.confidence,
       );
       insertPublication.run(text.id, bulletin.id, text.page);
-      const title = normalizeForSearch(text.title, this.terms);
-      if (text.articles.length === 0) this.index.indexTitle(text, bulletin.date, title);
+      if (text.articles.length === 0)
+        this.index.indexTitle(text, bulletin.date, derived.title, derived.titleTags);
       text.articles.forEach((a, position) => {
         const id = this.index.allocateId(bulletin.date);
         insertArticle.run(
@@ -218,10 +274,13 @@ export class SqliteStore implements SearchStore {
           a.path ? JSON.stringify(a.path) : null,
           bulletin.date,
         );
-        this.index.indexArticle(id, text, title, a);
+        this.index.indexArticle(id, derived.title, derived.articles[position]!);
       });
     }
-    this.amendments.linkSaved(texts, previousTargets);
+    this.amendments.linkSaved(
+      texts.map((text, t) => ({ text, links: prepared[t]!.links })),
+      previousTargets,
+    );
   }
 
   async findBulletinBySource(sha256: string): Promise<string | null> {
@@ -451,6 +510,7 @@ export class SqliteStore implements SearchStore {
   }
 
   async close(): Promise<void> {
+    await this.writing;
     this.db.close();
   }
 }

@@ -25,14 +25,28 @@ export interface TextReference {
   confidence: Confidence;
 }
 
-/** Folds accents and case without changing the length, so indices stay valid in the printed string. */
-export function foldKeepingLength(s: string): string {
-  let out = '';
-  for (const ch of s) {
+const NON_ASCII = /[\u0080-\u{10ffff}]/gu;
+/** Folded characters seen so far; bounded, since hostile input may hold any code point. */
+const foldedChars = new Map<string, string>();
+const FOLDED_CHARS_MAX = 4096;
+
+function foldChar(ch: string): string {
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
     const base = ch.normalize('NFD')[0] ?? ch;
-    out += (base.length === ch.length ? base : ch).toLowerCase();
+    folded = (base.length === ch.length ? base : ch).toLowerCase();
+    if (foldedChars.size < FOLDED_CHARS_MAX) foldedChars.set(ch, folded);
   }
-  return out;
+  return folded;
+}
+
+/**
+ * Folds accents and case without changing the length, so indices stay valid in the printed
+ * string. Every amendment clause is folded on each save, so ASCII (most of a French text)
+ * takes a fast path and other characters are folded once each.
+ */
+export function foldKeepingLength(s: string): string {
+  return s.replace(/[A-Z]+/g, (run) => run.toLowerCase()).replace(NON_ASCII, foldChar);
 }
 
 /** Text types as prose names them, longest first; the types of ids (`dahir portant loi` is a dahir). */
