@@ -138,7 +138,8 @@ export function canonicalArticleNumber(raw: string): string | null {
   else if (UNIQUE_WORDS.has(lower) || UNIQUE_WORDS.has(firstToken)) base = 'unique';
   else {
     const m = /^(\d+)(?:\s*(?:er|e|re))?\b/.exec(s);
-    if (m) base = String(Number(m[1]));
+    // Leading zeros off as strings: Number() would print a long run of digits as `3e+21`.
+    if (m) base = m[1]!.replace(/^0+(?=\d)/, '');
   }
   if (base === null) return null;
   rest = s.split(' ').slice(1).join(' ').trim();

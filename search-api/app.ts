@@ -19,6 +19,7 @@ import { DataDir } from '../store/data-dir.js';
 import type { SearchStore } from '../store/search-store.js';
 import { registerBulletinRoutes } from './bulletin-routes.js';
 import { installErrorHandler, NotFoundError, sendError, TooManyRequestsError } from './errors.js';
+import { installFiniteNumberGuard } from './finite-numbers.js';
 import { installConditionalGet } from './http-cache.js';
 import { PageImages, type PageImagesOptions } from './page-images.js';
 import { registerSearchRoutes } from './search-routes.js';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors: sendError,
   });
   installErrorHandler(app);
+  installFiniteNumberGuard(app);
   installConditionalGet(app);
 
   await app.register(helmet, {

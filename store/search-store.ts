@@ -10,7 +10,11 @@ import { TEXT_TYPES } from '../pipeline/model.js';
 
 export const languageSchema = z.enum(['fr', 'ar']);
 export const textTypeSchema = z.enum(TEXT_TYPES);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A real day as `YYYY-MM-DD`: `2009-13-01` would otherwise filter as some other day (found by fuzzing). */
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), 'no such date');
 const boundingBoxSchema = z.object({ x: z.number(), y: z.number(), w: z.number(), h: z.number() });
 
 /** One line of `jarida texts --json`. */

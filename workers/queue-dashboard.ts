@@ -36,6 +36,15 @@ export function tokenMatches(candidate: string, token: string): boolean {
   return timingSafeEqual(digest(candidate), digest(token));
 }
 
+/** A cookie's value decoded; a malformed one (`%E0%A4%A`) matches no token, rather than throwing a 500. */
+function cookieValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return '';
+  }
+}
+
 function presentedToken(request: FastifyRequest): { token: string; fromQuery: boolean } | null {
   const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '');
   if (bearer) return { token: bearer[1]!, fromQuery: false };
@@ -43,7 +52,7 @@ function presentedToken(request: FastifyRequest): { token: string; fromQuery: bo
   if (typeof query === 'string') return { token: query, fromQuery: true };
   for (const part of (request.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
-    if (name === COOKIE) return { token: decodeURIComponent(value.join('=')), fromQuery: false };
+    if (name === COOKIE) return { token: cookieValue(value.join('=')), fromQuery: false };
   }
   return null;
 }
