@@ -1,4 +1,11 @@
-/** `jarida serve [--port P] [--host H]`: the read-only API and the web pages over the archive. */
+/**
+ * `jarida serve [--port P] [--host H] [--workers N]`: the read-only API and the web pages over
+ * the archive. SQLite answers a search synchronously, so one process serves one search at a
+ * time; N processes (node:cluster, one per core by default) share the port and the archive
+ * (WAL: readers never block each other).
+ */
+import cluster from 'node:cluster';
+import os from 'node:os';
 import { Command } from 'commander';
 import { buildApp } from '../search-api/app.js';
 import { log, openArchive, UsageError } from './context.js';
@@ -9,6 +16,7 @@ interface ServeOptions {
   host: string;
   corsOrigin?: string[];
   rateLimit: number;
+  workers: number;
 }
 
 function port(value: string): number {
@@ -18,11 +26,30 @@ function port(value: string): number {
   return n;
 }
 
-function perMinute(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`--rate-limit must be a positive integer, got "${value}"`);
-  return n;
+function positive(option: string) {
+  return function parsePositive(value: string): number {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1)
+      throw new UsageError(`--${option} must be a positive integer, got "${value}"`);
+    return n;
+  };
+}
+
+/** Forks `count` serving processes and keeps them running (a crashed one is replaced) until SIGINT/SIGTERM. */
+function superviseWorkers(count: number): void {
+  let stopping = false;
+  for (let i = 0; i < count; i++) cluster.fork();
+  cluster.on('exit', function replace(worker, code, signal) {
+    if (stopping) return;
+    log(`jarida serve: process ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 }
 
 export function serveCommand(): Command {
@@ -31,19 +58,29 @@ export function serveCommand(): Command {
     .option('--port <port>', 'TCP port (0: any free port)', port, Number(process.env.PORT ?? 8080))
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--cors-origin <origins...>', 'origins allowed to call the API from a browser (default: any)')
-    .option('--rate-limit <n>', 'requests per minute per client address', perMinute, 600)
+    .option('--rate-limit <n>', 'requests per minute per client address', positive('rate-limit'), 600)
+    .option(
+      '--workers <n>',
+      'serving processes sharing the port (default: one per core)',
+      positive('workers'),
+      os.availableParallelism(),
+    )
     .action(async function serveAction(this: Command) {
       const o = this.optsWithGlobals<ServeOptions>();
+      if (cluster.isPrimary && o.workers > 1) return superviseWorkers(o.workers);
       const archive = await openArchive(o);
       const app = await buildApp({
         store: archive.store,
         dataDir: archive.dataDir,
-        rateLimitPerMinute: o.rateLimit,
+        // Each process counts its own clients; connections are spread evenly across them.
+        rateLimitPerMinute: Math.ceil(o.rateLimit / o.workers),
         ...(o.corsOrigin ? { corsOrigins: o.corsOrigin } : {}),
         logger: { level: 'warn' },
       });
       const address = await app.listen({ port: o.port, host: o.host });
-      log(`jarida serving ${archive.dataDir.root} on ${address} (API docs: ${address}/docs)`);
+      // Every process listens on the same port: the first one says where.
+      if (!cluster.isWorker || cluster.worker?.id === 1)
+        log(`jarida serving ${archive.dataDir.root} on ${address} (API docs: ${address}/docs)`);
       const stop = async () => {
         await app.close();
         await archive.close();
