@@ -191,22 +191,25 @@ export class SqliteSearch {
       ranked: words !== null,
     };
 
-    const counted = this.count(indexQuery);
     const pinnedOnPage = pinned.slice(offset, offset + limit);
     const restLimit = limit - pinnedOnPage.length;
     const restOffset = Math.max(0, offset - pinned.length);
-    const ranked =
-      restLimit <= 0
-        ? []
-        : words && reference?.text
-          ? this.rankReferencedTextFirst(
-              indexQuery,
-              reference.text.id,
-              reference.article,
-              restLimit,
-              restOffset,
-            )
-          : this.ids(indexQuery, restLimit, restOffset);
+    let counted: { total: number; exact: boolean } | null = null;
+    let ranked: RankedRow[] = [];
+    if (restLimit > 0 && words && reference?.text) {
+      ranked = this.rankReferencedTextFirst(
+        indexQuery,
+        reference.text.id,
+        reference.article,
+        restLimit,
+        restOffset,
+      );
+    } else if (restLimit > 0) {
+      const page = this.pageAndTotal(indexQuery, restLimit, restOffset);
+      ranked = page.rows;
+      counted = page.total;
+    }
+    counted ??= this.count(indexQuery);
     const topScore = ranked[0]?.score ?? 0;
     const rows = this.documents([...pinnedOnPage, ...ranked.map((r) => r.rowid)]);
     const terms = highlightTerms(query);
@@ -306,6 +309,35 @@ export class SqliteSearch {
       .pluck()
       .get(...where.params, this.rankWindow + 1) as number;
     return n > this.rankWindow ? { total: this.rankWindow, exact: false } : { total: n, exact: true };
+  }
+
+  /**
+   * One page of {@link ids} and the {@link count}, from one pass over the index: each pass
+   * reads the whole doclist of a common word. The total comes from a page's rows, so an
+   * empty page (past the end) leaves it to {@link count}.
+   */
+  private pageAndTotal(
+    query: IndexQuery,
+    limit: number,
+    offset: number,
+  ): { rows: RankedRow[]; total: { total: number; exact: boolean } | null } {
+    const where = this.where(query);
+    const score = query.ranked ? BM25_SCORE : '0';
+    const order = query.ranked ? 'score DESC, rowid DESC' : `rowid / ${DAY_SPAN} DESC, rowid`;
+    const rows = this.stmt(
+      `SELECT rowid, score, total FROM (
+         SELECT rowid, score, count(*) OVER () AS total, row_number() OVER (ORDER BY rowid DESC) AS newest
+         FROM (SELECT rowid, ${score} AS score FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?))
+       WHERE newest <= ? ORDER BY ${order} LIMIT ? OFFSET ?`,
+    ).all(...where.params, this.rankWindow + 1, this.rankWindow, limit, offset) as (RankedRow & {
+      total: number;
+    })[];
+    if (rows.length === 0) return { rows: [], total: null };
+    const n = rows[0]!.total;
+    return {
+      rows: rows.map(({ rowid, score }) => ({ rowid, score })),
+      total: n > this.rankWindow ? { total: this.rankWindow, exact: false } : { total: n, exact: true },
+    };
   }
 
   /**
