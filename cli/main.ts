@@ -5,20 +5,46 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT_SOME_FAILED, EXIT_USAGE, log, UsageError } from './context.js';
-import { dashboardCommand } from './dashboard-command.js';
-import { demoCommand } from './demo-command.js';
-import { evalCommand } from './eval-command.js';
-import { fixturesCommand } from './fixtures-command.js';
-import { exportCommand, historyCommand } from './history-commands.js';
-import { ingestCommand } from './ingest-command.js';
-import { ocrCommand } from './ocr-command.js';
-import { searchCommand, showCommand, textsCommand } from './read-commands.js';
-import { reindexCommand } from './reindex-command.js';
-import { serveCommand } from './serve-command.js';
-import { retryCommand, statusCommand } from './status-commands.js';
-import { workerCommand } from './worker-command.js';
 
-export function buildProgram(): Command {
+/**
+ * Each command's module, loaded only when that command runs: they pull in BullMQ, the
+ * Elasticsearch client, Fastify, sharp or pdf.js, and a short command (`jarida show`) should
+ * not pay a second of start-up for all of them.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  demo: async () => (await import('./demo-command.js')).demoCommand(),
+  ingest: async () => (await import('./ingest-command.js')).ingestCommand(),
+  worker: async () => (await import('./worker-command.js')).workerCommand(),
+  status: async () => (await import('./status-commands.js')).statusCommand(),
+  retry: async () => (await import('./status-commands.js')).retryCommand(),
+  dashboard: async () => (await import('./dashboard-command.js')).dashboardCommand(),
+  ocr: async () => (await import('./ocr-command.js')).ocrCommand(),
+  texts: async () => (await import('./read-commands.js')).textsCommand(),
+  show: async () => (await import('./read-commands.js')).showCommand(),
+  history: async () => (await import('./history-commands.js')).historyCommand(),
+  export: async () => (await import('./history-commands.js')).exportCommand(),
+  search: async () => (await import('./read-commands.js')).searchCommand(),
+  fixtures: async () => (await import('./fixtures-command.js')).fixturesCommand(),
+  eval: async () => (await import('./eval-command.js')).evalCommand(),
+  reindex: async () => (await import('./reindex-command.js')).reindexCommand(),
+  serve: async () => (await import('./serve-command.js')).serveCommand(),
+};
+
+/** Global options that take a value: what follows them is no command name. */
+const GLOBAL_VALUES = new Set(['--data-dir', '--es']);
+
+/** The command `argv` names, if it names one; otherwise (help, a typo) every command is loaded. */
+function commandNamed(argv: readonly string[]): string | undefined {
+  for (let i = 2; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (GLOBAL_VALUES.has(arg)) i++;
+    else if (!arg.startsWith('-')) return Object.hasOwn(COMMANDS, arg) ? arg : undefined;
+  }
+  return undefined;
+}
+
+/** The program with the commands `argv` needs: the one it names, or all of them. */
+export async function buildProgram(argv: readonly string[] = []): Promise<Command> {
   const program = new Command('jarida')
     .description("jarida: Morocco's Bulletin officiel, from scans to searchable, linked law")
     .version('0.1.0')
@@ -26,24 +52,9 @@ export function buildProgram(): Command {
     .option('--es <url>', 'Elasticsearch URL (env ELASTICSEARCH_URL); default: embedded SQLite')
     .showHelpAfterError()
     .exitOverride();
-  for (const command of [
-    demoCommand(),
-    ingestCommand(),
-    workerCommand(),
-    statusCommand(),
-    retryCommand(),
-    dashboardCommand(),
-    ocrCommand(),
-    textsCommand(),
-    showCommand(),
-    historyCommand(),
-    exportCommand(),
-    searchCommand(),
-    fixturesCommand(),
-    evalCommand(),
-    reindexCommand(),
-    serveCommand(),
-  ]) {
+  const named = commandNamed(argv);
+  const wanted = named ? [named] : Object.keys(COMMANDS);
+  for (const command of await Promise.all(wanted.map((name) => COMMANDS[name]!()))) {
     program.addCommand(command);
   }
   exitOverrideEverywhere(program);
@@ -58,7 +69,7 @@ function exitOverrideEverywhere(command: Command): void {
 
 export async function main(argv: string[]): Promise<number> {
   try {
-    await buildProgram().parseAsync(argv);
+    await (await buildProgram(argv)).parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (error instanceof CommanderError) {

@@ -3,7 +3,6 @@
  * `ELASTICSEARCH_URL`), else the embedded SQLite store of the data directory.
  */
 import type { DataDir } from './data-dir.js';
-import { openElasticsearchStore } from './elasticsearch-store.js';
 import type { SearchStore } from './search-store.js';
 import { type BulletinPreparer, openSqliteStore } from './sqlite-store.js';
 
@@ -23,7 +22,10 @@ export function elasticsearchUrl(options: OpenStoreOptions = {}): string | null 
 /** Opens the store an archive in `dataDir` uses. */
 export async function openStore(dataDir: DataDir, options: OpenStoreOptions = {}): Promise<SearchStore> {
   const url = elasticsearchUrl(options);
-  return url
-    ? openElasticsearchStore({ node: url })
-    : openSqliteStore(dataDir.databasePath, { prepare: options.prepare });
+  if (url) {
+    // The Elasticsearch client takes a quarter of a second to load: only for archives that use it.
+    const { openElasticsearchStore } = await import('./elasticsearch-store.js');
+    return openElasticsearchStore({ node: url });
+  }
+  return openSqliteStore(dataDir.databasePath, { prepare: options.prepare });
 }
