@@ -7,12 +7,22 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { OcrLanguage } from '../pipeline/model.js';
 import { IngestLedger } from '../store/ingest-ledger.js';
-import { IngestQueue } from '../workers/ingest-queue.js';
+import type { IngestQueue } from '../workers/ingest-queue.js';
 import { type FileOutcome, IngestService } from '../workers/ingest-service.js';
 import { IngestStages } from '../workers/ingest-stages.js';
+import { PdfSandbox } from '../workers/pdf-sandbox.js';
 import { type QueueTarget, queueTarget } from '../workers/queue-connection.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
-import { type Archive, EXIT_OK, EXIT_SOME_FAILED, log, print, printJson, withArchive } from './context.js';
+import {
+  type Archive,
+  EXIT_OK,
+  EXIT_SOME_FAILED,
+  log,
+  positiveInteger,
+  print,
+  printJson,
+  withArchive,
+} from './context.js';
 import { createBatchProgressReporter, createProgressReporter, progressWanted } from './progress.js';
 
 const INPUT_EXTENSIONS = new Set(['.pdf', '.tif', '.tiff', '.png', '.jpg', '.jpeg']);
@@ -23,6 +33,8 @@ export interface IngestCommandOptions {
   force?: boolean;
   json?: boolean;
   progress?: boolean;
+  /** Longest a PDF's parse or page render may take, ms; else the sandbox's default (60 s). */
+  pdfTimeout?: number;
 }
 
 /** Options of the queued mode: where the queues are, and whether to follow the files to their outcome. */
@@ -31,6 +43,16 @@ export interface QueueCommandOptions {
   queue?: string;
   /** Key prefix of the queues; else `JARIDA_QUEUE_PREFIX`, else `jarida`. */
   queuePrefix?: string;
+}
+
+/** `--pdf-timeout`, taken alike by `ingest` and `worker`. */
+export function pdfTimeoutOption(): Option {
+  return new Option(
+    '--pdf-timeout <ms>',
+    'fail a PDF whose parse or page render takes longer with PDF_TIMEOUT (default 60000)',
+  )
+    .env('JARIDA_PDF_TIMEOUT_MS')
+    .argParser(positiveInteger('--pdf-timeout'));
 }
 
 /** Expands directories into the input files below them, in a stable order. */
@@ -60,8 +82,9 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
   return withArchive(options, async ({ dataDir, store }) => {
     const ocr = new TesseractPool();
     const failures = new IngestLedger(dataDir.databasePath);
+    const sandbox = new PdfSandbox({ timeoutMs: options.pdfTimeout });
     try {
-      const service = new IngestService({ dataDir, store, ocr, failures });
+      const service = new IngestService({ dataDir, store, ocr, failures, openPdf: sandbox.open });
       const progress = createProgressReporter({ enabled: progressWanted(options) });
       try {
         return await service.ingestBatch(
@@ -74,22 +97,27 @@ export async function runIngest(inputs: string[], options: IngestCommandOptions)
       }
     } finally {
       failures.close();
-      await ocr.close();
+      await Promise.all([ocr.close(), sandbox.close()]);
     }
   });
 }
 
-/** Runs `body` with the queues of `target` over the archive, and closes both. */
+/** Runs `body` with the queues of `target` over the archive (PDFs counted in a sandbox), and closes both. */
 export async function withQueue<T>(
   target: QueueTarget,
   archive: Archive,
   body: (queue: IngestQueue) => Promise<T>,
+  pdfTimeoutMs?: number,
 ): Promise<T> {
-  const queue = new IngestQueue(target, new IngestStages(archive), (error) => log(`queue: ${error.message}`));
+  // BullMQ loads only for queued ingests: the embedded one never needs it.
+  const { IngestQueue } = await import('../workers/ingest-queue.js');
+  const sandbox = new PdfSandbox({ timeoutMs: pdfTimeoutMs });
+  const stages = new IngestStages({ ...archive, openPdf: sandbox.open });
+  const queue = new IngestQueue(target, stages, (error) => log(`queue: ${error.message}`));
   try {
     return await body(queue);
   } finally {
-    await queue.close();
+    await Promise.all([queue.close(), sandbox.close()]);
   }
 }
 
@@ -104,18 +132,23 @@ export async function runQueuedIngest(
 ): Promise<FileOutcome[]> {
   const files = await expandInputs(inputs);
   return withArchive(options, (archive) =>
-    withQueue(target, archive, async (queue) => {
-      const enqueued: FileOutcome[] = [];
-      for (const file of files)
-        enqueued.push(await queue.enqueue(file, { lang: options.lang, force: options.force }));
-      if (options.wait === false) return enqueued;
-      const progress = createBatchProgressReporter({ enabled: progressWanted(options) });
-      try {
-        return await queue.waitFor(enqueued, progress.onEvent);
-      } finally {
-        progress.stop();
-      }
-    }),
+    withQueue(
+      target,
+      archive,
+      async (queue) => {
+        const enqueued: FileOutcome[] = [];
+        for (const file of files)
+          enqueued.push(await queue.enqueue(file, { lang: options.lang, force: options.force }));
+        if (options.wait === false) return enqueued;
+        const progress = createBatchProgressReporter({ enabled: progressWanted(options) });
+        try {
+          return await queue.waitFor(enqueued, progress.onEvent);
+        } finally {
+          progress.stop();
+        }
+      },
+      options.pdfTimeout,
+    ),
   );
 }
 
@@ -149,6 +182,7 @@ export function ingestCommand(): Command {
     .option('--queue-prefix <prefix>', 'key prefix of the queues (env JARIDA_QUEUE_PREFIX, default jarida)')
     .option('--no-wait', 'with a queue: enqueue and return, each file `queued`')
     .option('--no-progress', 'no progress bar on stderr')
+    .addOption(pdfTimeoutOption())
     .option('--json', 'print { files: [...] } as JSON')
     .action(async function ingestAction(this: Command, paths: string[]) {
       const options = this.optsWithGlobals<IngestCommandOptions & QueueCommandOptions & { wait: boolean }>();

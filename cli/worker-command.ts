@@ -4,12 +4,13 @@
  * leaves them to be recovered as stalled by another worker.
  */
 import { Command, Option } from 'commander';
+import { PdfSandbox } from '../workers/pdf-sandbox.js';
 import { queueTarget } from '../workers/queue-connection.js';
 import { STAGES, type Stage } from '../workers/queue-stages.js';
 import { QueueWorkers } from '../workers/queue-workers.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
 import { log, positiveInteger, UsageError, withArchive } from './context.js';
-import type { QueueCommandOptions } from './ingest-command.js';
+import { pdfTimeoutOption, type QueueCommandOptions } from './ingest-command.js';
 
 interface WorkerCommandOptions extends QueueCommandOptions {
   dataDir?: string;
@@ -17,6 +18,7 @@ interface WorkerCommandOptions extends QueueCommandOptions {
   concurrency?: number;
   lockDuration?: number;
   stalledInterval?: number;
+  pdfTimeout?: number;
 }
 
 /** Parses `--stages ocr,structure` into known stages or throws a {@link UsageError}. */
@@ -68,6 +70,7 @@ export function workerCommand(): Command {
         positiveInteger('--stalled-interval'),
       ),
     )
+    .addOption(pdfTimeoutOption())
     .action(async function workerAction(this: Command) {
       const options = this.optsWithGlobals<WorkerCommandOptions>();
       const target = queueTarget(options);
@@ -77,10 +80,12 @@ export function workerCommand(): Command {
         const ocr = options.stages.includes('ocr')
           ? new TesseractPool({ size: options.concurrency })
           : undefined;
+        const sandbox = new PdfSandbox({ timeoutMs: options.pdfTimeout });
         const workers = QueueWorkers.start({
           target,
           dataDir,
           store,
+          openPdf: sandbox.open,
           stages: options.stages,
           ocr,
           lockDurationMs: options.lockDuration,
@@ -94,7 +99,7 @@ export function workerCommand(): Command {
           const { again } = await untilSignalled();
           await Promise.race([workers.close(), again.then(() => workers.close(true))]);
         } finally {
-          await ocr?.close();
+          await Promise.all([ocr?.close(), sandbox.close()]);
         }
       });
     });

@@ -23,6 +23,13 @@ export class UnsupportedInputError extends PipelineError {
   }
 }
 
+/** An image in a sample format no scanner writes (floating-point TIFF): decoding it as a scan would give a black page. */
+export class UnsupportedImageFormatError extends PipelineError {
+  constructor(fileName: string, detail: string) {
+    super('UNSUPPORTED_IMAGE_FORMAT', `${fileName}: ${detail}; convert it to 1, 8 or 16-bit greyscale`);
+  }
+}
+
 /** The file has no bytes at all. */
 export class EmptyInputError extends PipelineError {
   constructor(fileName: string) {
@@ -37,6 +44,47 @@ export class CorruptPdfError extends PipelineError {
     options?: ErrorOptions,
   ) {
     super('CORRUPT_PDF', `unreadable PDF: ${reason}`, options);
+  }
+}
+
+/** The PDF is encrypted with a user password: it opens only with that password, which the archive lacks. */
+export class EncryptedPdfError extends PipelineError {
+  constructor(options?: ErrorOptions) {
+    super('ENCRYPTED_PDF', 'encrypted PDF: a password is required to open it', options);
+  }
+}
+
+/** The document opens but holds no page at all. */
+export class NoPagesError extends PipelineError {
+  constructor() {
+    super('NO_PAGES', 'the document has no pages');
+  }
+}
+
+/**
+ * Parsing or rendering a PDF did not finish in time (a PDF that makes pdf.js loop, or an
+ * absurdly heavy page): the sandbox thread that ran it was terminated.
+ */
+export class PdfTimeoutError extends PipelineError {
+  constructor(operation: string, timeoutMs: number) {
+    super('PDF_TIMEOUT', `PDF ${operation} took more than ${timeoutMs} ms and was stopped`);
+  }
+}
+
+/** Parsing or rendering a PDF needed more memory than the sandbox thread's heap limit: it was terminated. */
+export class PdfOutOfMemoryError extends PipelineError {
+  constructor(operation: string, maxHeapMb: number) {
+    super(
+      'PDF_OUT_OF_MEMORY',
+      `PDF ${operation} needed more than the ${maxHeapMb} MB heap limit and was stopped`,
+    );
+  }
+}
+
+/** The sandbox thread reading a PDF died for another reason (a crash in native code, an exit). */
+export class PdfSandboxCrashError extends PipelineError {
+  constructor(detail: string, options?: ErrorOptions) {
+    super('PDF_SANDBOX_CRASHED', `the thread reading the PDF died: ${detail}`, options);
   }
 }
 

@@ -3,7 +3,7 @@
  * never from the extension, because archives rename files freely.
  */
 import { createHash } from 'node:crypto';
-import { EmptyInputError, UnsupportedInputError } from './errors.js';
+import { EmptyInputError, UnsupportedImageFormatError, UnsupportedInputError } from './errors.js';
 import { guessBulletinFromFileName } from './ids.js';
 import type { IntakeRecord } from './model.js';
 
@@ -33,12 +33,16 @@ export function sniffMediaType(bytes: Uint8Array): MediaType | null {
  *
  * @throws EmptyInputError for a file with no bytes.
  * @throws UnsupportedInputError (code `UNSUPPORTED_TYPE`) when it is no PDF, TIFF, PNG or JPEG.
+ * @throws UnsupportedImageFormatError for a TIFF of floating-point samples.
  * @example intake(await readFile('BO_7140_bis_Fr.pdf'), 'BO_7140_bis_Fr.pdf').guess // { number: '7140', suffix: 'bis', edition: 'fr' }
  */
 export function intake(bytes: Uint8Array, fileName: string): IntakeRecord {
   if (bytes.byteLength === 0) throw new EmptyInputError(fileName);
   const mediaType = sniffMediaType(bytes);
   if (!mediaType) throw new UnsupportedInputError(fileName);
+  if (mediaType === 'image/tiff' && tiffHasFloatSamples(bytes)) {
+    throw new UnsupportedImageFormatError(fileName, 'TIFF of floating-point samples (SampleFormat 3)');
+  }
   return {
     sha256: createHash('sha256').update(bytes).digest('hex'),
     mediaType,
@@ -46,4 +50,28 @@ export function intake(bytes: Uint8Array, fileName: string): IntakeRecord {
     byteLength: bytes.byteLength,
     guess: guessBulletinFromFileName(fileName),
   };
+}
+
+const TIFF_SAMPLE_FORMAT = 339;
+const TIFF_IEEE_FLOAT = 3;
+
+/**
+ * Whether the first image of a TIFF stores floating-point samples. Scanners write 1, 8 or
+ * 16-bit integers; libvips reads floats as they are (0 to 1), which turns a page black.
+ */
+export function tiffHasFloatSamples(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const little = bytes[0] === 0x49;
+  if (bytes.byteLength < 8) return false;
+  const ifd = view.getUint32(4, little);
+  if (ifd + 2 > bytes.byteLength) return false;
+  const entries = view.getUint16(ifd, little);
+  for (let i = 0; i < entries; i++) {
+    const at = ifd + 2 + i * 12;
+    if (at + 12 > bytes.byteLength) return false;
+    if (view.getUint16(at, little) === TIFF_SAMPLE_FORMAT) {
+      return view.getUint16(at + 8, little) === TIFF_IEEE_FLOAT;
+    }
+  }
+  return false;
 }

@@ -14,13 +14,26 @@ import {
   pngSize,
   type RecognizeOptions,
   restoreArabicCommas,
+  restoreFrenchDashes,
   type Segmentation,
 } from './ocr.js';
-import { openPdf, type PdfLimits } from './pdf.js';
+import { openPdf, type PdfDocument, type PdfLimits } from './pdf.js';
 import { scoreTextLayer, type TextLayerScore } from './text-layer-quality.js';
 
 /** Limits on an input document: pages, and pixels per page image or render. */
 export type DocumentLimits = PdfLimits;
+
+/** Opens a PDF from its bytes: {@link openPdf} in-process, or a sandbox implementing the same contract. */
+export type PdfOpener = (bytes: Uint8Array, limits: PdfLimits) => Promise<PdfDocument>;
+
+/** Options of {@link openDocument}: its limits, and who parses PDFs. */
+export interface OpenDocumentOptions extends DocumentLimits {
+  /**
+   * Parses PDFs; default {@link openPdf} in this thread. Ingestion of untrusted files passes
+   * a sandbox (workers/pdf-sandbox.ts) that can stop a PDF that loops or eats memory.
+   */
+  openPdf?: PdfOpener;
+}
 
 /** One page of an input, whatever its format. */
 export interface SourcePage {
@@ -57,6 +70,12 @@ export interface ReadPageOptions {
   segmentation?: Segmentation | 'auto';
 }
 
+/** What each language's model misreads the same way every time, put right line by line. */
+const OCR_REPAIRS: Record<OcrLanguage, (line: string) => string> = {
+  ara: restoreArabicCommas,
+  fra: restoreFrenchDashes,
+};
+
 /** Images up to this height (pixels) hold one line of text, not a page: a 300 dpi page is 3,500 tall. */
 const LINE_IMAGE_MAX_HEIGHT = 200;
 
@@ -68,14 +87,16 @@ export function looksLikeLine(width: number, height: number): boolean {
 /**
  * Opens a PDF or image input for page-by-page reading.
  *
- * @throws CorruptPdfError, CorruptImageError, ImageTooLargeError, TooManyPagesError.
+ * @throws CorruptPdfError, EncryptedPdfError, NoPagesError, CorruptImageError, ImageTooLargeError,
+ *   TooManyPagesError; through a sandbox also PdfTimeoutError, PdfOutOfMemoryError.
  */
 export async function openDocument(
   bytes: Uint8Array,
   record: IntakeRecord,
-  limits: DocumentLimits = {},
+  options: OpenDocumentOptions = {},
 ): Promise<SourceDocument> {
-  if (record.mediaType === 'application/pdf') return openPdf(bytes, limits);
+  const { openPdf: parsePdf = openPdf, ...limits } = options;
+  if (record.mediaType === 'application/pdf') return parsePdf(bytes, limits);
   const image = await openImage(bytes, limits.maxPixels);
   const maxPages = limits.maxPages;
   if (maxPages !== undefined && image.pages.length > maxPages)
@@ -131,10 +152,8 @@ export async function readPage(
     opts.lang === 'auto' ? (hint ?? 'auto') : opts.lang,
     { segmentation },
   );
-  const lines =
-    language === 'ara'
-      ? result.lines.map((l) => ({ ...l, text: restoreArabicCommas(l.text) }))
-      : result.lines;
+  const repair = OCR_REPAIRS[language];
+  const lines = result.lines.map((l) => ({ ...l, text: repair(l.text) }));
   return artefact(page.index, 'ocr', lines, language, result, triage, result.confidence);
 }
 

@@ -117,7 +117,7 @@ describe('pdf text layer', () => {
     });
   });
 
-  it('fails on truncated and password-protected PDFs with CorruptPdfError', async () => {
+  it('fails on truncated PDFs with CorruptPdfError and password-protected ones with ENCRYPTED_PDF', async () => {
     const bytes = await twoColumnPdf();
     const truncated = bytes.slice(0, Math.floor(bytes.length / 3));
     const readAll = async (b: Uint8Array): Promise<void> => {
@@ -127,8 +127,8 @@ describe('pdf text layer', () => {
     await expect(readAll(truncated)).rejects.toBeInstanceOf(CorruptPdfError);
     const locked = await twoColumnPdf({ userPassword: 'secret' });
     await expect(openPdf(locked)).rejects.toMatchObject({
-      code: 'CORRUPT_PDF',
-      reason: expect.stringMatching(/password/),
+      code: 'ENCRYPTED_PDF',
+      message: expect.stringMatching(/password/),
     });
   });
 });

@@ -9,7 +9,14 @@ import { dirname, join } from 'node:path';
 import { getDocument, type PDFDocumentProxy, type PDFPageProxy, Util } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api.js';
 import sharp from 'sharp';
-import { CorruptPdfError, ImageTooLargeError, TooManyPagesError } from './errors.js';
+import {
+  CorruptPdfError,
+  EncryptedPdfError,
+  ImageTooLargeError,
+  NoPagesError,
+  type PipelineError,
+  TooManyPagesError,
+} from './errors.js';
 import { DEFAULT_MAX_PIXELS, greyPng } from './images.js';
 import type { TextLine } from './model.js';
 
@@ -73,7 +80,9 @@ const SPACE_GAP_EM = 0.15;
 /**
  * Opens a PDF from its bytes.
  *
- * @throws CorruptPdfError when pdf.js cannot parse it or it needs a password.
+ * @throws CorruptPdfError when pdf.js cannot parse it.
+ * @throws EncryptedPdfError when it needs a password.
+ * @throws NoPagesError when it has no page.
  * @throws TooManyPagesError when it has more pages than `limits.maxPages`.
  */
 export async function openPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promise<PdfDocument> {
@@ -97,9 +106,9 @@ export async function openPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
     await task.destroy();
     throw corrupt(err);
   }
-  if (doc.numPages > maxPages) {
+  if (doc.numPages === 0 || doc.numPages > maxPages) {
     await doc.destroy();
-    throw new TooManyPagesError(doc.numPages, maxPages);
+    throw doc.numPages === 0 ? new NoPagesError() : new TooManyPagesError(doc.numPages, maxPages);
   }
   return {
     pageCount: doc.numPages,
@@ -118,13 +127,10 @@ export async function openPdf(bytes: Uint8Array, limits: PdfLimits = {}): Promis
   };
 }
 
-function corrupt(err: unknown): CorruptPdfError {
+function corrupt(err: unknown): PipelineError {
   const e = err as { name?: string; message?: string };
-  const reason =
-    e?.name === 'PasswordException'
-      ? 'encrypted, a password is required'
-      : `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`;
-  return new CorruptPdfError(reason, { cause: err });
+  if (e?.name === 'PasswordException') return new EncryptedPdfError({ cause: err });
+  return new CorruptPdfError(`${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`, { cause: err });
 }
 
 /**

@@ -11,10 +11,12 @@
  * <root>/artefacts/<sha>/bulletin.json          ParsedBulletin
  * ```
  * Every write goes to a temporary file first and is renamed into place, so a crash
- * never leaves half an artefact behind.
+ * never leaves half an artefact behind; the temporary files a killed writer leaves are
+ * swept when its file is admitted again ({@link DataDir.sweepInterruptedWrites}).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { IntakeRecord, PageArtefact, ParsedBulletin } from '../pipeline/model.js';
 
@@ -88,6 +90,43 @@ export class DataDir {
     return this.readJson<ParsedBulletin>(sha256, 'bulletin.json');
   }
 
+  /**
+   * Whether the artefacts of an indexed file are all kept: its bulletin and every page of it,
+   * as a rebuild of the index from artefacts needs them. A `--force` re-ingest killed after
+   * dropping them leaves a bulletin in the store without them.
+   */
+  async hasArtefacts(sha256: string): Promise<boolean> {
+    const parsed = await this.loadBulletin(sha256);
+    if (!parsed) return false;
+    const pages = Array.from({ length: parsed.bulletin.pageCount }, (_, i) =>
+      access(this.artefactPath(sha256, DataDir.pageName(i + 1))),
+    );
+    return Promise.all(pages).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /**
+   * Removes the temporary files that writers of this file's original and artefacts left when
+   * they were killed mid-write. A temporary file names its writer (host and process), so one
+   * still being written by a live process, here or on another machine sharing the data
+   * directory, is left alone.
+   */
+  async sweepInterruptedWrites(record: IntakeRecord): Promise<void> {
+    const original = this.originalPath(record);
+    const places = [
+      { dir: path.dirname(original), prefix: `${path.basename(original)}.` },
+      { dir: path.join(this.root, 'artefacts', record.sha256), prefix: '' },
+    ];
+    for (const { dir, prefix } of places) {
+      const names = await readdir(dir).catch(() => [] as string[]);
+      for (const name of names) {
+        if (name.startsWith(prefix) && writerIsGone(name)) await rm(path.join(dir, name), { force: true });
+      }
+    }
+  }
+
   /** Drops every artefact of a file (used by `--force` re-ingestion). */
   async forgetArtefacts(sha256: string): Promise<void> {
     await rm(path.join(this.root, 'artefacts', sha256), { recursive: true, force: true });
@@ -107,10 +146,31 @@ export class DataDir {
   }
 }
 
+/** This host in temporary file names (dots and other separators folded). */
+const HOST = hostname().replace(/[^A-Za-z0-9-]/g, '-');
+/** This process as a temporary file's writer. */
+const WRITER = `${HOST}.${process.pid}`;
+/** `<file>.<host>.<pid>.<random>.tmp`: a temporary file and who writes it. */
+const TEMPORARY_NAME = /\.([A-Za-z0-9-]+)\.(\d+)\.[0-9a-f]{12}\.tmp$/;
+
+/** Whether `name` is a temporary file whose writer, a process of this host, no longer runs. */
+function writerIsGone(name: string): boolean {
+  const match = TEMPORARY_NAME.exec(name);
+  // Another machine's processes cannot be asked; this process's own writes are in flight.
+  if (!match || match[1] !== HOST || Number(match[2]) === process.pid) return false;
+  try {
+    process.kill(Number(match[2]), 0);
+    return false;
+  } catch (error) {
+    // EPERM: alive, under another user.
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
 /** Writes to a sibling temporary file, then renames: readers see the old file or the new one, never half. */
 export async function writeAtomically(file: string, data: string | Uint8Array): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  const temporary = `${file}.${WRITER}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     await writeFile(temporary, data);
     await rename(temporary, file);

@@ -32,28 +32,36 @@ export async function buildFixtureArchive(options: {
   const work = await mkdtemp(path.join(tmpdir(), 'jarida-api-'));
   const fixtures = path.join(work, 'fx');
   const dataDir = path.join(work, 'data');
+  const manifest = await generateCleanIssues(fixtures, options);
+  const files = manifest.issues.map((issue) => path.join(fixtures, issue.file));
+  const ingest = await jarida(['--data-dir', dataDir, 'ingest', ...files, '--json']);
+  const { files: ingested } = json<{ files: FixtureArchive['ingested'] }>(ingest);
+  return { work, dataDir, manifest, ingested, remove: () => rm(work, { recursive: true, force: true }) };
+}
+
+/** Generates clean (born-digital, text-layer) fixture issues into `out` with the built command. */
+export async function generateCleanIssues(
+  out: string,
+  options: { seed: number; issues: number; edition?: 'fr' | 'ar' | 'both'; amendments?: boolean },
+): Promise<FixtureManifest> {
   const generated = await jarida([
     'fixtures',
     'generate',
     '--out',
-    fixtures,
+    out,
     '--seed',
     String(options.seed),
     '--issues',
     String(options.issues),
     '--edition',
-    options.edition,
+    options.edition ?? 'fr',
     '--quality',
     'clean',
     ...(options.amendments && (await generatorHasAmendments()) ? ['--amendments'] : []),
     '--json',
   ]);
   if (generated.code !== 0) throw new Error(`fixtures generate failed: ${generated.stderr}`);
-  const manifest = json<FixtureManifest>(generated);
-  const files = manifest.issues.map((issue) => path.join(fixtures, issue.file));
-  const ingest = await jarida(['--data-dir', dataDir, 'ingest', ...files, '--json']);
-  const { files: ingested } = json<{ files: FixtureArchive['ingested'] }>(ingest);
-  return { work, dataDir, manifest, ingested, remove: () => rm(work, { recursive: true, force: true }) };
+  return json<FixtureManifest>(generated);
 }
 
 async function generatorHasAmendments(): Promise<boolean> {

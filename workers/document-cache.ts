@@ -4,7 +4,7 @@
  * document stays open while jobs use it; idle ones beyond the limit are closed, oldest first.
  */
 import type { IntakeRecord } from '../pipeline/model.js';
-import { openDocument, type SourceDocument } from '../pipeline/pages.js';
+import type { SourceDocument } from '../pipeline/pages.js';
 
 interface Entry {
   document: Promise<SourceDocument>;
@@ -16,11 +16,11 @@ export class DocumentCache {
   private readonly entries = new Map<string, Entry>();
 
   /**
-   * @param load reads a file's original bytes (from the shared data directory).
+   * @param open opens a file's document (its original read from the shared data directory).
    * @param maxIdle documents kept open while no job uses them.
    */
   constructor(
-    private readonly load: (record: IntakeRecord) => Promise<Uint8Array>,
+    private readonly open: (record: IntakeRecord) => Promise<SourceDocument>,
     private readonly maxIdle = 2,
   ) {}
 
@@ -28,7 +28,7 @@ export class DocumentCache {
   async use<T>(record: IntakeRecord, work: (document: SourceDocument) => Promise<T>): Promise<T> {
     let entry = this.entries.get(record.sha256);
     if (!entry) {
-      const document = this.load(record).then((bytes) => openDocument(bytes, record));
+      const document = this.open(record);
       entry = { document, users: 0, lastUsed: 0 };
       this.entries.set(record.sha256, entry);
       // A document that failed to open is not kept: the next job tries again.

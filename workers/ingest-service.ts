@@ -4,9 +4,9 @@
  * mode (workers/job-handlers.ts) runs the same stages as BullMQ jobs.
  */
 import pLimit from 'p-limit';
+import { errorReason } from '../pipeline/errors.js';
 import type { IntakeRecord, OcrLanguage, PageArtefact } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
-import { openDocument } from '../pipeline/pages.js';
 import type { IngestFailureLog } from '../store/ingest-ledger.js';
 import {
   type FileOutcome,
@@ -60,12 +60,29 @@ export class IngestService {
     const outcomes: FileOutcome[] = [];
     for (const [fileIndex, file] of paths.entries()) {
       onEvent({ kind: 'file-start', path: file, fileIndex, fileCount: paths.length });
-      const outcome = await this.ingestFile(file, options, onEvent);
-      await this.deps.failures?.record(outcome);
+      const outcome = await this.recorded(await this.ingestFile(file, options, onEvent));
       outcomes.push(outcome);
       onEvent({ kind: 'file-done', outcome });
     }
     return outcomes;
+  }
+
+  /**
+   * Records an outcome in the failure ledger. On a full disk the ledger's own write can fail
+   * too: the batch goes on and the outcome is still reported, a failure saying that
+   * `jarida status` will not list it (a success's stale entry is cleared on the next run).
+   */
+  private async recorded(outcome: FileOutcome): Promise<FileOutcome> {
+    try {
+      await this.deps.failures?.record(outcome);
+      return outcome;
+    } catch (error) {
+      if (outcome.status !== 'failed') return outcome;
+      return {
+        ...outcome,
+        reason: `${outcome.reason} (not recorded for jarida status: ${errorReason(error).reason})`,
+      };
+    }
   }
 
   /** Ingests one file; never throws for bad input, only reports it. */
@@ -95,7 +112,7 @@ export class IngestService {
     options: IngestOptions,
     onEvent: (event: IngestEvent) => void,
   ): Promise<PageArtefact[]> {
-    const document = await openDocument(bytes, record);
+    const document = await this.stages.open({ record, bytes });
     try {
       onEvent({ kind: 'pages-known', path: file, pages: document.pageCount });
       const limit = pLimit(options.pageConcurrency ?? Math.max(2, this.deps.ocr.size * 2));

@@ -12,7 +12,7 @@ import { errorReason } from '../pipeline/errors.js';
 import { intake } from '../pipeline/intake.js';
 import type { IntakeRecord, OcrLanguage, PageArtefact, ParsedBulletin } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
-import { openDocument, readPage, type SourceDocument } from '../pipeline/pages.js';
+import { openDocument, type PdfOpener, readPage, type SourceDocument } from '../pipeline/pages.js';
 import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
 import type { DataDir } from '../store/data-dir.js';
 import type { SearchStore } from '../store/search-store.js';
@@ -49,6 +49,8 @@ export interface AdmittedFile {
 export interface StageDependencies {
   dataDir: DataDir;
   store: SearchStore;
+  /** Parses PDFs; default in-process. Ingestion of untrusted files passes a PdfSandbox's `open`. */
+  openPdf?: PdfOpener;
 }
 
 /** A bulletin already in the archive, read from another file: refuse rather than overwrite silently. */
@@ -69,10 +71,23 @@ export class MissingArtefactError extends Error {
   }
 }
 
-/** The `failed` outcome of a file, with the error's reason and code. */
+/** Codes of a write refused for want of space: a file (ENOSPC, EDQUOT) or SQLite (SQLITE_FULL). */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
+/**
+ * The `failed` outcome of a file, with the error's reason and code. Every way a write finds
+ * the disk full gets the one code `DISK_FULL`, so an archivist sees the cause, not the layer.
+ */
 export function failedOutcome(file: string, error: unknown, sha256?: string): FileOutcome {
   const { reason, code } = errorReason(error);
-  return { path: file, status: 'failed', ...(sha256 ? { sha256 } : {}), reason, code };
+  const diskFull = DISK_FULL_CODES.has(code);
+  return {
+    path: file,
+    status: 'failed',
+    ...(sha256 ? { sha256 } : {}),
+    reason: diskFull ? `disk full, free space in the data directory and re-run (${reason})` : reason,
+    code: diskFull ? 'DISK_FULL' : code,
+  };
 }
 
 /** Counts of a parsed bulletin, as outcomes report them. */
@@ -104,16 +119,33 @@ export class IngestStages {
       return failedOutcome(file, error);
     }
     const { sha256 } = admitted.record;
+    // The store, not an artefact, says whether a file is in: its bulletin commits in one
+    // transaction, while artefacts of a killed run may stand without it. A bulletin whose
+    // artefacts are gone (a killed `--force` run) is read again: the index must stay
+    // rebuildable from them.
     const already = await this.deps.store.findBulletinBySource(sha256);
-    if (already && !force) return { path: file, status: 'duplicate', sha256, bulletin: already };
-    if (force) await this.deps.dataDir.forgetArtefacts(sha256);
-    await this.deps.dataDir.saveOriginal(admitted.record, admitted.bytes);
+    if (already && !force && (await this.deps.dataDir.hasArtefacts(sha256))) {
+      return { path: file, status: 'duplicate', sha256, bulletin: already };
+    }
+    try {
+      await this.deps.dataDir.sweepInterruptedWrites(admitted.record);
+      if (force) await this.deps.dataDir.forgetArtefacts(sha256);
+      await this.deps.dataDir.saveOriginal(admitted.record, admitted.bytes);
+    } catch (error) {
+      // A full disk fails this file, not the batch.
+      return failedOutcome(file, error, sha256);
+    }
     return admitted;
   }
 
+  /** Opens an admitted file's document, its PDFs parsed by `openPdf` when given. @throws for an unreadable document. */
+  open({ record, bytes }: AdmittedFile): Promise<SourceDocument> {
+    return openDocument(bytes, record, this.deps.openPdf ? { openPdf: this.deps.openPdf } : {});
+  }
+
   /** Pages in an admitted file (what the queued mode fans out over). @throws for an unreadable document. */
-  async pageCount({ record, bytes }: AdmittedFile): Promise<number> {
-    const document = await openDocument(bytes, record);
+  async pageCount(admitted: AdmittedFile): Promise<number> {
+    const document = await this.open(admitted);
     await document.close();
     return document.pageCount;
   }

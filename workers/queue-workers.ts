@@ -42,7 +42,9 @@ export class QueueWorkers {
   /** Starts processing the given stages at once. */
   static start(options: QueueWorkersOptions): QueueWorkers {
     const stages = new IngestStages(options);
-    const documents = new DocumentCache((record) => stages.original(record));
+    const documents = new DocumentCache(async (record) =>
+      stages.open({ record, bytes: await stages.original(record) }),
+    );
     const runsOcr = options.stages.includes('ocr');
     if (runsOcr && !options.ocr) throw new Error('the ocr stage needs an OCR engine');
     const handlers = createJobHandlers({
