@@ -2,7 +2,7 @@ import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { CorruptImageError, ImageTooLargeError } from './errors.js';
-import { openImage, preprocessForOcr } from './images.js';
+import { openImage, paperLevel, preprocessForOcr } from './images.js';
 import { pngSize } from './ocr.js';
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -81,5 +81,45 @@ describe('image inputs', () => {
     expect(stats.channels).toHaveLength(1);
     // #999 on #ccc spans 51 grey levels; stretched, they span most of the range.
     expect(stats.channels[0]!.max - stats.channels[0]!.min).toBeGreaterThan(200);
+  });
+
+  it('keeps the paper white and the bleed-through light on a sparse page', async () => {
+    // A 300 dpi page with one short line of ink (0.2 % of the pixels) on noisy greyish
+    // paper, and the verso showing through as light grey over a quarter of the sheet: less
+    // than 1 % ink, so sharp's 1st-percentile black point lands in the paper.
+    const width = 1000;
+    const height = 1400;
+    let seed = 1;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
+    // Triangular noise, as fixtures/degrade.ts adds to its scans.
+    const noise = (amplitude: number) => Math.round((random() + random() - 1) * amplitude);
+    const page = new Uint8Array(width * height).map(() => 233 + noise(12));
+    const paint = (x0: number, y0: number, w: number, h: number, level: number) => {
+      for (let y = y0; y < y0 + h; y += 1)
+        for (let x = x0; x < x0 + w; x += 1) page[y * width + x] = level + noise(4);
+    };
+    for (let row = 0; row < 30; row += 1) paint(100, 400 + row * 30, 800, 14, 222);
+    paint(100, 100, 700, 4, 28);
+    const png = await sharp(page, { raw: { width, height, channels: 1 } })
+      .toColourspace('b-w')
+      .png()
+      .toBuffer();
+    const data = await sharp(await preprocessForOcr(png))
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
+    const at = (x: number, y: number) => data[y * width + x]!;
+    expect(at(500, 102)).toBeLessThan(30); // ink
+    expect(at(500, 50)).toBeGreaterThan(200); // paper
+    expect(at(500, 405)).toBeGreaterThan(200); // bleed-through
+  });
+
+  it('takes the median as the paper level', () => {
+    const page = new Uint8Array(1000).fill(236);
+    page.fill(20, 0, 400);
+    expect(paperLevel(page)).toBe(236);
   });
 });

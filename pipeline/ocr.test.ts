@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { linesFromTesseract, pngSize, type TesseractBlock } from './ocr.js';
+import { linesFromTesseract, pngSize, restoreFrenchDashes, type TesseractBlock } from './ocr.js';
 
 describe('tesseract output to lines', () => {
   it('flattens blocks → paragraphs → lines with page-fraction bboxes and 0..1 confidence', () => {
@@ -37,5 +37,18 @@ describe('tesseract output to lines', () => {
       .toBuffer();
     expect(pngSize(png)).toEqual({ width: 321, height: 123 });
     expect(pngSize(Buffer.from('not a png at all, not at all'))).toBeNull();
+  });
+
+  it('reads a spaced hyphen in French as the en dash, and leaves tight hyphens alone', () => {
+    // As tesseract `fra` read a running header and an article heading of a scan fixture.
+    expect(restoreFrenchDashes('2526 BULLETIN OFFICIEL N° 6495 - 7 hija 1437 (8-9-2016)')).toBe(
+      '2526 BULLETIN OFFICIEL N° 6495 – 7 hija 1437 (8-9-2016)',
+    );
+    expect(restoreFrenchDashes("ART. 2. - Le ministre de l'économie et des finances")).toBe(
+      "ART. 2. – Le ministre de l'économie et des finances",
+    );
+    expect(restoreFrenchDashes('Dahir n° 1-58-376 du 3 joumada I 1378 ; finan-')).toBe(
+      'Dahir n° 1-58-376 du 3 joumada I 1378 ; finan-',
+    );
   });
 });

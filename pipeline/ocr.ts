@@ -116,3 +116,16 @@ export function restoreArabicCommas(line: string): string {
   const text = line.includes('«') ? line : line.replace(UNOPENED_CLOSING_QUOTE, '،');
   return text.replace(LONE_MARK, '،');
 }
+
+/** A hyphen with a space on each side, between two words or figures. */
+const SPACED_HYPHEN = /(?<=\S) - (?=\S)/g;
+
+/**
+ * Restores the en dash `–` in an OCR'd French line: tesseract's `fra` reads it as a hyphen.
+ * French print sets a hyphen tight against its words (`1-58-376`, `finan-`), and the
+ * gazette spaces only its dashes (`ART. 2. – Le ministre`, `N° 6495 – 7 hija 1437`), so
+ * only a hyphen spaced on both sides is taken for a dash.
+ */
+export function restoreFrenchDashes(line: string): string {
+  return line.replace(SPACED_HYPHEN, ' – ');
+}
