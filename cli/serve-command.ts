@@ -46,7 +46,8 @@ function superviseWorkers(count: number): void {
   });
   const stop = () => {
     stopping = true;
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    // The signal itself: cluster's worker.kill() would first wait for every connection to end.
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
@@ -81,11 +82,19 @@ export function serveCommand(): Command {
       // Every process listens on the same port: the first one says where.
       if (!cluster.isWorker || cluster.worker?.id === 1)
         log(`jarida serving ${archive.dataDir.root} on ${address} (API docs: ${address}/docs)`);
-      const stop = async () => {
-        await app.close();
-        await archive.close();
+      let stopping: Promise<void> | undefined;
+      const stop = () => {
+        stopping ??= (async function close() {
+          await app.close();
+          await archive.close();
+          // A forked process lives as long as its channel to the primary: let go of it to exit.
+          if (cluster.isWorker && process.connected) process.disconnect();
+        })();
+        return stopping;
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      // A serving process whose primary is gone receives no more connections.
+      if (cluster.isWorker) process.once('disconnect', stop);
     });
 }

@@ -65,5 +65,23 @@ describe('jarida serve --workers', () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(new Set(await answers())).toEqual(new Set([200]));
+
+    // Stopping the primary stops every serving process with it.
+    const exited = new Promise((resolve) => server!.child.once('exit', resolve));
+    server.stop();
+    await exited;
+    for (const pid of after) {
+      while (alive(pid)) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    server = undefined;
   });
 });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
