@@ -80,5 +80,11 @@ export function evalCommand(): Command {
       print(
         `versions   ${percent(report.versions.accuracy)} exact over ${report.versions.samples} sampled (article, date) pairs`,
       );
+      for (const [edition, s] of Object.entries(report.amendmentsByEdition)) {
+        const a = s.amendments;
+        print(
+          `  ${edition}       amendments P ${a.precision.toFixed(3)}  R ${a.recall.toFixed(3)}  F1 ${a.f1.toFixed(3)}  (${a.truePositives}/${a.expected})   versions ${percent(s.versions.accuracy)} of ${s.versions.samples}`,
+        );
+      }
     });
 }

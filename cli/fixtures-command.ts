@@ -25,7 +25,7 @@ export function fixturesCommand(): Command {
     .addOption(new Option('--pages <kind>', 'also write page images under DIR/pages/').choices(['png']))
     .option(
       '--amendments',
-      'also write amendment chains (1958 → 1973 → 2002, a loi completed later) with versions',
+      'also write amendment chains (1958 → 1973 → 2002, a loi completed later) with versions, in each edition of the run',
     )
     .option('--json', 'print the manifest')
     .action(async function generateAction(this: Command) {

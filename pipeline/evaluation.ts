@@ -5,11 +5,11 @@
  */
 import { distance } from 'fastest-levenshtein';
 import type { BulletinTruth } from '../fixtures/truth.js';
-import { linkArchive } from './amendments/archive.js';
+import { type ArchiveLinks, linkArchive } from './amendments/archive.js';
 import { versionAt } from './amendments/versions.js';
 import { parseIsoDate, toIsoDate } from './dates.js';
 import { articleId } from './ids.js';
-import type { PageArtefact, ParsedBulletin } from './model.js';
+import type { Edition, Language, PageArtefact, ParsedBulletin } from './model.js';
 import { normalizeForCer } from './normalize.js';
 import { pageText } from './page-text.js';
 
@@ -100,6 +100,8 @@ export interface EvaluationReport {
   amendments: PrecisionRecall;
   /** Share of sampled (article, date) pairs whose wording in force (or its absence) matches exactly. */
   versions: { accuracy: number; samples: number };
+  /** The same two scores for each edition's issues (links read from its language, versions of its wording). */
+  amendmentsByEdition: Partial<Record<Edition, AmendmentScores>>;
   issues: { total: number; failed: number };
 }
 
@@ -173,24 +175,34 @@ function dayBefore(iso: string): string {
   return toIsoDate(new Date(parseIsoDate(iso).getTime() - 86_400_000));
 }
 
-/**
- * Scores amendment links and versions: the amendment stage runs over every parsed issue at
- * once; versions are sampled on the first and the last day of each true version.
- */
-export function evaluateAmendments(
-  issues: EvaluatedIssue[],
-): Pick<EvaluationReport, 'amendments' | 'versions'> {
-  const parsed = issues.flatMap((i) => (i.parsed ? [i.parsed] : []));
-  const archive = linkArchive(parsed);
-  const expected = issues.flatMap((i) =>
+/** Amendment links and versions of one edition's issues, scored apart. */
+export interface AmendmentScores {
+  amendments: PrecisionRecall;
+  versions: { accuracy: number; samples: number };
+}
+
+const squash = (s: string | null | undefined) => (s ? s.replace(/\s+/g, ' ').trim() : null);
+
+/** Truth links of `issues` as keys. */
+function expectedLinks(issues: readonly EvaluatedIssue[]): string[] {
+  return issues.flatMap((i) =>
     (i.truth.amendments ?? []).map((a) =>
       amendmentKey(a.byTextId, a.byArticle, a.kind, a.targetTextId, a.targetArticle),
     ),
   );
-  const predicted = archive.operations.flatMap((o) =>
-    o.textId ? [amendmentKey(o.byTextId, o.op.byArticle, o.op.kind, o.textId, o.op.targetArticle)] : [],
+}
+
+/** Links the amendment stage found, as keys; only those read from `language` expressions when given. */
+function predictedLinks(archive: ArchiveLinks, language?: Language): string[] {
+  return archive.operations.flatMap((o) =>
+    o.textId && (!language || o.language === language)
+      ? [amendmentKey(o.byTextId, o.op.byArticle, o.op.kind, o.textId, o.op.targetArticle)]
+      : [],
   );
-  const squash = (s: string | null | undefined) => (s ? s.replace(/\s+/g, ' ').trim() : null);
+}
+
+/** Sampled (article, date) pairs of the truth versions of `issues`, and how many `archive` gets right. */
+function scoreVersions(issues: readonly EvaluatedIssue[], archive: ArchiveLinks) {
   let samples = 0;
   let correct = 0;
   for (const { textId, versions } of issues.flatMap((i) => i.truth.versions ?? [])) {
@@ -207,8 +219,40 @@ export function evaluateAmendments(
       }
     }
   }
+  return { samples, correct };
+}
+
+/**
+ * Scores amendment links and versions: the amendment stage runs over every parsed issue at
+ * once; versions are sampled on the first and the last day of each true version. Each
+ * edition is also scored apart (`byEdition`): its issues' truth links against the links read
+ * from its language, its truth versions against the versions of its language's wording.
+ */
+export function evaluateAmendments(
+  issues: EvaluatedIssue[],
+): Pick<EvaluationReport, 'amendments' | 'versions' | 'amendmentsByEdition'> {
+  const parsed = issues.flatMap((i) => (i.parsed ? [i.parsed] : []));
+  const byEdition: Partial<Record<Edition, AmendmentScores>> = {};
+  let samples = 0;
+  let correct = 0;
+  let all: ArchiveLinks | null = null;
+  for (const edition of ['fr', 'ar'] as const) {
+    const own = issues.filter((i) => i.truth.bulletin.edition === edition);
+    if (edition === 'ar' && own.length === 0) continue;
+    const archive = linkArchive(parsed, edition);
+    all ??= archive;
+    const scored = scoreVersions(own, archive);
+    samples += scored.samples;
+    correct += scored.correct;
+    if (own.length === 0) continue;
+    byEdition[edition] = {
+      amendments: precisionRecall(expectedLinks(own), predictedLinks(archive, edition)),
+      versions: { accuracy: scored.samples ? scored.correct / scored.samples : 1, samples: scored.samples },
+    };
+  }
   return {
-    amendments: precisionRecall(expected, predicted),
+    amendments: precisionRecall(expectedLinks(issues), predictedLinks(all!)),
     versions: { accuracy: samples ? correct / samples : 1, samples },
+    amendmentsByEdition: byEdition,
   };
 }

@@ -19,8 +19,8 @@ import { SqliteStore } from './sqlite-store.js';
 /** The chain issues of a clean fixture set, parsed from their printed pages. */
 function chainBulletins(seed: number): ParsedBulletin[] {
   const metrics = new FontMetrics();
-  const chains = composeAmendmentChains(new Prng(seed), new Set(), (key, drafts) =>
-    composeIssue('fr', key, drafts, metrics),
+  const chains = composeAmendmentChains(new Prng(seed), new Set(), (edition, key, drafts) =>
+    composeIssue(edition, key, drafts, metrics),
   );
   return chains.map(({ issue: { truth } }) =>
     parseBulletin(

@@ -57,3 +57,59 @@ describe('parseArabicLinks', () => {
     ]);
   });
 });
+
+describe('parseArabicLinks: substitutions, replacements and entry into force', () => {
+  const links = parseArabicLinks(
+    arabicText([
+      'تعوض عبارة «ثلاثة أشهر» الواردة في الفصل 2 من الظهير الشريف رقم 1.58.376 الصادر في 3 جمادى الأولى 1378 (15 نونبر 1958) بعبارة «ستة أشهر».',
+      'تنسخ أحكام الفصل 3 من الظهير الشريف رقم 1.58.376 السالف الذكر، كما وقع تغييره بالظهير الشريف بمثابة قانون رقم 1.73.283، وتعوض بالأحكام التالية: «الفصل 3. – يسلم الوصل داخل أجل ستين يوما.»',
+      'يتمم الظهير الشريف رقم 1.58.376 السالف الذكر بالفصل 4 المكرر التالي: «الفصل 4 المكرر. – تمسك الجمعيات محاسبة منتظمة.»',
+      'تنسخ جميع الأحكام المخالفة لهذا القانون ولا سيما أحكام القانون رقم 34.04.',
+      'يدخل هذا القانون حيز التنفيذ ابتداء من 1 يناير 2003.',
+    ]),
+  );
+
+  it('reads تعوض عبارة «…» بعبارة «…» as a substitution on the article it names', () => {
+    expect(links.operations[0]).toMatchObject({
+      kind: 'amended',
+      target: { type: 'dahir', number: '1-58-376' },
+      targetArticle: '2',
+      substitutions: [{ from: 'ثلاثة أشهر', to: 'ستة أشهر' }],
+    });
+    expect(links.operations[0]!.body).toBeUndefined();
+  });
+
+  it('reads تنسخ … وتعوض as a replacement and المكرر as bis, wording without its heading', () => {
+    expect(links.operations.slice(1).map((o) => [o.kind, o.targetArticle, o.body])).toEqual([
+      ['replaced', '3', 'يسلم الوصل داخل أجل ستين يوما.'],
+      ['inserted', '4-bis', 'تمسك الجمعيات محاسبة منتظمة.'],
+    ]);
+  });
+
+  it('keeps الأحكام المخالفة as a citation, and reads ابتداء من as the entry into force', () => {
+    expect(links.citations).toContainEqual({
+      byArticle: '4',
+      relation: 'abrogates',
+      target: { type: 'loi', number: '34-04', date: null },
+      targetArticle: null,
+    });
+    expect(links.inForceFrom).toBe('2003-01-01');
+  });
+});
+
+describe('parseArabicLinks: numbers cut short by right-to-left OCR', () => {
+  it('reads رقم 9 as the text of that kind the amending text names in full, and nothing when none fits', () => {
+    const links = parseArabicLinks(
+      arabicText(
+        [
+          'تعوض عبارة «شهرين» الواردة في الفصل 2 من الظهير الشريف رقم 9 الصادر في 12 رمضان 1377 بعبارة «أربعة أشهر».',
+          'تنسخ أحكام الفصل 5 من الظهير الشريف رقم 4 السالف الذكر.',
+        ],
+        'بناء على الظهير الشريف رقم 1.58.339 الصادر في 12 رمضان 1377 بشأن التجمعات العمومية؛',
+      ),
+    );
+    expect(links.operations.map((o) => [o.kind, o.target.number, o.targetArticle])).toEqual([
+      ['amended', '1-58-339', '2'],
+    ]);
+  });
+});

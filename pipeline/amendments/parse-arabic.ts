@@ -4,9 +4,10 @@
  * `تتمم … بالمادة 12 المكررة`, `(الباقي لا يتغير فيه)` after partial new wording, and the
  * visas `بناء على الظهير الشريف رقم …` (citations).
  */
+import { parseArabicDate } from '../dates.js';
 import { canonicalArticleNumber, canonicalNumber, toWesternDigits } from '../ids.js';
 import type { AmendmentKind, LegalText, TextType } from '../model.js';
-import type { AmendmentOperation, Citation, CitedText, TextLinks } from './links.js';
+import type { AmendmentOperation, Citation, CitedText, Substitution, TextLinks } from './links.js';
 
 /** Text types as Arabic prose names them, longest first. */
 const TYPES: readonly (readonly [string, TextType])[] = [
@@ -25,29 +26,54 @@ const TYPES: readonly (readonly [string, TextType])[] = [
   ['قرار', 'arrete'],
 ];
 
+/** A type and its number; a lone group of digits is a number OCR cut short (see {@link citedIn}). */
 const TYPE_RE = new RegExp(
-  `(${TYPES.map(([w]) => w).join('|')})(?:\\s+(?:رقم|عدد))\\s*([\\d٠-٩۰-۹]+(?:\\s?[.\\-/]\\s?[\\d٠-٩۰-۹]+)+)`,
+  `(${TYPES.map(([w]) => w).join('|')})(?:\\s+(?:رقم|عدد))\\s*([\\d٠-٩۰-۹]+(?:\\s?[.\\-/]\\s?[\\d٠-٩۰-۹]+)*)`,
   'g',
 );
-/** `المادة 5`, `الفصل 12`, `المادتين 3 و4`, `المواد 3 و4 و5`, with `مكرر` for bis. */
-const ARTICLES_RE =
-  /(?:المادة|الفصل|المادتين|الفصلين|المواد|الفصول)\s+((?:[\d٠-٩۰-۹]+|الأولى|الأول)(?:\s+مكرر[ةا]?)?(?:\s*(?:،|,|و)\s*(?:[\d٠-٩۰-۹]+|الأولى)(?:\s+مكرر[ةا]?)?)*)/g;
+/** `مكرر`, `مكررة`, `المكرر`, `المكررة`: bis. */
+const BIS = '(?:ال)?مكرر[ةا]?';
+/** `المادة 5`, `الفصل 12`, `المادتين 3 و4`, `المواد 3 و4 و5`, `المادة 12 المكررة` (bis). */
+const ARTICLES_RE = new RegExp(
+  String.raw`(?:المادة|الفصل|المادتين|الفصلين|المواد|الفصول)\s+((?:[\d٠-٩۰-۹]+|الأولى|الأول)(?:\s+${BIS})?(?:\s*(?:،|,|و)\s*(?:[\d٠-٩۰-۹]+|الأولى)(?:\s+${BIS})?)*)`,
+  'g',
+);
 
-function citedIn(s: string): (CitedText & { start: number; end: number })[] {
-  return [...s.matchAll(TYPE_RE)].map((m) => ({
-    type: TYPES.find(([w]) => w === m[1])![1],
-    number: canonicalNumber(m[2]!),
-    date: null,
-    start: m.index,
-    end: m.index + m[0].length,
-  }));
+const isDahir = (type: string) => type.startsWith('dahir');
+const digitsOf = (number: string | null) => (number ?? '').replace(/\D/g, '');
+
+/**
+ * Texts named in `s`. A number printed without its separators (`رقم 9` for `رقم 1.58.339`:
+ * right-to-left OCR loses the head of numbers) stands for the one text of its kind among
+ * `named` (what the amending text names in full) whose number ends with those digits; with
+ * none or several, it is no reference.
+ */
+function citedIn(
+  s: string,
+  named: readonly CitedText[] = [],
+): (CitedText & { start: number; end: number })[] {
+  return [...s.matchAll(TYPE_RE)].flatMap((m) => {
+    const type = TYPES.find(([w]) => w === m[1])![1];
+    const at = { type, date: null, start: m.index, end: m.index + m[0].length };
+    if (/[.\-/]/.test(m[2]!)) return [{ ...at, number: canonicalNumber(m[2]!) }];
+    const digits = toWesternDigits(m[2]!);
+    const full = new Set(
+      named
+        .filter(
+          (n) => (n.type === type || (isDahir(n.type) && isDahir(type))) && digitsOf(n.number) !== digits,
+        )
+        .filter((n) => digitsOf(n.number).endsWith(digits))
+        .map((n) => n.number),
+    );
+    return full.size === 1 ? [{ ...at, number: [...full][0]! }] : [];
+  });
 }
 
 function articlesIn(s: string): { numbers: string[]; start: number }[] {
   return [...s.matchAll(ARTICLES_RE)].map((m) => ({
     numbers: toWesternDigits(m[1]!)
       .split(/\s*(?:،|,|\sو)\s*/)
-      .map((n) => canonicalArticleNumber(n.replace(/مكرر[ةا]?/, 'مكرر').trim()))
+      .map((n) => canonicalArticleNumber(n.replace(new RegExp(BIS), 'مكرر').trim()))
       .filter((n): n is string => n !== null),
     start: m.index,
   }));
@@ -55,6 +81,8 @@ function articlesIn(s: string): { numbers: string[]; start: number }[] {
 
 /** Formulas naming the operation, tested in this order. */
 const FORMULAS: readonly (readonly [RegExp, AmendmentKind])[] = [
+  // `تنسخ أحكام الفصل 3 … وتعوض بالأحكام التالية`: abrogated and replaced.
+  [/(?:تنسخ|ينسخ|تلغى|يلغى)[^«]*?(?:وتعوض|ويعوض|وتستبدل|ويستبدل)/, 'replaced'],
   [/(?:تنسخ|ينسخ|تلغى|يلغى|نسخ)/, 'abrogated'],
   [/(?:تتمم|يتمم)\s+[^«]*?ب(?:المادة|الفصل|المواد)/, 'inserted'],
   [/(?:تغير|يغير|تعدل|يعدل|يغير ويتمم|تغير وتتمم)/, 'amended'],
@@ -76,21 +104,67 @@ function quoted(s: string): string | null {
 
 /** Strips the quoted heading (`المادة 5. –`) from new wording. */
 function withoutHeading(body: string): string {
-  return body.replace(/^(?:المادة|الفصل)\s+[\d٠-٩۰-۹]+(?:\s+مكرر[ةا]?)?(?:\s*[.:–—-])*\s*/, '').trim();
+  return body
+    .replace(new RegExp(String.raw`^(?:المادة|الفصل)\s+[\d٠-٩۰-۹]+(?:\s+${BIS})?(?:\s*[.:–—-])*\s*`), '')
+    .trim();
 }
 
-/** Everything an Arabic text says about other texts (no `à compter du` reading yet). */
+const WORDS = '(?:عبارة|العبارة|عبارات|العبارات|كلمة|الكلمة|كلمات|الكلمات|الرقم|التاريخ)';
+/** `تعوض عبارة «أ» الواردة في المادة 5 من القانون رقم … بعبارة «ب»`: words, where, new words. */
+const SUBSTITUTION = new RegExp(
+  String.raw`(?:تعوض|يعوض|تستبدل|يستبدل)\s+${WORDS}\s*[«"]([^»"]*)[»"]([^«"]*?)\s+ب${WORDS}\s*[«"]([^»"]*)[»"]`,
+  'g',
+);
+
+/** Partial substitutions of an article and the clause naming their target (`الواردة في …`). */
+function readSubstitutions(body: string): { substitutions: Substitution[]; clause: string } | null {
+  const found = [...body.matchAll(SUBSTITUTION)];
+  if (found.length === 0) return null;
+  return {
+    substitutions: found.map((m) => ({ from: m[1]!.trim(), to: m[3]!.trim() })),
+    clause: `تغير ${found.map((m) => m[2]).join(' ')}`,
+  };
+}
+
+/** `تنسخ جميع الأحكام المخالفة لهذا القانون ولا سيما …`: too vague for versions. */
+const CONTRARY = /الأحكام المخالفة/;
+
+const IN_FORCE = /(?:يدخل|تدخل|يسري|تسري|يعمل|تطبق|يطبق)[^.]{0,120}?(?:ابتداء|اعتبارا)\s+من\s+(?:تاريخ\s+)?/;
+
+/** `يدخل هذا القانون حيز التنفيذ ابتداء من 1 يناير 2003`: the date; null when none is set. */
+export function readEntryIntoForceAr(bodies: readonly string[]): string | null {
+  for (const body of bodies) {
+    const m = IN_FORCE.exec(body);
+    if (!m) continue;
+    const date = parseArabicDate(body.slice(m.index + m[0].length, m.index + m[0].length + 80));
+    if (date?.gregorian && date.start === 0) return date.gregorian;
+  }
+  return null;
+}
+
+/** Everything an Arabic text says about other texts, and its entry into force (`ابتداء من …`). */
 export function parseArabicLinks(text: LegalText): TextLinks {
   const citations: Citation[] = [];
   const operations: AmendmentOperation[] = [];
-  for (const cited of citedIn(text.preamble ?? ''))
+  const inFull = citedIn([text.title, text.preamble ?? '', ...text.articles.map((a) => a.body)].join('\n'));
+  for (const cited of citedIn(text.preamble ?? '', inFull))
     citations.push({ byArticle: null, relation: 'cites', target: strip(cited), targetArticle: null });
   for (const article of text.articles) {
     const body = article.body;
     const quoteAt = body.search(/[«"]/);
-    const clause = quoteAt < 0 ? body : body.slice(0, quoteAt);
-    const target = citedIn(clause)[0];
+    const substitution = readSubstitutions(body);
+    const clause = substitution?.clause ?? (quoteAt < 0 ? body : body.slice(0, quoteAt));
+    const target = citedIn(clause, inFull)[0];
     const kind = FORMULAS.find(([re]) => re.test(clause))?.[1];
+    if (target && kind === 'abrogated' && CONTRARY.test(clause)) {
+      citations.push({
+        byArticle: article.number,
+        relation: 'abrogates',
+        target: strip(target),
+        targetArticle: null,
+      });
+      continue;
+    }
     if (!target || !kind) {
       if (target)
         citations.push({
@@ -104,7 +178,7 @@ export function parseArabicLinks(text: LegalText): TextLinks {
     const named = articlesIn(clause);
     const before = named.filter((a) => a.start < target.start).flatMap((a) => a.numbers);
     const after = named.filter((a) => a.start > target.start).flatMap((a) => a.numbers);
-    const wording = quoted(body);
+    const wording = substitution ? null : quoted(body);
     const make = (
       targetArticle: string | null,
       extra: Partial<AmendmentOperation> = {},
@@ -119,9 +193,17 @@ export function parseArabicLinks(text: LegalText): TextLinks {
     if (kind === 'abrogated') operations.push(...(before.length ? before : [null]).map((a) => make(a)));
     else if (kind === 'inserted')
       operations.push(...after.map((a) => make(a, wording ? { body: withoutHeading(wording) } : {})));
+    else if (substitution)
+      operations.push(...before.map((a) => make(a, { substitutions: substitution.substitutions })));
     else operations.push(...before.map((a) => make(a, wording ? { body: withoutHeading(wording) } : {})));
   }
-  return { textId: text.id, language: text.language, operations, citations, inForceFrom: null };
+  return {
+    textId: text.id,
+    language: text.language,
+    operations,
+    citations,
+    inForceFrom: readEntryIntoForceAr(text.articles.map((a) => a.body)),
+  };
 }
 
 function strip({ type, number, date }: CitedText): CitedText {

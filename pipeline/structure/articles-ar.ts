@@ -43,9 +43,13 @@ function headingWith(
   return { number, heading: s.slice(0, length).trim(), rest: after.trim(), confidence };
 }
 
-/** Reads an Arabic article heading at the start of a line; null when the line is not one. */
+/**
+ * Reads an Arabic article heading at the start of a line; null when the line is not one.
+ * Quoted new wording (`«الفصل 3. – …`) belongs to the text it amends.
+ */
 export function readArticleHeadingAr(line: string): ArticleHeading | null {
   const s = toWesternDigits(line.trim());
+  if (/^[«"“]/.test(s)) return null;
   for (const phrase of UNIQUE_HEADINGS) {
     const m = matchPhrase(s, phrase);
     if (m) return headingWith(s, m.length, 'unique', m.confidence);

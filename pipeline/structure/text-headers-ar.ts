@@ -83,9 +83,13 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
   const keyword = readHeaderKeywordAr(title);
   if (!keyword) return null;
   const rest = toWesternDigits(title.slice(keyword.length));
-  const date = parseArabicDate(rest);
+  const printed = parseArabicDate(rest);
   const found = readTextNumberAr(rest);
-  const own = found && keyword.type !== 'rectificatif' && (!date || found.index < date.start) ? found : null;
+  const own =
+    found && keyword.type !== 'rectificatif' && (!printed || found.index < printed.start) ? found : null;
+  // A date after another text's number is that text's (`قانون رقم 12.02 بتغيير الظهير الشريف رقم 1.58.376 الصادر في …`).
+  const cited = own && printed ? readTextNumberAr(rest, own.index + 1) : null;
+  const date = cited && printed && cited.index < printed.start ? null : printed;
   if (!own && !date) return null;
   const header: TextHeader = {
     type: keyword.type,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchWord, readDigits, skeleton } from './fuzzy.js';
 import { headerId, isBodyMarker, parseTextHeader } from './text-headers.js';
+import { parseTextHeaderAr } from './text-headers-ar.js';
 
 describe('fuzzy', () => {
   it('matches keywords through OCR confusions and few edits only', () => {
@@ -140,5 +141,24 @@ describe('parseTextHeader', () => {
     expect(isBodyMarker('Décret n° 2-09-165 du …')).toBe(false);
     expect(isBodyMarker('Arrêté du ministre …')).toBe(false);
     expect(isBodyMarker('Vues générales')).toBe(false);
+  });
+});
+
+describe('a header without its own date', () => {
+  it('does not take the date of a text it cites, in either edition', () => {
+    const fr = parseTextHeader(
+      'Loi n° 57-02 modifiant et complétant le dahir n° 1-58-376 du 3 joumada I 1378 (15 novembre 1958) réglementant le droit d’association',
+    );
+    expect(fr).toMatchObject({ type: 'loi', number: '57-02', signedOn: null });
+    const ar = parseTextHeaderAr(
+      'قانون رقم 57.02 يقضي بتغيير وتتميم الظهير الشريف رقم 1.58.376 الصادر في 3 جمادى الأولى 1378 (15 نونبر 1958) بتنظيم حق تأسيس الجمعيات',
+    );
+    expect(ar).toMatchObject({ type: 'loi', number: '57-02', signedOn: null });
+    // Its own date, before the cited text, still counts.
+    expect(
+      parseTextHeader(
+        'Dahir n° 1-02-250 du 10 ramadan 1423 (15 novembre 2002) portant promulgation de la loi n° 57-02 modifiant le dahir n° 1-58-376 du 15 novembre 1958',
+      )?.signedOn,
+    ).toBe('2002-11-15');
   });
 });

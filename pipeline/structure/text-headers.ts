@@ -114,9 +114,13 @@ export function parseTextHeader(title: string): TextHeader | null {
   const keyword = readHeaderKeyword(title);
   if (!keyword) return null;
   const rest = title.slice(title.length - title.trimStart().length + keyword.length);
-  const date = parseFrenchDate(rest);
+  const printed = parseFrenchDate(rest);
   const found = readTextNumber(rest);
-  const own = found && keyword.type !== 'rectificatif' && (!date || found.index < date.start) ? found : null;
+  const own =
+    found && keyword.type !== 'rectificatif' && (!printed || found.index < printed.start) ? found : null;
+  // A date after another text's number is that text's (`Loi n° 57-02 modifiant le dahir n° 1-58-376 du …`).
+  const cited = own && printed ? readTextNumber(rest, own.index + 1) : null;
+  const date = cited && printed && cited.index < printed.start ? null : printed;
   if (!own && !date) return null;
   const notes = [...(date?.notes ?? [])];
   const header: TextHeader = {
