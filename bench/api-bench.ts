@@ -142,7 +142,7 @@ export async function apiBenchmark(args: string[]): Promise<void> {
     const body = [
       '## api: HTTP throughput and latency under load',
       '',
-      `\`jarida serve\` (its own process, SQLite store, rate limit off) on ${options.articles.toLocaleString('en')} synthetic`,
+      `\`jarida serve\` (its own processes, one per core, SQLite store, rate limit off) on ${options.articles.toLocaleString('en')} synthetic`,
       `article versions (the search benchmark's archive, seed ${options.seed}); autocannon on loopback,`,
       `${options.connections} connections, ${options.duration} s per scenario after a 2 s warm-up; ${machineLine()}.`,
       '',
