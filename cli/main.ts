@@ -3,6 +3,7 @@
  * `jarida`: the command line. Parses options and calls the rest; no logic of its own.
  * Exit codes: 0 success, 1 some input failed (the rest done), 2 bad usage.
  */
+import cluster from 'node:cluster';
 import { Command, CommanderError } from 'commander';
 import { EXIT_SOME_FAILED, EXIT_USAGE, log, UsageError } from './context.js';
 
@@ -86,3 +87,5 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 process.exitCode = await main(process.argv);
+// A forked serving process (`serve --workers`) that failed must end, not idle on its channel to the primary.
+if (cluster.isWorker && process.exitCode !== 0) process.disconnect();

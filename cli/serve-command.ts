@@ -36,9 +36,13 @@ function positive(option: string) {
 }
 
 /** Forks `count` serving processes and keeps them running (a crashed one is replaced) until SIGINT/SIGTERM. */
-function superviseWorkers(count: number): void {
+function superviseWorkers(count: number, root: string): void {
   let stopping = false;
   for (let i = 0; i < count; i++) cluster.fork();
+  // Said once, by the primary: the first process to listen gives the port they all share.
+  cluster.once('listening', function announce(_worker, { address, port }) {
+    announceServing(root, `http://${address}:${port}`);
+  });
   cluster.on('exit', function replace(worker, code, signal) {
     if (stopping) return;
     log(`jarida serve: process ${worker.process.pid} exited (${signal ?? code}); starting another`);
@@ -51,6 +55,10 @@ function superviseWorkers(count: number): void {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+}
+
+function announceServing(root: string, address: string): void {
+  log(`jarida serving ${root} on ${address} (API docs: ${address}/docs)`);
 }
 
 export function serveCommand(): Command {
@@ -68,7 +76,12 @@ export function serveCommand(): Command {
     )
     .action(async function serveAction(this: Command) {
       const o = this.optsWithGlobals<ServeOptions>();
-      if (cluster.isPrimary && o.workers > 1) return superviseWorkers(o.workers);
+      if (cluster.isPrimary && o.workers > 1) {
+        // Created and migrated once, here, rather than by every serving process at once.
+        const archive = await openArchive(o);
+        await archive.close();
+        return superviseWorkers(o.workers, archive.dataDir.root);
+      }
       const archive = await openArchive(o);
       const app = await buildApp({
         store: archive.store,
@@ -80,8 +93,7 @@ export function serveCommand(): Command {
       });
       const address = await app.listen({ port: o.port, host: o.host });
       // Every process listens on the same port: the first one says where.
-      if (!cluster.isWorker || cluster.worker?.id === 1)
-        log(`jarida serving ${archive.dataDir.root} on ${address} (API docs: ${address}/docs)`);
+      if (cluster.isPrimary) announceServing(archive.dataDir.root, address);
       let stopping: Promise<void> | undefined;
       const stop = () => {
         stopping ??= (async function close() {

@@ -5,50 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { composeAmendmentChains } from '../fixtures/amendment-chains.js';
-import { FontMetrics } from '../fixtures/fonts.js';
-import { composeIssue } from '../fixtures/generate.js';
-import { Prng } from '../fixtures/prng.js';
 import { linkArchive } from '../pipeline/amendments/archive.js';
-import type { ParsedBulletin } from '../pipeline/model.js';
-import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
-import { pagesFromText, recordFor } from '../pipeline/structure/test-helpers.js';
+import { chainBulletins, archiveSnapshot as snapshot } from './archive-snapshot.js';
 import { makePages } from './contract-data.js';
 import { SqliteStore } from './sqlite-store.js';
-
-/** The chain issues of a clean fixture set, parsed from their printed pages. */
-function chainBulletins(seed: number): ParsedBulletin[] {
-  const metrics = new FontMetrics();
-  const chains = composeAmendmentChains(new Prng(seed), new Set(), (edition, key, drafts) =>
-    composeIssue(edition, key, drafts, metrics),
-  );
-  return chains.map(({ issue: { truth } }) =>
-    parseBulletin(
-      pagesFromText(
-        truth.pages.map((p) => p.text),
-        { printedPages: truth.pages.map((p) => p.printedPage) },
-      ),
-      recordFor(`${truth.bulletin.id}.pdf`),
-    ),
-  );
-}
-
-/** Everything a reader can see of the archive's texts. */
-async function snapshot(store: SqliteStore, ids: string[]) {
-  const out: Record<string, unknown> = {};
-  for (const id of ids) {
-    const text = await store.getText(id);
-    const articles = new Set((await store.getText(id, { at: '2099-01-01' }))?.articles.map((a) => a.number));
-    for (const a of text?.articles ?? []) articles.add(a.number);
-    out[id] = {
-      text,
-      history: await store.getHistory(id),
-      backlinks: await store.getBacklinks(id),
-      versions: await Promise.all([...articles].sort().map((a) => store.getArticleVersions(id, a))),
-    };
-  }
-  return out;
-}
 
 describe('amendment chains saved in any order', () => {
   const bulletins = chainBulletins(11);

@@ -9,9 +9,23 @@ import { canonicalArticleNumber, canonicalNumber } from '../pipeline/ids.js';
 import type { Language, ParsedBulletin } from '../pipeline/model.js';
 import { bulletinToRecord } from './bulletin-record.js';
 
-/** The three kinds of index a prefix has, each behind its alias `${prefix}-${kind}`. */
-export const INDEX_KINDS = ['documents', 'texts', 'bulletins'] as const;
+/**
+ * The kinds of index a prefix has, each behind its alias `${prefix}-${kind}`: what is searched
+ * and shown (documents, texts, bulletins), then the amendment graph (operations and
+ * citations read from each expression, and the article versions they make).
+ */
+export const INDEX_KINDS = [
+  'documents',
+  'texts',
+  'bulletins',
+  'amendments',
+  'citations',
+  'versions',
+] as const;
 export type IndexKind = (typeof INDEX_KINDS)[number];
+
+/** Where a store reads and writes each kind: the aliases, or during a rebuild the new versioned indices. */
+export type IndexTargets = Record<IndexKind, string>;
 
 /** Alias readers and writers use: `jarida-documents`. */
 export function aliasName(prefix: string, kind: IndexKind): string {
@@ -53,7 +67,7 @@ const french = { type: 'text', analyzer: 'jarida_french' } as const;
 const arabic = { type: 'text', analyzer: 'jarida_arabic' } as const;
 const stored = { type: 'keyword', index: false, doc_values: false } as const;
 
-/** Field mappings, the union of the three kinds (each document fills its own). */
+/** Field mappings, the union of every kind (each document fills its own). */
 export const MAPPINGS = {
   dynamic: 'strict',
   properties: {
@@ -91,6 +105,28 @@ export const MAPPINGS = {
     last_page: { type: 'integer' },
     page_count: { type: 'integer' },
     source_sha256: keyword,
+    // amendments and citations: one per operation or citation of an expression, `seq` in reading order.
+    expression: keyword,
+    by_text_id: keyword,
+    seq: { type: 'integer' },
+    by_article: keyword,
+    amendment_kind: keyword,
+    relation: keyword,
+    cited_type: keyword,
+    cited_number: keyword,
+    // Compared as ISO strings only, never as dates: a misread date must not refuse the document.
+    cited_date: keyword,
+    target_text_id: keyword,
+    reason: keyword,
+    target_article: keyword,
+    operation: { type: 'object', enabled: false },
+    in_force: keyword,
+    // versions: one per wording of an article of an expression (`position` orders a whole text).
+    valid_from: { type: 'date', format: 'strict_date' },
+    wording: stored,
+    introduced_by: keyword,
+    introduced_by_article: keyword,
+    cause: keyword,
   },
 } as const;
 
@@ -107,7 +143,7 @@ export function indexTemplate(prefix: string, options: { shards?: number; replic
       mappings: MAPPINGS,
     },
     priority: 200,
-    _meta: { description: 'jarida: Bulletin officiel articles, texts and bulletins' },
+    _meta: { description: 'jarida: Bulletin officiel articles, texts, bulletins and their amendment graph' },
   };
 }
 

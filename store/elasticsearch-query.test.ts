@@ -18,6 +18,9 @@ describe('index template', () => {
       'jarida-documents-v*',
       'jarida-texts-v*',
       'jarida-bulletins-v*',
+      'jarida-amendments-v*',
+      'jarida-citations-v*',
+      'jarida-versions-v*',
     ]);
     const index = versionedIndexName('jarida', 'documents', 42);
     expect(index).toBe('jarida-documents-v42');

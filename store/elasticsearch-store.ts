@@ -1,21 +1,25 @@
 /**
  * {@link SearchStore} on Elasticsearch 8 (`@elastic/elasticsearch`), for archives past one
- * machine. Three indices per prefix — documents (articles, and titles of texts without
- * articles), texts (one per expression), bulletins — each a versioned index behind an
+ * machine. Six indices per prefix — documents (articles, and titles of texts without
+ * articles), texts (one per expression), bulletins, and the amendment graph of
+ * store/elasticsearch-amendments.ts (amendments, citations, versions) — each a versioned index behind an
  * alias, so {@link ElasticsearchStore.rebuild} fills new indices while readers use the old
  * ones and swaps the aliases in one atomic call. Written from Elasticsearch's reference
  * documentation (index templates, analyzers, aliases, bulk, bool queries, highlighting).
  */
 import { Client } from '@elastic/elasticsearch';
+import { versionAt } from '../pipeline/amendments/versions.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../pipeline/model.js';
+import { textHistory } from './amendment-history.js';
 import { type BulletinRecord, bulletinFromRecord } from './bulletin-record.js';
+import { ElasticsearchAmendments } from './elasticsearch-amendments.js';
 import { type BackoffOptions, type BulkResponse, bulkWithBackoff } from './elasticsearch-bulk.js';
 import {
   aliasName,
   bulletinDocuments,
   INDEX_KINDS,
-  type IndexKind,
+  type IndexTargets,
   indexTemplate,
   versionedIndexName,
 } from './elasticsearch-mapping.js';
@@ -54,12 +58,11 @@ export interface ElasticsearchStoreOptions {
   snippetWords?: number;
   /** Back-off of bulk writes refused with 429. */
   backoff?: BackoffOptions;
+  /** Hits per page when reading the amendment graph back (default 10,000, the result window). */
+  graphPageSize?: number;
   /** An existing client (tests, custom auth); `node` is then ignored. */
   client?: Client;
 }
-
-/** Where writes go: the aliases, or during a rebuild the new versioned indices. */
-type Targets = Record<IndexKind, string>;
 
 interface DocumentSource {
   kind: 'article' | 'title';
@@ -105,12 +108,19 @@ export class ElasticsearchStore implements SearchStore {
   private readonly prefix: string;
   private readonly window: number;
   private readonly snippetWords: number;
+  private readonly amendments: ElasticsearchAmendments;
+  /** The last save: saves run one after another (see {@link saveBulletins}). */
+  private writing: Promise<unknown> = Promise.resolve();
 
   private constructor(
     private readonly client: Client,
     private readonly options: ElasticsearchStoreOptions,
-    private readonly targets: Targets,
+    private readonly targets: IndexTargets,
   ) {
+    this.amendments = new ElasticsearchAmendments(client, targets, {
+      backoff: options.backoff,
+      pageSize: options.graphPageSize,
+    });
     this.prefix = options.indexPrefix ?? 'jarida';
     this.window = options.resultWindow ?? DEFAULT_RESULT_WINDOW;
     this.snippetWords = options.snippetWords ?? 24;
@@ -131,7 +141,7 @@ export class ElasticsearchStore implements SearchStore {
         });
       }
     }
-    const aliases = Object.fromEntries(INDEX_KINDS.map((k) => [k, aliasName(prefix, k)])) as Targets;
+    const aliases = Object.fromEntries(INDEX_KINDS.map((k) => [k, aliasName(prefix, k)])) as IndexTargets;
     return new ElasticsearchStore(client, options, aliases);
   }
 
@@ -144,7 +154,7 @@ export class ElasticsearchStore implements SearchStore {
     const version = Date.now();
     const fresh = Object.fromEntries(
       INDEX_KINDS.map((k) => [k, versionedIndexName(this.prefix, k, version)]),
-    ) as Targets;
+    ) as IndexTargets;
     for (const index of Object.values(fresh)) await this.client.indices.create({ index });
     try {
       await fill(new ElasticsearchStore(this.client, this.options, fresh));
@@ -186,11 +196,25 @@ export class ElasticsearchStore implements SearchStore {
     await this.saveBulletins([{ parsed, pages }]);
   }
 
-  /** Page artefacts stay in the data directory: Elasticsearch holds what is searched and shown. */
+  /**
+   * Page artefacts stay in the data directory: Elasticsearch holds what is searched and shown.
+   * Saves of one store run one after another: each reads back the amendment graph the
+   * previous one wrote (several processes writing at once are not serialised).
+   */
   async saveBulletins(batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]): Promise<void> {
     if (batch.length === 0) return;
+    const run = this.writing.then(
+      () => this.write(batch),
+      () => this.write(batch),
+    );
+    this.writing = run.catch(() => {});
+    await run;
+  }
+
+  private async write(batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]): Promise<void> {
     const ids = batch.map((b) => b.parsed.bulletin.id);
-    // Re-saving replaces: what the bulletins held before goes first.
+    // Re-saving replaces: what the bulletins held before goes first, their links first of all.
+    const before = await this.amendments.unlinkBulletins(ids);
     await this.client.deleteByQuery({
       index: [this.targets.documents, this.targets.texts],
       query: { terms: { bulletin: ids } },
@@ -208,6 +232,10 @@ export class ElasticsearchStore implements SearchStore {
         this.client.bulk({ operations, refresh: 'wait_for' }) as unknown as Promise<BulkResponse>,
       operations,
       this.options.backoff,
+    );
+    await this.amendments.linkSaved(
+      batch.flatMap(({ parsed }) => parsed.texts),
+      before,
     );
   }
 
@@ -321,6 +349,9 @@ export class ElasticsearchStore implements SearchStore {
     if (!found) return null;
     const { shown, all } = found;
     const articles = await this.articleSources(id, shown.language);
+    const entries = opts.at
+      ? await this.entriesOf(await this.amendments.versionsAt(id, shown.language, opts.at), articles)
+      : articles.map(articleEntry);
     return {
       id,
       type: shown.type,
@@ -333,7 +364,7 @@ export class ElasticsearchStore implements SearchStore {
       publications: all
         .map((e) => ({ bulletin: e.bulletin, edition: e.language, date: e.date, page: e.page }))
         .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.edition.localeCompare(b.edition)),
-      articles: articles.map(articleEntry),
+      articles: entries,
       ...(shown.promulgates ? { promulgates: shown.promulgates } : {}),
     };
   }
@@ -342,7 +373,15 @@ export class ElasticsearchStore implements SearchStore {
     const number = canonicalArticleNumber(article);
     const found = await this.expression(textId, opts);
     if (!number || !found) return null;
-    const [source] = await this.articleSources(textId, found.shown.language, number);
+    const { language, bulletin } = found.shown;
+    const [source] = await this.articleSources(textId, language, number);
+    if (opts.at) {
+      const version = versionAt(await this.amendments.versions(textId, language, number), opts.at);
+      const [entry] = version ? await this.entriesOf([version], source ? [source] : []) : [];
+      if (!version || !entry) return null;
+      const { validFrom, validTo, introducedBy } = version;
+      return { ...entry, textId, article: number, language, bulletin, validFrom, validTo, introducedBy };
+    }
     if (!source) return null;
     return {
       ...articleEntry(source),
@@ -356,28 +395,61 @@ export class ElasticsearchStore implements SearchStore {
     };
   }
 
-  /** The original wording only: amendment versions are not indexed in Elasticsearch yet. */
+  /**
+   * The printed entries of `versions` (one expression's): each article's own document, or for
+   * an inserted article the amending article that printed it; abrogated ones are left out.
+   */
+  private async entriesOf(versions: readonly ArticleVersionRecord[], own: readonly DocumentSource[]) {
+    const entries = [];
+    for (const version of versions) {
+      if (version.body === null) continue;
+      const article = own.find((a) => a.article === version.article);
+      const source = article ?? (await this.printedBy(version));
+      const where = source ? articleEntry(source) : { page: 0, pageIndex: 0 };
+      const heading = article?.heading ?? `Article ${version.article.replace('-', ' ')}`;
+      entries.push({ ...where, number: version.article, heading, body: version.body });
+    }
+    return entries;
+  }
+
+  /** The amending article that printed a version, in the version's language when published in it. */
+  private async printedBy(version: ArticleVersionRecord): Promise<DocumentSource | undefined> {
+    if (!version.introducedBy || !version.introducedByArticle) return undefined;
+    const result = await this.client.search<DocumentSource>({
+      index: this.targets.documents,
+      query: {
+        bool: {
+          filter: [
+            { term: { text_id: version.introducedBy } },
+            { term: { kind: 'article' } },
+            { term: { article: version.introducedByArticle } },
+          ],
+          // Constant scores: a term query's score would also depend on how common each language is.
+          should: [
+            { constant_score: { filter: { term: { language: version.language } }, boost: 2 } },
+            { constant_score: { filter: { term: { language: 'fr' } }, boost: 1 } },
+          ],
+        },
+      },
+      sort: ['_score', { position: 'asc' }],
+      size: 1,
+    });
+    return result.hits.hits[0]?._source;
+  }
+
+  /** Every version of an article in one expression, oldest first (an abrogation is a version with a null body). */
   async getArticleVersions(
     textId: string,
     article: string,
     opts: { language?: Language } = {},
   ): Promise<ArticleVersionRecord[]> {
-    const original = await this.getArticle(textId, article, opts);
-    if (!original?.validFrom) return [];
-    return [
-      {
-        textId,
-        article: original.article,
-        language: original.language,
-        validFrom: original.validFrom,
-        validTo: original.validTo,
-        body: original.body,
-        introducedBy: null,
-        introducedByArticle: null,
-      },
-    ];
+    const number = canonicalArticleNumber(article);
+    const found = await this.expression(textId, opts);
+    if (!number || !found) return [];
+    return this.amendments.versions(textId, found.shown.language, number);
   }
 
+  /** Publication events, one per edition that printed the text, then the amending events in date order. */
   async getHistory(textId: string, opts: { article?: string } = {}): Promise<TextHistory | null> {
     const all = await this.expressions([{ term: { text_id: textId } }]);
     const dates = all
@@ -385,19 +457,10 @@ export class ElasticsearchStore implements SearchStore {
       .filter((d): d is string => d !== null)
       .sort();
     if (dates.length === 0) return null;
-    const articles = opts.article ? [canonicalArticleNumber(opts.article) ?? opts.article] : [];
-    return {
-      id: textId,
-      events: dates.map((date) => ({
-        date,
-        kind: 'published' as const,
-        by: textId,
-        byArticle: null,
-        articles,
-      })),
-    };
+    return textHistory(textId, dates, await this.amendments.amendingEvents(textId), opts.article);
   }
 
+  /** Texts that promulgate, amend, abrogate or cite this one, oldest first. */
   async getBacklinks(textId: string): Promise<Backlink[]> {
     const promulgating = await this.expressions([{ term: { promulgates: textId } }]);
     const first = new Map<string, string | null>();
@@ -406,7 +469,7 @@ export class ElasticsearchStore implements SearchStore {
       if (seen === undefined || (e.date !== null && (seen === null || e.date < seen)))
         first.set(e.text_id, e.date);
     }
-    return [...first]
+    const promulgates = [...first]
       .map(([id, date]) => ({
         textId: id,
         article: null,
@@ -415,6 +478,10 @@ export class ElasticsearchStore implements SearchStore {
         date,
       }))
       .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.textId.localeCompare(b.textId));
+    // Stable: on one day, promulgation first.
+    return [...promulgates, ...(await this.amendments.backlinks(textId))].sort((a, b) =>
+      (a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0,
+    );
   }
 
   async search(input: SearchRequest): Promise<SearchResult> {

@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import type { AmendmentOperation, CitedText, TextLinks } from '../pipeline/amendments/links.js';
 import { type KnownText, resolveCited } from '../pipeline/amendments/resolve.js';
 import { computeVersions, type DatedOperation, type VersionCause } from '../pipeline/amendments/versions.js';
-import type { Language, LegalText, TextType } from '../pipeline/model.js';
+import type { AmendmentKind, Language, LegalText, TextType } from '../pipeline/model.js';
+import { amendingEvents } from './amendment-history.js';
 import type { ArticleVersionRecord, Backlink, TextHistory } from './search-store.js';
 
 interface VersionRow {
@@ -30,10 +31,6 @@ interface CitedRow {
   cited_date: string | null;
   target_text_id: string | null;
 }
-
-type HistoryKind = TextHistory['events'][number]['kind'];
-/** A renumbering shows in a history as an amendment of both numbers. */
-const HISTORY_KIND: Record<string, HistoryKind> = { renumbered: 'amended' };
 
 function versionRecord(r: VersionRow): ArticleVersionRecord {
   return {
@@ -284,26 +281,20 @@ export class SqliteAmendments {
     ).all(textId) as {
       by_text_id: string;
       by_article: string | null;
-      kind: string;
+      kind: AmendmentKind;
       target_article: string | null;
       operation: string;
       date: string | null;
     }[];
-    const events = new Map<string, TextHistory['events'][number]>();
-    for (const r of rows) {
-      if (!r.date) continue;
-      const kind = HISTORY_KIND[r.kind] ?? (r.kind as HistoryKind);
-      const key = `${r.date}|${r.by_text_id}|${r.by_article}|${kind}`;
-      let event = events.get(key);
-      if (!event) {
-        event = { date: r.date, kind, by: r.by_text_id, byArticle: r.by_article, articles: [] };
-        events.set(key, event);
-      }
-      const op = JSON.parse(r.operation) as AmendmentOperation;
-      for (const a of [r.target_article, op.newNumber])
-        if (a && !event.articles.includes(a)) event.articles.push(a);
-    }
-    return [...events.values()];
+    return amendingEvents(
+      rows.map((r) => ({
+        date: r.date,
+        by: r.by_text_id,
+        byArticle: r.by_article,
+        kind: r.kind,
+        articles: [r.target_article, (JSON.parse(r.operation) as AmendmentOperation).newNumber],
+      })),
+    );
   }
 
   /** Texts that amend, abrogate or cite `textId`. */

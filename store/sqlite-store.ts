@@ -8,6 +8,7 @@ import { versionAt } from '../pipeline/amendments/versions.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../pipeline/model.js';
 import { TermCache } from '../pipeline/normalize.js';
+import { textHistory } from './amendment-history.js';
 import { type PreparedBulletin, prepareBulletin } from './bulletin-preparation.js';
 import { type BulletinRecord, bulletinFromRecord } from './bulletin-record.js';
 import type {
@@ -96,10 +97,11 @@ export class SqliteStore implements SearchStore {
   /** Opens (creating and migrating when needed) the database at `path`; `:memory:` for a throwaway one. */
   constructor(path: string, options: SqliteStoreOptions = {}) {
     this.db = new Database(path);
+    // First: switching a new database to WAL, and migrating it, wait for another process doing the same.
+    this.db.pragma('busy_timeout = 5000');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
     // Reads of a large archive: keep hot index pages in memory and map the file.
     this.db.pragma('cache_size = -131072');
     this.db.pragma('mmap_size = 1073741824');
@@ -468,22 +470,7 @@ export class SqliteStore implements SearchStore {
       .pluck()
       .all(textId) as string[];
     if (!publications.length) return null;
-    const article = opts.article ? (canonicalArticleNumber(opts.article) ?? opts.article) : null;
-    const published = publications.map((date) => ({
-      date,
-      kind: 'published' as const,
-      by: textId,
-      byArticle: null,
-      articles: article ? [article] : [],
-    }));
-    const amending = this.amendments
-      .amendingEvents(textId)
-      .filter((e) => !article || e.articles.length === 0 || e.articles.includes(article));
-    // Stable: on one day, publication comes before the amendments.
-    const events = [...published, ...amending].sort((a, b) =>
-      a.date < b.date ? -1 : a.date > b.date ? 1 : 0,
-    );
-    return { id: textId, events };
+    return textHistory(textId, publications, this.amendments.amendingEvents(textId), opts.article);
   }
 
   /** Texts that promulgate, amend, abrogate or cite this one, oldest first. */

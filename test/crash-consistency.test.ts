@@ -26,7 +26,7 @@ import { openSqliteStore } from '../store/sqlite-store.js';
 import { IngestStages, isOutcome } from '../workers/ingest-stages.js';
 import { archiveViolations, indexedBulletins } from './archive-invariants.js';
 import { CLI, jarida, json } from './cli.js';
-import { generateCleanIssues } from './fixture-archive.js';
+import { generateIssues } from './fixture-archive.js';
 import { dumpStore, type StoreDump } from './store-dump.js';
 
 const KILL_POINTS = Number(process.env.JARIDA_KILL_POINTS ?? 10);
@@ -130,7 +130,7 @@ async function leftovers(dataDir: string): Promise<string> {
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'jarida-crash-'));
   const fixtures = path.join(work, 'fx');
-  issueCount = (await generateCleanIssues(fixtures, { seed: 4107, issues: 3 })).issues.length;
+  issueCount = (await generateIssues(fixtures, { seed: 4107, issues: 3 })).issues.length;
   issues = path.join(fixtures, 'issues');
   referenceDir = path.join(work, 'reference');
   referenceRun = await ingest(referenceDir);

@@ -21,7 +21,7 @@ import { openSqliteStore } from '../store/sqlite-store.js';
 import { IngestService } from '../workers/ingest-service.js';
 import { archiveViolations } from './archive-invariants.js';
 import { CLI, jarida } from './cli.js';
-import { generateCleanIssues } from './fixture-archive.js';
+import { generateIssues } from './fixture-archive.js';
 import { dumpStore } from './store-dump.js';
 
 interface IngestJson {
@@ -82,7 +82,7 @@ beforeAll(async () => {
   const mnt = path.join(work, 'mnt');
   await Promise.all([mkdir(out), mkdir(mnt)]);
   const fixtures = path.join(work, 'fx');
-  const manifest = await generateCleanIssues(fixtures, { seed: 3301, issues: 5 });
+  const manifest = await generateIssues(fixtures, { seed: 3301, issues: 5 });
   const issues = [...manifest.issues].sort((a, b) => a.file.localeCompare(b.file));
   files = issues.map((i) => path.join(fixtures, i.file));
   firstFiles = files.slice(0, 2);

@@ -7,8 +7,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BulletinTruth, FixtureManifest } from '../fixtures/truth.js';
+import type { BulletinTruth } from '../fixtures/truth.js';
 import { jarida, json } from './cli.js';
+import { generateIssues } from './fixture-archive.js';
 
 interface IngestJson {
   files: { path: string; status: string; reason?: string; bulletin?: string; pages?: number }[];
@@ -44,21 +45,7 @@ let issueFile: string;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'jarida-e2e-'));
   dataDir = path.join(work, 'data');
-  const generated = await jarida([
-    'fixtures',
-    'generate',
-    '--out',
-    path.join(work, 'fx'),
-    '--seed',
-    '20261',
-    '--issues',
-    '1',
-    '--quality',
-    'scan',
-    '--json',
-  ]);
-  expect(generated.code, generated.stderr).toBe(0);
-  const manifest = json<FixtureManifest>(generated);
+  const manifest = await generateIssues(path.join(work, 'fx'), { seed: 20261, issues: 1, quality: 'scan' });
   issueFile = path.join(work, 'fx', manifest.issues[0]!.file);
   truth = JSON.parse(
     await readFile(path.join(work, 'fx', manifest.issues[0]!.truth), 'utf8'),

@@ -32,17 +32,23 @@ export async function buildFixtureArchive(options: {
   const work = await mkdtemp(path.join(tmpdir(), 'jarida-api-'));
   const fixtures = path.join(work, 'fx');
   const dataDir = path.join(work, 'data');
-  const manifest = await generateCleanIssues(fixtures, options);
+  const manifest = await generateIssues(fixtures, options);
   const files = manifest.issues.map((issue) => path.join(fixtures, issue.file));
   const ingest = await jarida(['--data-dir', dataDir, 'ingest', ...files, '--json']);
   const { files: ingested } = json<{ files: FixtureArchive['ingested'] }>(ingest);
   return { work, dataDir, manifest, ingested, remove: () => rm(work, { recursive: true, force: true }) };
 }
 
-/** Generates clean (born-digital, text-layer) fixture issues into `out` with the built command. */
-export async function generateCleanIssues(
+/** Generates fixture issues into `out` with the built command: clean (born-digital, text-layer) unless told. */
+export async function generateIssues(
   out: string,
-  options: { seed: number; issues: number; edition?: 'fr' | 'ar' | 'both'; amendments?: boolean },
+  options: {
+    seed: number;
+    issues: number;
+    edition?: 'fr' | 'ar' | 'both';
+    quality?: 'clean' | 'scan' | 'poor';
+    amendments?: boolean;
+  },
 ): Promise<FixtureManifest> {
   const generated = await jarida([
     'fixtures',
@@ -56,14 +62,10 @@ export async function generateCleanIssues(
     '--edition',
     options.edition ?? 'fr',
     '--quality',
-    'clean',
-    ...(options.amendments && (await generatorHasAmendments()) ? ['--amendments'] : []),
+    options.quality ?? 'clean',
+    ...(options.amendments ? ['--amendments'] : []),
     '--json',
   ]);
   if (generated.code !== 0) throw new Error(`fixtures generate failed: ${generated.stderr}`);
   return json<FixtureManifest>(generated);
-}
-
-async function generatorHasAmendments(): Promise<boolean> {
-  return (await jarida(['fixtures', 'generate', '--help'])).stdout.includes('--amendments');
 }

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateHostileInputs, type HostileInput } from '../fixtures/hostile-inputs.js';
-import type { FixtureManifest } from '../fixtures/truth.js';
 import { type CliResult, jarida, json } from './cli.js';
+import { generateIssues } from './fixture-archive.js';
 import { dumpStore } from './store-dump.js';
 
 interface IngestJson {
@@ -60,21 +60,7 @@ async function ingest(dataDir: string): Promise<CliResult & { maxRssMb: number }
 
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), 'jarida-hostile-'));
-  const generated = await jarida([
-    'fixtures',
-    'generate',
-    '--out',
-    path.join(work, 'fx'),
-    '--seed',
-    '909',
-    '--issues',
-    '1',
-    '--quality',
-    'clean',
-    '--json',
-  ]);
-  expect(generated.code, generated.stderr).toBe(0);
-  const manifest = json<FixtureManifest>(generated);
+  const manifest = await generateIssues(path.join(work, 'fx'), { seed: 909, issues: 1 });
   goodFile = path.join(work, 'fx', manifest.issues[0]!.file);
   goodBulletin = manifest.issues[0]!.bulletinId;
   corpus = await generateHostileInputs();
