@@ -244,6 +244,10 @@ const MIGRATIONS: readonly string[] = [
   `
   DROP INDEX article_versions_valid;
   `,
+  // Backlinks ask which texts promulgate this one: without an index, a scan of every text.
+  `
+  CREATE INDEX texts_promulgates ON texts (promulgates) WHERE promulgates IS NOT NULL;
+  `,
 ];
 
 /** Schema version this code writes. */
