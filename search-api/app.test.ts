@@ -67,6 +67,20 @@ describe('/v1/search', () => {
     expect(laws.hits.every((h: { textId: string }) => h.textId.startsWith('loi-'))).toBe(true);
   });
 
+  it('counts hits per text type and decade when asked for facets, and only then', async () => {
+    expect((await get('/v1/search?query=loi&limit=1')).json()).not.toHaveProperty('facets');
+    const { facets } = (await get('/v1/search?query=loi&limit=1&facets=true')).json();
+    expect(facets.type.length).toBeGreaterThan(0);
+    expect(facets.decade.length).toBeGreaterThan(0);
+    // Each count is the total of the search narrowed to it.
+    const [type] = facets.type;
+    expect((await get(`/v1/search?query=loi&limit=0&type=${type.value}`)).json().total).toBe(type.count);
+    const [decade] = facets.decade;
+    const range = `from=${decade.value}-01-01&to=${Number(decade.value) + 9}-12-31`;
+    expect((await get(`/v1/search?query=loi&limit=0&${range}`)).json().total).toBe(decade.count);
+    expectJsonError(await get('/v1/search?query=loi&facets=maybe'), 400);
+  });
+
   it.each([
     ['limit above the maximum page size', '/v1/search?query=loi&limit=100000'],
     ['negative offset', '/v1/search?query=loi&offset=-1'],
@@ -291,7 +305,9 @@ describe('HTTP hygiene', () => {
       expect(spec.paths, route).toHaveProperty([route, 'get']);
     }
     const searchParameters = spec.paths['/v1/search'].get.parameters.map((p: { name: string }) => p.name);
-    expect(searchParameters).toEqual(expect.arrayContaining(['query', 'type', 'number', 'article', 'limit']));
+    expect(searchParameters).toEqual(
+      expect.arrayContaining(['query', 'type', 'number', 'article', 'limit', 'facets']),
+    );
     expect(Object.keys(spec.paths).some((p) => p.startsWith('/fr'))).toBe(false);
     const docs = await get('/docs/');
     expect(docs.statusCode).toBe(200);

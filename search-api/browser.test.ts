@@ -61,6 +61,7 @@ interface Target {
   textId: string;
   article: string;
   title: string;
+  type: TextSummary['type'];
   number: string | null;
   language: 'fr' | 'ar';
   /** A day the older wording was in force. */
@@ -89,6 +90,7 @@ async function findTarget(language: 'fr' | 'ar'): Promise<Target | null> {
       textId: text.id,
       article,
       title: fullText.title,
+      type: text.type,
       number: text.number,
       language,
       before: first.validFrom,
@@ -108,6 +110,7 @@ async function findTarget(language: 'fr' | 'ar'): Promise<Target | null> {
     textId: text.id,
     article: first.number,
     title: full.title,
+    type: text.type,
     number: text.number,
     language,
     before: full.publications.find((p) => p.date)!.date!,
@@ -166,6 +169,10 @@ async function walk(ui: 'fr' | 'ar', target: Target, prefix: string): Promise<vo
   await page.selectOption('#f-language', target.language);
   await Promise.all([page.waitForNavigation(), page.click('form.search button[type="submit"]')]);
   expect(await page.textContent('#results-heading')).toMatch(/\d/);
+  // The facet of the text's type narrows the search to it, and is then marked as applied.
+  await Promise.all([page.waitForNavigation(), page.click(`nav.facets a[href*="type=${target.type}"]`)]);
+  expect(new URL(page.url()).searchParams.get('type')).toBe(target.type);
+  expect(await page.locator('nav.facets a[aria-current="true"]').count()).toBe(1);
   await shot(page, `${prefix}-1-search`);
 
   const textLink = page.locator(`ol.hits a.title[href^="/${ui}/texts/${target.textId}?"]`).first();
@@ -245,6 +252,13 @@ describe('web pages in Chromium', () => {
     );
     expect(unlabelled).toBe(0);
     await shot(phone, 'ar-6-phone');
+    // The search page too, its facets above the results.
+    await phone.goto(`${base}/ar/?from=1900-01-01`);
+    expect(await phone.locator('nav.facets a').count()).toBeGreaterThan(0);
+    expect(
+      await phone.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth'),
+    ).toBeLessThanOrEqual(0);
+    await shot(phone, 'ar-7-phone-search');
     await phone.close();
   });
 });

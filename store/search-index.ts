@@ -71,19 +71,16 @@ export function tagsMatch(tags: readonly string[]): string | null {
 /** Matches every document: each has exactly one language tag. */
 export const EVERY_DOCUMENT = `tags : (${languageTag('fr')} OR ${languageTag('ar')})`;
 
-/** Decades with their rowid ranges, between the oldest and newest dated documents. */
-export function decadeRanges(
-  minRowid: number,
-  maxRowid: number,
-): { decade: string; range: [number, number] }[] {
-  const year = (rowid: number) => {
-    const day = dayOfRowid(rowid);
-    return new Date(EPOCH + (day - 1) * DAY_MS).getUTCFullYear();
-  };
-  const first = Math.max(dayOfRowid(minRowid), 1);
-  const decades: { decade: string; range: [number, number] }[] = [];
-  for (let d = Math.floor(year(first * DAY_SPAN) / 10) * 10; d <= year(maxRowid); d += 10) {
-    decades.push({ decade: String(d), range: rowidRange(`${d}-01-01`, `${d + 9}-12-31`) });
-  }
-  return decades;
-}
+const FIRST_DECADE = 1900;
+const LAST_DECADE = 2090;
+
+/**
+ * SQL expression of a document's decade of publication (`'1990'`) from its rowid, NULL when
+ * undated: decade boundaries are rowid bounds, so facets count decades without a join.
+ */
+export const DECADE_OF_ROWID = `CASE ${Array.from(
+  { length: (LAST_DECADE - FIRST_DECADE) / 10 + 1 },
+  (_, i) => LAST_DECADE - 10 * i,
+)
+  .map((decade) => `WHEN rowid >= ${rowidRange(`${decade}-01-01`, null)[0]} THEN '${decade}'`)
+  .join(' ')} END`;

@@ -17,8 +17,8 @@ import { highlightTerms, parseQuery, toFtsMatch } from './query.js';
 import {
   articleTag,
   DAY_SPAN,
+  DECADE_OF_ROWID,
   dayNumber,
-  decadeRanges,
   EVERY_DOCUMENT,
   languageTag,
   numberTag,
@@ -398,32 +398,29 @@ export class SqliteSearch {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  /** Hits per text type and per decade of publication, counted up to the window like `total`. */
+  /**
+   * Hits per text type and per decade of publication among the window's matches, like
+   * `total`: one pass over the index (the type is a join per match, the decade is the
+   * rowid's), where a count per type and per decade read a common word's doclist twenty times.
+   */
   private facets(query: IndexQuery, pinned: number[]): SearchFacets {
-    const count = (q: IndexQuery) => this.count(q).total;
-    const all = { ...query, exclude: query.exclude.filter((id) => !pinned.includes(id)) };
-    const type = (TEXT_TYPES as readonly TextType[])
-      .map((value) => ({
-        value,
-        count: count({ ...all, match: `${all.match} AND tags : ${typeTag(value)}` }),
-      }))
-      .filter((f) => f.count > 0);
-    const bounds = this.stmt(
-      `SELECT min(id) AS lo, max(id) AS hi FROM (SELECT id FROM articles WHERE id >= ${DAY_SPAN}
-       UNION ALL SELECT id FROM title_entries WHERE id >= ${DAY_SPAN})`,
-    ).get() as { lo: number | null; hi: number | null };
-    const decade =
-      bounds.lo === null || bounds.hi === null
-        ? []
-        : decadeRanges(bounds.lo, bounds.hi)
-            .map(({ decade: value, range }) => ({
-              value,
-              count: count({
-                ...all,
-                range: [Math.max(range[0], all.range[0]), Math.min(range[1], all.range[1])],
-              }),
-            }))
-            .filter((f) => f.count > 0);
-    return { type, decade };
+    const where = this.where({ ...query, exclude: query.exclude.filter((id) => !pinned.includes(id)) });
+    const rows = this.stmt(
+      `SELECT COALESCE(ta.type, tt.type) AS type, ${DECADE_OF_ROWID.replaceAll('rowid', 'w.rowid')} AS decade
+       FROM (SELECT rowid FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?) w
+       LEFT JOIN articles a ON a.id = w.rowid LEFT JOIN texts ta ON ta.id = a.text_id
+       LEFT JOIN title_entries te ON te.id = w.rowid LEFT JOIN texts tt ON tt.id = te.text_id`,
+    )
+      .raw()
+      .all(...where.params, this.rankWindow) as [TextType | null, string | null][];
+    const types = new Map<string, number>();
+    const decades = new Map<string, number>();
+    for (const [type, decade] of rows) {
+      if (type) types.set(type, (types.get(type) ?? 0) + 1);
+      if (decade) decades.set(decade, (decades.get(decade) ?? 0) + 1);
+    }
+    const facet = (counts: Map<string, number>, order: readonly string[]) =>
+      order.filter((value) => counts.has(value)).map((value) => ({ value, count: counts.get(value)! }));
+    return { type: facet(types, TEXT_TYPES), decade: facet(decades, [...decades.keys()].sort()) };
   }
 }

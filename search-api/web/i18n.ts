@@ -31,11 +31,18 @@ export interface Messages {
   anyLanguage: string;
   languageNames: Record<Language, string>;
   textTypes: Record<TextType, string>;
-  results: (n: number) => string;
+  /** Heading of the results; `atLeast` when the store counted only up to its result window. */
+  results: (n: number, atLeast?: boolean) => string;
   noResults: string;
   previous: string;
   next: string;
   refine: string;
+  publicationDecade: string;
+  /** A decade facet: `1990` for 1990–1999. */
+  decade: (decade: number) => string;
+  /** A count that is a lower bound, already formatted. */
+  atLeast: (count: string) => string;
+  removeFilter: string;
   signedOn: string;
   hijriDate: string;
   publications: string;
@@ -113,11 +120,20 @@ const fr: Messages = {
     avis: 'Avis',
     rectificatif: 'Rectificatif',
   },
-  results: (n) => (n === 1 ? '1 résultat' : `${n} résultats`),
+  results: (n, atLeast) =>
+    atLeast
+      ? `≥ ${formatCount(n, 'fr')} résultats`
+      : n === 1
+        ? '1 résultat'
+        : `${formatCount(n, 'fr')} résultats`,
   noResults: 'Aucun résultat.',
   previous: 'Page précédente',
   next: 'Page suivante',
   refine: 'Affiner',
+  publicationDecade: 'Décennie de publication',
+  decade: (d) => `${d}–${d + 9}`,
+  atLeast: (n) => `≥ ${n}`,
+  removeFilter: 'retirer ce filtre',
   signedOn: 'Signé le',
   hijriDate: 'Date hégirienne',
   publications: 'Publications',
@@ -202,11 +218,17 @@ const ar: Messages = {
     avis: 'إعلان',
     rectificatif: 'استدراك',
   },
-  results: (n) => `عدد النتائج: ${n}`,
+  results: (n, atLeast) => `عدد النتائج: ${formatCount(n, 'ar')}${atLeast ? ' على الأقل' : ''}`,
   noResults: 'لا توجد نتائج.',
   previous: 'الصفحة السابقة',
   next: 'الصفحة التالية',
   refine: 'تدقيق البحث',
+  publicationDecade: 'عقد النشر',
+  // Words rather than `1990–1999` or `≥`: right to left, the bidi algorithm would show the
+  // range reversed and mirror the sign.
+  decade: (d) => `من ${d} إلى ${d + 9}`,
+  atLeast: (n) => `${n} على الأقل`,
+  removeFilter: 'إلغاء هذه التصفية',
   signedOn: 'تاريخ التوقيع',
   hijriDate: 'التاريخ الهجري',
   publications: 'النشر',
@@ -269,6 +291,16 @@ export function formatDate(iso: string | null, ui: UiLanguage): string {
   if (!iso) return '—';
   const date = new Date(`${iso}T00:00:00Z`);
   return Number.isNaN(date.getTime()) ? iso : DATE_FORMATS[ui].format(date);
+}
+
+const NUMBER_FORMATS: Record<UiLanguage, Intl.NumberFormat> = {
+  fr: new Intl.NumberFormat('fr-MA'),
+  ar: new Intl.NumberFormat('ar-MA'),
+};
+
+/** A count as the interface language writes it (Latin digits in both, as Moroccan usage has it). */
+export function formatCount(n: number, ui: UiLanguage): string {
+  return NUMBER_FORMATS[ui].format(n);
 }
 
 /** Writing direction of a language. */

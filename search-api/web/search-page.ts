@@ -4,6 +4,7 @@ import { DEFAULT_SEARCH_LIMIT, type SearchResult, searchRequestSchema } from '..
 import type { ApiAnswer } from './api-client.js';
 import { highlighted, html, queryString, type SafeHtml } from './html.js';
 import { direction, formatDate, MESSAGES, type UiLanguage } from './i18n.js';
+import { searchFacets } from './search-facets.js';
 
 /** The form's fields: the `/v1/search` parameters, by the same names. */
 export interface SearchForm {
@@ -72,11 +73,14 @@ ${answer && results(ui, form, answer)}`;
 function results(ui: UiLanguage, form: SearchForm, answer: ApiAnswer<SearchResult>): SafeHtml {
   const t = MESSAGES[ui];
   if (!answer.ok) return html`<p class="notice" role="alert">${t.badRequest}: ${answer.error.message}</p>`;
-  const { total, hits } = answer.body;
+  const { total, hits, totalRelation } = answer.body;
+  const heading = t.results(total, totalRelation === 'gte');
   const offset = form.offset ?? 0;
   const pageLink = (to: number) => `/${ui}/${queryString({ ...form, offset: to || undefined })}`;
-  return html`<section aria-labelledby="results-heading">
-<h2 id="results-heading">${t.results(total)}</h2>
+  return html`<div class="results-layout">
+${searchFacets(ui, form, answer.body)}
+<section class="results" aria-labelledby="results-heading">
+<h2 id="results-heading">${heading}</h2>
 ${hits.length === 0 && html`<p>${t.noResults}</p>`}
 <ol class="hits" start="${offset + 1}">
 ${hits.map(
@@ -90,9 +94,10 @@ ${hits.map(
 </li>`,
 )}
 </ol>
-<nav class="pager" aria-label="${t.results(total)}">
+<nav class="pager" aria-label="${heading}">
 <span>${offset > 0 && html`<a href="${pageLink(Math.max(0, offset - DEFAULT_SEARCH_LIMIT))}" rel="prev">${t.previous}</a>`}</span>
 <span>${offset + hits.length < total && html`<a href="${pageLink(offset + DEFAULT_SEARCH_LIMIT)}" rel="next">${t.next}</a>`}</span>
 </nav>
-</section>`;
+</section>
+</div>`;
 }

@@ -43,8 +43,18 @@ ol.hits li { padding-block: 0.75rem; border-block-end: 1px solid var(--line); }
 ol.hits .title { font-weight: 600; }
 ol.hits .meta, .meta { color: var(--muted); font-size: 0.92rem; }
 mark { background: var(--mark); color: inherit; padding-inline: 0.1em; }
-.facets { display: flex; flex-wrap: wrap; gap: 0.5rem 1.5rem; margin-block: 1rem; }
-.facets ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; padding: 0; margin: 0; }
+.results-layout { display: grid; gap: 0 2rem; }
+@media (min-width: 48rem) { .results-layout { grid-template-columns: 14rem minmax(0, 1fr); align-items: start; } }
+.facets h3 { font-size: 1rem; margin-block: 0.75rem 0.25rem; }
+.facets ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.25rem 0.5rem; padding: 0; margin: 0; }
+@media (min-width: 48rem) { .facets ul { flex-direction: column; } }
+.facets a { display: inline-block; padding-block: 0.35rem; padding-inline: 0.5rem; min-block-size: 2.25rem;
+  border: 1px solid var(--line); border-radius: 0.3rem; text-decoration: none; }
+.facets a:hover { text-decoration: underline; }
+.facets a[aria-current] { background: var(--accent); border-color: var(--accent); color: #fff; font-weight: 600; }
+.facets .count { color: var(--muted); }
+.facets a[aria-current] .count { color: inherit; }
+.visually-hidden { position: absolute; inline-size: 1px; block-size: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
 nav.pager { display: flex; justify-content: space-between; margin-block: 1rem; }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 0; }
 dl.facts dt { font-weight: 600; color: var(--muted); }

@@ -6,11 +6,12 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contractBulletins, makeBulletin, makePages } from '../../store/contract-data.js';
-import type { SearchStore } from '../../store/search-store.js';
+import type { SearchResult, SearchStore } from '../../store/search-store.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
 import { buildApp } from '../app.js';
 import { articleRegion } from './article-region.js';
 import { highlighted } from './html.js';
+import { MESSAGES } from './i18n.js';
 
 let store: SearchStore;
 let app: FastifyInstance;
@@ -77,6 +78,107 @@ describe('web pages', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).not.toMatch(/<script|style="/);
     expect((await app.inject('/assets/jarida.css')).headers['content-type']).toMatch(/^text\/css/);
+  });
+});
+
+/** The facet navigation of a search page, and its links as a browser follows them. */
+function facetNav(body: string) {
+  const nav = body.match(/<nav class="facets" aria-labelledby="facets-heading">[\s\S]*?<\/nav>/)?.[0];
+  if (!nav) throw new Error('no facet navigation on the page');
+  const links = [
+    ...nav.matchAll(/<a href="([^"]+)"( aria-current="true")?>([^<]*) <span class="count">\(([^)]*)\)/g),
+  ].map(([, href, current, label, count]) => ({
+    href: href!.replaceAll('&amp;', '&'),
+    applied: Boolean(current),
+    label: label!,
+    count: count!,
+  }));
+  return { nav, links };
+}
+
+/** The filters of a page link, as the API receives them. */
+function params(href: string): Record<string, string> {
+  return Object.fromEntries(new URL(href, 'http://jarida.test').searchParams);
+}
+
+/** Text ids of the hits listed on a search page. */
+function hitTexts(body: string): string[] {
+  return [...body.matchAll(/<a class="title" href="\/\w\w\/texts\/([^?"]+)/g)].map(([, id]) => id!);
+}
+
+describe('search facets', () => {
+  it('count hits per type and decade beside the results; a link narrows to it, keeping the rest', async () => {
+    const search = '/fr/?query=loi&language=fr';
+    const { facets, total } = (
+      await app.inject('/v1/search?query=loi&language=fr&facets=true')
+    ).json() as SearchResult;
+    expect(facets!.type.length).toBeGreaterThan(1);
+    const page = await app.inject(search);
+    const { nav, links } = facetNav(page.body);
+    expect(nav).toContain(`<h2 id="facets-heading">${MESSAGES.fr.refine}</h2>`);
+    expect(nav).toMatch(/<ul aria-labelledby="facet-type">/);
+    for (const { value, count } of facets!.type)
+      expect(links).toContainEqual(
+        expect.objectContaining({ label: MESSAGES.fr.textTypes[value as 'loi'], count: String(count) }),
+      );
+
+    // The type with the fewest hits: following its link lists exactly those, of that type only.
+    const fewest = [...facets!.type].sort((a, b) => a.count - b.count)[0]!;
+    expect(fewest.count).toBeLessThan(total);
+    const typeLink = links.find((l) => l.label === MESSAGES.fr.textTypes[fewest.value as 'loi'])!;
+    expect(params(typeLink.href)).toEqual({ query: 'loi', language: 'fr', type: fewest.value });
+    const narrowed = await app.inject(typeLink.href);
+    expect(narrowed.body).toContain(`<h2 id="results-heading">${MESSAGES.fr.results(fewest.count)}</h2>`);
+    const ids = hitTexts(narrowed.body);
+    expect(ids.length).toBe(Math.min(fewest.count, 20));
+    expect(ids.every((id) => id.startsWith(`${fewest.value}-`))).toBe(true);
+    // Once applied, the type is marked current and its link widens the search back.
+    const applied = facetNav(narrowed.body).links.find((l) => l.applied)!;
+    expect(applied.label).toBe(typeLink.label);
+    expect(params(applied.href)).toEqual({ query: 'loi', language: 'fr' });
+
+    // A decade: the link sets the publication dates to it; the hits are those published then.
+    const decade = facets!.decade[0]!;
+    const decadeLink = links.find((l) => l.label === MESSAGES.fr.decade(Number(decade.value)))!;
+    const decadeParams = params(decadeLink.href);
+    expect(decadeParams).toEqual({
+      query: 'loi',
+      language: 'fr',
+      from: `${decade.value}-01-01`,
+      to: `${Number(decade.value) + 9}-12-31`,
+    });
+    const inDecade = await app.inject(decadeLink.href);
+    expect(inDecade.body).toContain(MESSAGES.fr.results(decade.count));
+    const hits = (await app.inject(`/v1/search${decadeLink.href.slice(4)}`)).json() as SearchResult;
+    expect(hits.hits.length).toBe(decade.count);
+    expect(hits.hits.every((h) => h.date!.slice(0, 3) === decade.value.slice(0, 3))).toBe(true);
+  });
+
+  it('speak Arabic right to left in the Arabic interface, decades in words', async () => {
+    const page = await app.inject('/ar/?query=loi');
+    expect(page.body).toMatch(/<html lang="ar" dir="rtl">/);
+    const { nav, links } = facetNav(page.body);
+    expect(nav).toContain(MESSAGES.ar.refine);
+    expect(links.map((l) => l.label)).toContain('قانون');
+    expect(links.some((l) => /^من \d{4} إلى \d{4}$/.test(l.label))).toBe(true);
+    expect(links.every((l) => l.href.startsWith('/ar/?query=loi&'))).toBe(true);
+  });
+
+  it('say when counts are lower bounds: the store counted only up to its result window', async () => {
+    const windowed = await openSqliteStore(':memory:', { rankWindow: 3 });
+    for (const parsed of contractBulletins()) await windowed.saveBulletin(parsed, makePages(parsed));
+    const small = await buildApp({ store: windowed, dataDir: '/nonexistent-jarida-data' });
+    try {
+      const french = await small.inject('/fr/?query=loi');
+      expect(french.body).toContain(`<h2 id="results-heading">≥ 3 résultats</h2>`);
+      expect(facetNav(french.body).links).toContainEqual(expect.objectContaining({ count: '≥ 3' }));
+      const arabic = await small.inject('/ar/?query=loi');
+      expect(arabic.body).toContain('عدد النتائج: 3 على الأقل');
+      expect(facetNav(arabic.body).links).toContainEqual(expect.objectContaining({ count: '3 على الأقل' }));
+    } finally {
+      await small.close();
+      await windowed.close();
+    }
   });
 });
 

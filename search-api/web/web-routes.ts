@@ -118,7 +118,9 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
       for (const name of SEARCH_FIELDS) if (request.query[name]) form[name] = request.query[name];
       const offset = Number(request.query.offset);
       if (Number.isInteger(offset) && offset > 0) form.offset = offset;
-      const answer = isSearch(form) ? await api.get<SearchResult>('/v1/search', { ...form }) : null;
+      const answer = isSearch(form)
+        ? await api.get<SearchResult>('/v1/search', { ...form, facets: 'true' })
+        : null;
       const here = request.url.slice(ui.length + 1);
       return send(
         reply,
