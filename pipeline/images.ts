@@ -136,3 +136,34 @@ export async function preprocessForOcr(png: Buffer): Promise<Buffer> {
     .png({ compressionLevel: TRANSIENT_PNG_COMPRESSION })
     .toBuffer();
 }
+
+/** A rectangle of a page image, in whole pixels. */
+export interface PixelRegion {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** Cuts regions out of one page image, as PNGs. */
+export type ImageCutter = (region: PixelRegion) => Promise<Buffer>;
+
+/**
+ * Decodes a (preprocessed) page image once and returns a function that cuts regions out of
+ * it, for a second reading of some of its lines: decoding the 300 dpi PNG again for each
+ * line cost more than reading the line.
+ */
+export async function imageCutter(png: Buffer): Promise<ImageCutter> {
+  const [{ density }, { data, info }] = await Promise.all([
+    sharp(png).metadata(),
+    sharp(png).extractChannel(0).raw().toBuffer({ resolveWithObject: true }),
+  ]);
+  const raw = { width: info.width, height: info.height, channels: 1 } as const;
+  return (region) => {
+    // The page's resolution goes with each cut: without it tesseract guesses one from the line.
+    const cut = sharp(data, { raw }).extract(region).toColourspace('b-w');
+    return (density ? cut.withDensity(density) : cut)
+      .png({ compressionLevel: TRANSIENT_PNG_COMPRESSION })
+      .toBuffer();
+  };
+}

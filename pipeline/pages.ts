@@ -4,9 +4,10 @@
  * laid out in reading order.
  */
 
+import { hasDamagedNumber, mergeReread, rereadRegion } from './arabic-numbers.js';
 import { TooManyPagesError } from './errors.js';
-import { openImage, preprocessForOcr } from './images.js';
-import { layoutPage } from './layout.js';
+import { imageCutter, openImage, preprocessForOcr } from './images.js';
+import { findGutter, layoutPage } from './layout.js';
 import type { IntakeRecord, OcrLanguage, PageArtefact, TextLayerTriage, TextLine } from './model.js';
 import {
   type OcrEngine,
@@ -114,7 +115,8 @@ export async function openDocument(
 
 /**
  * Reads one page: its text layer when triage trusts it, else OCR of the preprocessed
- * render; then layout (running header out, columns, reading order).
+ * render (on an Arabic page, lines whose numbers lost digits are read a second time, cut
+ * out of the page); then layout (running header out, columns, reading order).
  */
 export async function readPage(
   page: SourcePage,
@@ -152,9 +154,32 @@ export async function readPage(
     opts.lang === 'auto' ? (hint ?? 'auto') : opts.lang,
     { segmentation },
   );
+  const read =
+    language === 'ara' && segmentation === 'page' ? await rereadNumbers(png, result, engine) : result.lines;
   const repair = OCR_REPAIRS[language];
-  const lines = result.lines.map((l) => ({ ...l, text: repair(l.text) }));
+  const lines = read.map((l) => ({ ...l, text: repair(l.text) }));
   return artefact(page.index, 'ocr', lines, language, result, triage, result.confidence);
+}
+
+/**
+ * Reads again, each cut out of the page as one raw line, the lines of an Arabic page whose
+ * numbers came out damaged in page context ({@link hasDamagedNumber}), and keeps the second
+ * reading where {@link mergeReread} trusts it (docs/ocr-preprocessing.md).
+ */
+async function rereadNumbers(png: Buffer, page: OcrResult, engine: OcrEngine): Promise<TextLine[]> {
+  const damaged = page.lines.filter((line) => hasDamagedNumber(line.text));
+  if (damaged.length === 0) return page.lines;
+  const cut = await imageCutter(png);
+  const gutter = findGutter(page.lines);
+  return Promise.all(
+    page.lines.map(async (line) => {
+      if (!damaged.includes(line)) return line;
+      const image = await cut(rereadRegion(line.bbox, page, gutter));
+      const again = await engine.recognize(image, 'ara', { segmentation: 'line' });
+      const text = mergeReread(line.text, again.lines.map((l) => l.text).join(' '));
+      return text === line.text ? line : { ...line, text };
+    }),
+  );
 }
 
 async function recognize(
