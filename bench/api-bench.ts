@@ -1,11 +1,14 @@
 /**
- * `npm run bench -- api [--articles N] [--duration S] [--connections C] [--seed S]`:
+ * `npm run bench -- api [--articles N] [--duration S] [--connections C] [--seed S] [--archive DIR]`:
  * requests per second and latency percentiles of `jarida serve` under load (autocannon on
  * loopback), for search and text pages, over the search benchmark's synthetic archive of
  * N article versions (bench/search-archive.ts). The server runs in its own process, as in
- * production, so the load generator does not share its event loop.
+ * production, so the load generator does not share its event loop. With `--archive DIR`
+ * the archive is built in DIR once and reused by later runs of the same size and seed
+ * (a million versions take minutes to build); without it, in a temporary directory.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -36,6 +39,31 @@ interface Measured {
   failed: number;
 }
 
+/** Kept beside a reusable archive's database: what it was built from, and its texts. */
+interface ArchiveManifest {
+  articles: number;
+  seed: number;
+  texts: ArchiveText[];
+}
+
+/** The texts of the archive in `dataDir`, built there first unless a run of the same size and seed left it. */
+async function reuseOrBuildArchive(dataDir: DataDir, articles: number, seed: number): Promise<ArchiveText[]> {
+  const manifestPath = path.join(dataDir.root, 'archive.json');
+  if (existsSync(manifestPath)) {
+    const kept = JSON.parse(await readFile(manifestPath, 'utf8')) as ArchiveManifest;
+    if (kept.articles === articles && kept.seed === seed) return kept.texts;
+    throw new Error(
+      `${dataDir.root} holds an archive of ${kept.articles} versions (seed ${kept.seed}): pick another --archive`,
+    );
+  }
+  if (existsSync(dataDir.databasePath))
+    throw new Error(`${dataDir.databasePath} exists: pick an empty --archive`);
+  await dataDir.ensure();
+  const texts = await buildArchive(dataDir, articles, seed);
+  await writeFile(manifestPath, JSON.stringify({ articles, seed, texts } satisfies ArchiveManifest));
+  return texts;
+}
+
 /** Writes the synthetic archive into a data directory's SQLite store; returns its texts. */
 async function buildArchive(dataDir: DataDir, articles: number, seed: number): Promise<ArchiveText[]> {
   const preparation = new PreparationPool();
@@ -59,6 +87,15 @@ async function buildArchive(dataDir: DataDir, articles: number, seed: number): P
     await preparation.close();
   }
   return texts;
+}
+
+/** `--name VALUE` from a benchmark's arguments, undefined when absent. */
+function optionValue(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const value = args[i + 1];
+  if (!value || value.startsWith('--')) throw new Error(`--${name} needs a value`);
+  return value;
 }
 
 /** `/v1/search?…` from a search request. */
@@ -106,13 +143,16 @@ export async function apiBenchmark(args: string[]): Promise<void> {
     connections: numberOption(args, 'connections', 4),
     seed: numberOption(args, 'seed', 2024),
   };
-  const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-api-bench-'));
+  const archive = optionValue(args, 'archive');
+  const work = archive ?? (await mkdtemp(path.join(os.tmpdir(), 'jarida-api-bench-')));
   const dataDir = new DataDir(work);
   let server: ServeProcess | undefined;
   try {
     const started = performance.now();
-    const texts = await buildArchive(dataDir, options.articles, options.seed);
-    process.stderr.write(`  built in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+    const texts = archive
+      ? await reuseOrBuildArchive(dataDir, options.articles, options.seed)
+      : await buildArchive(dataDir, options.articles, options.seed);
+    process.stderr.write(`  archive ready in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
     const prng = new Prng(options.seed);
     const someTexts = Array.from({ length: 500 }, () => prng.pick(texts));
     const scenarios: Scenario[] = [
@@ -166,6 +206,6 @@ export async function apiBenchmark(args: string[]): Promise<void> {
     process.stdout.write(`${body}\n`);
   } finally {
     server?.stop();
-    await rm(work, { recursive: true, force: true });
+    if (!archive) await rm(work, { recursive: true, force: true });
   }
 }

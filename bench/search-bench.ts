@@ -12,7 +12,7 @@ import { openElasticsearchStore } from '../store/elasticsearch-store.js';
 import type { SearchStore } from '../store/search-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { PreparationPool } from '../workers/preparation-pool.js';
-import { machineLine, table, writeSection } from './report.js';
+import { machineLine, numberOption, percentile, table, writeSection } from './report.js';
 import { type ArchiveText, type SyntheticBulletin, syntheticArchive } from './search-archive.js';
 import { type BenchQuery, mixedQueries } from './search-queries.js';
 
@@ -35,20 +35,7 @@ interface Measured {
   kinds: Map<string, { p50: number; p95: number; cpuP50: number; cpuP95: number; count: number }>;
 }
 
-function option(args: string[], name: string, fallback: number): number {
-  const i = args.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(args[i + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive integer`);
-  return value;
-}
-
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function load(store: SearchStore, articles: number, seed: number, texts: ArchiveText[]) {
   // Only the store's work is timed: generating the synthetic archive is not indexing.
@@ -192,9 +179,9 @@ function report(results: Measured[], options: { articles: number; seed: number; 
 
 export async function searchBenchmark(args: string[]): Promise<void> {
   const options = {
-    articles: option(args, 'articles', 100_000),
-    queries: option(args, 'queries', 450),
-    seed: option(args, 'seed', 2024),
+    articles: numberOption(args, 'articles', 100_000),
+    queries: numberOption(args, 'queries', 450),
+    seed: numberOption(args, 'seed', 2024),
   };
   const json = args.includes('--json');
   const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-search-bench-'));

@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { realDataPath } from '../fixtures/real-data.js';
 import { CorruptImageError, ImageTooLargeError } from './errors.js';
-import { openImage, paperLevel, preprocessForOcr } from './images.js';
+import { contrastStretch, greyHistogram, openImage, paperLevel, preprocessForOcr } from './images.js';
 import { pngSize } from './ocr.js';
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -120,6 +122,25 @@ describe('image inputs', () => {
   it('takes the median as the paper level', () => {
     const page = new Uint8Array(1000).fill(236);
     page.fill(20, 0, 400);
-    expect(paperLevel(page)).toBe(236);
+    expect(paperLevel(greyHistogram(page))).toBe(236);
+  });
+
+  it('stretches a real page as sharp does, from its histogram alone', async () => {
+    const scan = await readFile(
+      realDataPath('ocr-fr-typewritten', 'an1962cat__FRAN_0011_11083_L-medium.jpg'),
+    );
+    const grey = await sharp(scan).toColourspace('b-w').extractChannel(0).raw().toBuffer();
+    const bySharp = await sharp(grey, { raw: { width: 2000, height: 1571, channels: 1 } })
+      .toColourspace('b-w')
+      .normalise()
+      .extractChannel(0)
+      .raw()
+      .toBuffer();
+    const table = await contrastStretch(greyHistogram(grey), 1);
+    let differ = 0;
+    grey.forEach((level, i) => {
+      if (table[level] !== bySharp[i]) differ += 1;
+    });
+    expect(differ).toBe(0);
   });
 });

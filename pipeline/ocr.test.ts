@@ -31,6 +31,36 @@ describe('tesseract output to lines', () => {
     expect(linesFromTesseract(null, 10, 10)).toEqual({ lines: [], width: 10, height: 10, confidence: 0 });
   });
 
+  it('drops specks: words without letters or digits read with low confidence, but not quotes or commas', () => {
+    // As tesseract read lines of a real typewritten page with a torn left edge (fixtures/real).
+    const word = (text: string, confidence: number) => ({ text, confidence });
+    const line = (...words: { text: string; confidence: number }[]) => ({
+      text: words.map((w) => w.text).join(' '),
+      confidence: 80,
+      bbox: { x0: 0, y0: 0, x1: 100, y1: 10 },
+      words,
+    });
+    const blocks: TesseractBlock[] = [
+      {
+        paragraphs: [
+          {
+            lines: [
+              line(word('/', 3), word('dont', 95), word('tous', 95)),
+              line(word('}', 44), word('otisme,', 90), word('–', 91)),
+              line(word('"', 30), word('id.', 90), word('»', 20), word('12', 40), word('%', 55)),
+              line(word('*', 12)),
+            ],
+          },
+        ],
+      },
+    ];
+    expect(linesFromTesseract(blocks, 100, 10).lines.map((l) => l.text)).toEqual([
+      'dont tous',
+      'otisme, –',
+      '" id. » 12',
+    ]);
+  });
+
   it('reads a PNG size from its header only', async () => {
     const png = await sharp({ create: { width: 321, height: 123, channels: 3, background: '#fff' } })
       .png()

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseIsoDate } from '../pipeline/dates.js';
 import { contractBulletins, makePages } from '../store/contract-data.js';
 import type { SearchStore } from '../store/search-store.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
@@ -78,6 +79,10 @@ const PLAUSIBLE_VALUES = [
   'decret',
   '2009-02-23',
   '2001-01-01',
+  '2012-02-29',
+  '2009-02-29',
+  '2009-13-01',
+  '2009-04-31',
   '20',
   '500',
   'associations',
@@ -136,9 +141,9 @@ const ROUTES: readonly { path: string; query: readonly string[] }[] = [
   { path: '/v1/bulletins/:id', query: [] },
   { path: '/v1/bulletins/:id/pages/:n/lines', query: [] },
   { path: '/v1/bulletins/:id/pages/:n', query: [] },
-  { path: '/fr/', query: ['q', 'type', 'from', 'to', 'page'] },
-  { path: '/ar/texts/:id', query: ['at'] },
-  { path: '/fr/texts/:id/articles/:n', query: ['at'] },
+  { path: '/fr/', query: ['query', 'type', 'from', 'to', 'inForce', 'offset'] },
+  { path: '/ar/texts/:id', query: ['at', 'lang'] },
+  { path: '/fr/texts/:id/articles/:n', query: ['at', 'from', 'to', 'lang'] },
   { path: '/fr/bulletins/:id', query: [] },
 ];
 
@@ -217,6 +222,55 @@ describe('API parameter fuzzing', () => {
     expect(statuses.get(200) ?? 0).toBeGreaterThan(0);
     expect(statuses.get(400) ?? 0).toBeGreaterThan(0);
     expect(statuses.get(404) ?? 0).toBeGreaterThan(0);
+  });
+
+  it('takes as a date exactly the days the calendar has, in every date parameter of the API and the pages', async () => {
+    // Routes of loi-09-08 (published 2009) and loi-17-95 (amended): a real day may be 200 or
+    // 404 (no wording that day), an impossible one is always 400.
+    const DATED_URLS = [
+      (d: string) => `/v1/texts/loi-09-08?at=${d}`,
+      (d: string) => `/v1/texts/loi-17-95/articles/2?at=${d}`,
+      (d: string) => `/v1/texts/loi-09-08/akn?at=${d}`,
+      (d: string) => `/v1/texts/loi-17-95/articles/2/diff?from=${d}&to=2001-01-01`,
+      (d: string) => `/v1/texts/loi-17-95/articles/2/diff?from=1997-01-01&to=${d}`,
+      (d: string) => `/v1/search?query=loi&from=${d}`,
+      (d: string) => `/v1/search?to=${d}`,
+      (d: string) => `/v1/search?query=loi&inForce=${d}`,
+      (d: string) => `/fr/texts/loi-09-08?at=${d}`,
+      (d: string) => `/ar/texts/loi-17-95/articles/2?from=1997-01-01&to=${d}`,
+      (d: string) => `/fr/?query=loi&inForce=${d}`,
+    ];
+    const pad = (n: number, width: number) => String(n).padStart(width, '0');
+    // Month 0–13 and day 0–32 around the edges of months, leap years and centuries.
+    const DAY = fc
+      .tuple(
+        fc.oneof(fc.integer({ min: 1000, max: 2999 }), fc.constantFrom(1900, 2000, 2004, 2100, 2400)),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+      )
+      .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    const exists = (day: string) => {
+      try {
+        parseIsoDate(day);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const seen = { real: 0, impossible: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: DATED_URLS.length - 1 }), DAY, async (route, day) => {
+        const url = DATED_URLS[route]!(day);
+        const response = await app.inject(url);
+        const real = exists(day);
+        seen[real ? 'real' : 'impossible']++;
+        if (real) expect([200, 404], `${url}: ${response.body.slice(0, 300)}`).toContain(response.statusCode);
+        else expect(response.statusCode, url).toBe(400);
+      }),
+      fuzzBudget(400),
+    );
+    expect(seen.real).toBeGreaterThan(0);
+    expect(seen.impossible).toBeGreaterThan(0);
   });
 
   it('answers bodies and odd content types sent to a read-only API with 404 JSON', async () => {

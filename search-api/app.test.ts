@@ -149,6 +149,27 @@ describe('/v1/texts', () => {
   });
 });
 
+describe('date parameters', () => {
+  it.each([
+    ['a thirteenth month', '/v1/texts/loi-09-08?at=2009-13-01'],
+    ['30 February', '/v1/texts/loi-09-08/articles/1?at=2010-02-30'],
+    ['29 February of a common year', '/v1/texts/loi-09-08/akn?at=2009-02-29'],
+    ['31 April in a diff', '/v1/texts/loi-17-95/articles/2/diff?from=1997-04-31&to=2001-01-01'],
+    ['day zero in a diff', '/v1/texts/loi-17-95/articles/2/diff?from=1997-01-01&to=2001-01-00'],
+    ['an impossible in-force day', '/v1/search?query=loi&inForce=2009-02-30'],
+    ['an impossible publication range', '/v1/search?query=loi&from=2009-06-31'],
+  ])('reject %s with 400 naming the parameter', async (_what, url) => {
+    const response = await get(url);
+    expectJsonError(response, 400);
+    expect(response.json().message).toMatch(/querystring\/(at|from|to|inForce) must match format "date"/);
+  });
+
+  it('accept 29 February of a leap year', async () => {
+    expect((await get('/v1/texts/loi-09-08/articles/1?at=2012-02-29')).statusCode).toBe(200);
+    expect((await get('/v1/search?query=loi&inForce=2000-02-29')).statusCode).toBe(200);
+  });
+});
+
 describe('/v1/bulletins', () => {
   it('describes an issue and the texts it printed', async () => {
     const body = (await get(`/v1/bulletins/${fixtureBulletin}`)).json();

@@ -23,7 +23,13 @@ export const MAX_TEXTS_PAGE = 200;
 /** Highest page number a page route accepts; real issues have a few hundred pages at most. */
 export const MAX_PAGE_NUMBER = 5000;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/**
+ * A real day as `YYYY-MM-DD`, the one definition behind every date parameter of the API
+ * (`at`, the diff's and the search's `from`/`to`, `inForce`): `2009-13-01` or `2009-02-30`
+ * is a 400, not some other day. Zod checks month lengths and leap years when parsing; its
+ * JSON Schema is `format: date`, which Fastify's ajv (ajv-formats, full mode) checks the same way.
+ */
+export const calendarDate = z.iso.date('expected a real day as YYYY-MM-DD');
 
 /** `{ error, message }`: every 4xx and 5xx answer. */
 export const apiErrorSchema = z.object({
@@ -52,22 +58,29 @@ export const pageParams = z.object({ id: bulletinIdParam, n: pageNumber });
 /** `?at=` and `?lang=` of text and article reads. */
 export const readQuery = z.object({
   /** The wording in force that day. */
-  at: isoDate.optional(),
+  at: calendarDate.optional(),
   /** Expression: `fr` or `ar`; default French when published in French. */
   lang: languageSchema.optional(),
 });
 export const versionsQuery = readQuery.pick({ lang: true });
 export const diffQuery = z.object({
   /** The version in force on this day… */
-  from: isoDate,
+  from: calendarDate,
   /** …against the version in force on this one. */
-  to: isoDate,
+  to: calendarDate,
   lang: languageSchema.optional(),
 });
 export const historyQuery = z.object({ article: articleParam.optional() });
 
-/** `/v1/search` parameters: the store's request, its free text optional (filters alone are a search). */
-export const searchQuery = searchRequestSchema.partial({ query: true });
+/**
+ * `/v1/search` parameters: the store's request, its free text optional (filters alone are a
+ * search), its dates checked by Fastify against the calendar like every other date parameter.
+ */
+export const searchQuery = searchRequestSchema.partial({ query: true }).extend({
+  from: calendarDate.optional(),
+  to: calendarDate.optional(),
+  inForce: calendarDate.optional(),
+});
 /** `/v1/search` answer: the store's result and the page it is. */
 export const searchResponse = searchResultSchema.extend({
   limit: z.number().int(),
@@ -108,7 +121,7 @@ export const bulletinResponse = z.object({
   edition: languageSchema,
   number: z.string(),
   suffix: z.string().optional(),
-  date: isoDate.nullable(),
+  date: calendarDate.nullable(),
   hijriDate: z.string().nullable(),
   firstPage: z.number().int().nullable(),
   lastPage: z.number().int().nullable(),
@@ -148,6 +161,11 @@ export function jsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'output')
     target: 'draft-7',
     io,
     unrepresentable: 'any',
+    // ajv's `date` format already checks the calendar; zod's equivalent regex beside it would
+    // only print itself, a line long, in every error message about a date.
+    override: ({ jsonSchema }) => {
+      if (jsonSchema.format === 'date') delete jsonSchema.pattern;
+    },
   });
   return rest;
 }

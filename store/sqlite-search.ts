@@ -6,7 +6,10 @@
  *
  * Broad queries: the index ranks (bm25) the `rankWindow` most recently published matches,
  * like a search engine's result window; `total` counts up to it and says so with
- * `totalRelation: 'gte'` beyond.
+ * `totalRelation: 'gte'` beyond. The window is found first with the filters, then ranked
+ * by the words alone: bm25 reads the whole doclist of every phrase of its expression to
+ * weigh it, and a filter tag's phrase (the language tag holds half the archive) weighs
+ * nothing.
  */
 import type Database from 'better-sqlite3';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
@@ -19,6 +22,7 @@ import {
   DAY_SPAN,
   DECADE_OF_ROWID,
   dayNumber,
+  dayOfRowid,
   EVERY_DOCUMENT,
   languageTag,
   numberTag,
@@ -49,6 +53,11 @@ export interface SqliteSearchOptions {
 const DEFAULT_RANK_WINDOW = 5_000;
 /** Relative weights of title, body and tags for bm25: a title match counts less; tags are filters only. */
 const BM25_SCORE = '-bm25(search_index, 0.3, 1.0, 0.0)';
+/**
+ * A rowid range FTS5 seeks. better-sqlite3 binds every JS number as a REAL, and FTS5 takes
+ * integer rowid bounds only: given a REAL, it reads the whole doclist and lets SQLite filter.
+ */
+const ROWID_BETWEEN = 'rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)';
 /** Orders an expression first when in `preferred` (a bound parameter), then French, then Arabic. */
 const LANGUAGE_ORDER = (column: string) => `CASE ${column} WHEN ? THEN 0 WHEN 'fr' THEN 1 ELSE 2 END`;
 
@@ -73,8 +82,20 @@ interface IndexQuery {
   range: [number, number];
   /** Rowids to leave out (pinned hits, wording no longer in force). */
   exclude: number[];
-  /** Whether to order by relevance (words given) or newest first. */
-  ranked: boolean;
+  /** The words of `match` alone, to rank by relevance; null: newest first. */
+  words: string | null;
+}
+
+/** How many documents match, counted up to the rank window: exact below it. */
+interface Total {
+  total: number;
+  exact: boolean;
+}
+
+/** The newest matches of a query, at most the rank window's size, and how many match. */
+interface Window {
+  ids: number[];
+  total: Total;
 }
 
 export class SqliteSearch {
@@ -183,19 +204,20 @@ export class SqliteSearch {
     if (reference?.text && !words) restTags.push(textTag(reference.text.id));
     if (reference?.article && !reference.text && !words) restTags.push(articleTag(reference.article));
     const filterMatch = tagsMatch(restTags);
-    const match = [words ? `{title body} : (${words})` : null, filterMatch].filter(Boolean).join(' AND ');
+    const wordsMatch = words ? `{title body} : (${words})` : null;
+    const match = [wordsMatch, filterMatch].filter(Boolean).join(' AND ');
     const indexQuery: IndexQuery = {
       match: match || EVERY_DOCUMENT,
       range,
       exclude: [...exclude, ...pinned],
-      ranked: words !== null,
+      words: wordsMatch,
     };
 
     const pinnedOnPage = pinned.slice(offset, offset + limit);
     const restLimit = limit - pinnedOnPage.length;
     const restOffset = Math.max(0, offset - pinned.length);
-    let counted: { total: number; exact: boolean } | null = null;
     let ranked: RankedRow[] = [];
+    let counted: Total | null = null;
     if (restLimit > 0 && words && reference?.text) {
       ranked = this.rankReferencedTextFirst(
         indexQuery,
@@ -205,11 +227,9 @@ export class SqliteSearch {
         restOffset,
       );
     } else if (restLimit > 0) {
-      const page = this.pageAndTotal(indexQuery, restLimit, restOffset);
-      ranked = page.rows;
-      counted = page.total;
+      ({ rows: ranked, total: counted } = this.page(indexQuery, restLimit, restOffset));
     }
-    counted ??= this.count(indexQuery);
+    counted ??= this.window(indexQuery).total;
     const topScore = ranked[0]?.score ?? 0;
     const rows = this.documents([...pinnedOnPage, ...ranked.map((r) => r.rowid)]);
     const terms = highlightTerms(query);
@@ -279,8 +299,8 @@ export class SqliteSearch {
   }
 
   /** The articles an exact reference names, in the preferred language first. */
-  private pinnedIds(query: Omit<IndexQuery, 'ranked'>, preferred: Language): number[] {
-    const ids = this.ids({ ...query, ranked: false }, -1, 0).map((r) => r.rowid);
+  private pinnedIds(query: Omit<IndexQuery, 'words'>, preferred: Language): number[] {
+    const { ids } = this.window({ ...query, words: null });
     if (ids.length === 0) return [];
     return this.stmt(
       `SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))
@@ -293,7 +313,7 @@ export class SqliteSearch {
   private where(query: IndexQuery): { sql: string; params: unknown[] } {
     const exclude = query.exclude.length > 0 ? 'AND rowid NOT IN (SELECT value FROM json_each(?))' : '';
     return {
-      sql: `search_index MATCH ? AND rowid BETWEEN ? AND ? ${exclude}`,
+      sql: `search_index MATCH ? AND ${ROWID_BETWEEN} ${exclude}`,
       params: [
         query.match,
         ...query.range,
@@ -302,57 +322,63 @@ export class SqliteSearch {
     };
   }
 
-  /** Matches counted up to the window: exact below it. */
-  private count(query: IndexQuery): { total: number; exact: boolean } {
+  /**
+   * The newest matches, read backwards from the top of the range: the index stops at the
+   * window's size (one more says whether the total is exact).
+   */
+  private window(query: IndexQuery): Window {
     const where = this.where(query);
-    const n = this.stmt(`SELECT count(*) FROM (SELECT 1 FROM search_index WHERE ${where.sql} LIMIT ?)`)
+    const ids = this.stmt(`SELECT rowid FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?`)
       .pluck()
-      .get(...where.params, this.rankWindow + 1) as number;
-    return n > this.rankWindow ? { total: this.rankWindow, exact: false } : { total: n, exact: true };
+      .all(...where.params, this.rankWindow + 1) as number[];
+    if (ids.length <= this.rankWindow) return { ids, total: { total: ids.length, exact: true } };
+    return { ids: ids.slice(0, this.rankWindow), total: { total: this.rankWindow, exact: false } };
   }
 
   /**
-   * One page of {@link ids} and the {@link count}, from one pass over the index: each pass
-   * reads the whole doclist of a common word. The total comes from a page's rows, so an
-   * empty page (past the end) leaves it to {@link count}.
+   * One page of a query's matches and, when the page is not past the end, their total.
+   * Words alone are weighed by bm25 as the index reads the window, in one pass; with filter
+   * tags the window is read first and {@link rank}ed by the words.
    */
-  private pageAndTotal(
-    query: IndexQuery,
-    limit: number,
-    offset: number,
-  ): { rows: RankedRow[]; total: { total: number; exact: boolean } | null } {
+  private page(query: IndexQuery, limit: number, offset: number): { rows: RankedRow[]; total: Total | null } {
+    if (query.words === null || query.words !== query.match) {
+      const window = this.window(query);
+      return { rows: this.rank(query.words, window.ids, limit, offset), total: window.total };
+    }
     const where = this.where(query);
-    const score = query.ranked ? BM25_SCORE : '0';
-    const order = query.ranked ? 'score DESC, rowid DESC' : `rowid / ${DAY_SPAN} DESC, rowid`;
     const rows = this.stmt(
       `SELECT rowid, score, total FROM (
          SELECT rowid, score, count(*) OVER () AS total, row_number() OVER (ORDER BY rowid DESC) AS newest
-         FROM (SELECT rowid, ${score} AS score FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?))
-       WHERE newest <= ? ORDER BY ${order} LIMIT ? OFFSET ?`,
+         FROM (SELECT rowid, ${BM25_SCORE} AS score FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?))
+       WHERE newest <= ? ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?`,
     ).all(...where.params, this.rankWindow + 1, this.rankWindow, limit, offset) as (RankedRow & {
       total: number;
     })[];
-    if (rows.length === 0) return { rows: [], total: null };
-    const n = rows[0]!.total;
+    const n = rows[0]?.total;
     return {
       rows: rows.map(({ rowid, score }) => ({ rowid, score })),
-      total: n > this.rankWindow ? { total: this.rankWindow, exact: false } : { total: n, exact: true },
+      total: n === undefined ? null : { total: Math.min(n, this.rankWindow), exact: n <= this.rankWindow },
     };
   }
 
   /**
-   * The newest matches of the window, ranked: by bm25 when words were given, else newest
-   * first (within a day, in printed order).
+   * A page of the window's matches (`ids`, newest first): by bm25 of `words` when given, else
+   * newest first (within a day, in printed order). The words are matched again within the
+   * window's rowid range, so bm25 weighs only their phrases.
    */
-  private ids(query: IndexQuery, limit: number, offset: number): RankedRow[] {
-    const where = this.where(query);
-    const score = query.ranked ? BM25_SCORE : '0';
-    const order = query.ranked ? 'score DESC, rowid DESC' : `rowid / ${DAY_SPAN} DESC, rowid`;
+  private rank(words: string | null, ids: number[], limit: number, offset: number): RankedRow[] {
+    const end = limit < 0 ? undefined : offset + limit;
+    if (words === null) {
+      const newestFirst = [...ids].sort((a, b) => dayOfRowid(b) - dayOfRowid(a) || a - b);
+      return newestFirst.slice(offset, end).map((rowid) => ({ rowid, score: 0 }));
+    }
+    if (ids.length === 0) return [];
+    // `+rowid`: a rowid IN list given to FTS5 would restart the match, and bm25's weights, per id.
     return this.stmt(
-      `SELECT rowid, score FROM (
-         SELECT rowid, ${score} AS score FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?)
-       ORDER BY ${order} LIMIT ? OFFSET ?`,
-    ).all(...where.params, this.rankWindow, limit, offset) as RankedRow[];
+      `SELECT rowid, ${BM25_SCORE} AS score FROM search_index
+       WHERE search_index MATCH ? AND ${ROWID_BETWEEN} AND +rowid IN (SELECT value FROM json_each(?))
+       ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?`,
+    ).all(words, ids.at(-1), ids[0], JSON.stringify(ids), limit, offset) as RankedRow[];
   }
 
   /** Words besides a text reference: that text's matches (the named article first), then the others. */
@@ -364,22 +390,20 @@ export class SqliteSearch {
     offset: number,
   ): RankedRow[] {
     const within = { ...query, match: `${query.match} AND tags : ${textTag(textId)}` };
-    const inText = this.ids(within, -1, 0);
+    const inText = this.page(within, -1, 0).rows;
     const named = article ? articleTag(article) : null;
     if (named) {
-      const namedIds = new Set(
-        this.ids({ ...within, match: `${within.match} AND tags : ${named}` }, -1, 0).map((r) => r.rowid),
-      );
+      const namedIds = new Set(this.window({ ...within, match: `${within.match} AND tags : ${named}` }).ids);
       inText.sort((a, b) => Number(namedIds.has(b.rowid)) - Number(namedIds.has(a.rowid)));
     }
     const first = inText.slice(offset, offset + limit);
     if (first.length === limit) return first;
-    const others = this.ids(
+    const others = this.page(
       { ...query, exclude: [...query.exclude, ...inText.map((r) => r.rowid)] },
       limit - first.length,
       Math.max(0, offset - inText.length),
     );
-    return [...first, ...others];
+    return [...first, ...others.rows];
   }
 
   /** Rows of the documents to show, by id: articles and title-only texts. */
@@ -400,24 +424,28 @@ export class SqliteSearch {
 
   /**
    * Hits per text type and per decade of publication among the window's matches, like
-   * `total`: one pass over the index (the type is a join per match, the decade is the
-   * rowid's), where a count per type and per decade read a common word's doclist twenty times.
+   * `total`: one pass over the index (the decade is the rowid's; the type is looked up once
+   * per text, the window holding several articles of most), where a count per type and per
+   * decade read a common word's doclist twenty times.
    */
   private facets(query: IndexQuery, pinned: number[]): SearchFacets {
     const where = this.where({ ...query, exclude: query.exclude.filter((id) => !pinned.includes(id)) });
-    const rows = this.stmt(
-      `SELECT COALESCE(ta.type, tt.type) AS type, ${DECADE_OF_ROWID.replaceAll('rowid', 'w.rowid')} AS decade
-       FROM (SELECT rowid FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?) w
-       LEFT JOIN articles a ON a.id = w.rowid LEFT JOIN texts ta ON ta.id = a.text_id
-       LEFT JOIN title_entries te ON te.id = w.rowid LEFT JOIN texts tt ON tt.id = te.text_id`,
+    const groups = this.stmt(
+      `SELECT t.type, g.decade, g.hits FROM (
+         SELECT COALESCE(a.text_id, te.text_id) AS text_id, ${DECADE_OF_ROWID.replaceAll('rowid', 'w.rowid')} AS decade,
+           count(*) AS hits
+         FROM (SELECT rowid FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?) w
+         LEFT JOIN articles a ON a.id = w.rowid LEFT JOIN title_entries te ON te.id = w.rowid
+         GROUP BY 1, 2) g
+       LEFT JOIN texts t ON t.id = g.text_id`,
     )
       .raw()
-      .all(...where.params, this.rankWindow) as [TextType | null, string | null][];
+      .all(...where.params, this.rankWindow) as [TextType | null, string | null, number][];
     const types = new Map<string, number>();
     const decades = new Map<string, number>();
-    for (const [type, decade] of rows) {
-      if (type) types.set(type, (types.get(type) ?? 0) + 1);
-      if (decade) decades.set(decade, (decades.get(decade) ?? 0) + 1);
+    for (const [type, decade, hits] of groups) {
+      if (type) types.set(type, (types.get(type) ?? 0) + hits);
+      if (decade) decades.set(decade, (decades.get(decade) ?? 0) + hits);
     }
     const facet = (counts: Map<string, number>, order: readonly string[]) =>
       order.filter((value) => counts.has(value)).map((value) => ({ value, count: counts.get(value)! }));

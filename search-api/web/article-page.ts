@@ -76,7 +76,7 @@ ${
   )}</svg>`
 }
 </div>
-<figcaption id="page-caption">${t.printedPage}: <a href="/${ui}/bulletins/${segment(article.bulletin)}">${t.issue(issue)}</a>, ${t.page(article.page)} · <a href="${src}">${t.openImage}</a></figcaption>
+<figcaption id="page-caption">${t.printedPage}: <a href="/${ui}/bulletins/${segment(article.bulletin)}">${t.issue(issue)}</a>${t.comma}${t.page(article.page)} · <a href="${src}">${t.openImage}</a></figcaption>
 </figure>`;
 }
 

@@ -17,6 +17,18 @@ ${at && html`<a href="${action}${queryString({ lang })}">${t.currentVersion}</a>
 </form>`;
 }
 
+/**
+ * Why the API refused the page's request: in the interface language, then the API's own
+ * message (English, left to right) for whoever reports it.
+ */
+export function apiError(ui: UiLanguage, status: number, message: string): SafeHtml {
+  const t = MESSAGES[ui];
+  return html`<div class="notice" role="alert">
+${status === 400 && html`<p>${t.badRequestHint}</p>`}
+<p class="hint" lang="en" dir="ltr">${message}</p>
+</div>`;
+}
+
 /** An article's wording as paragraphs, in its own language and direction. */
 export function wording(body: string, language: Language): SafeHtml {
   return html`<div class="body" lang="${language}" dir="${direction(language)}">${body
@@ -25,9 +37,16 @@ export function wording(body: string, language: Language): SafeHtml {
     .map((p) => html`<p>${p}</p>`)}</div>`;
 }
 
-/** A link to a text page in the interface language. */
+/**
+ * A link to a text page in the interface language, labelled by `label` or else by the text's
+ * id, which is Latin and isolated left to right: inside an Arabic sentence, `dahir-1-73-194 (المادة 1)`
+ * must not have its hyphens and brackets reordered by the surrounding right-to-left text.
+ */
 export function textLink(ui: UiLanguage, textId: string, label?: string): SafeHtml {
-  return html`<a href="/${ui}/texts/${segment(textId)}">${label ?? textId}</a>`;
+  const href = `/${ui}/texts/${segment(textId)}`;
+  return label === undefined
+    ? html`<a href="${href}" dir="ltr" translate="no">${textId}</a>`
+    : html`<a href="${href}">${label}</a>`;
 }
 
 /** The events of a text (or of one article) oldest first, each with the text that made it. */

@@ -76,6 +76,8 @@ export interface Messages {
   pageImageAlt: (page: number, issue: string) => string;
   notFound: string;
   badRequest: string;
+  /** What to check when the API refused a parameter of the page's address. */
+  badRequestHint: string;
   abrogated: string;
   notInLanguage: (shown: string) => string;
   bulletin: string;
@@ -84,6 +86,8 @@ export interface Messages {
   promulgates: string;
   backToText: string;
   export: string;
+  /** Between the items of an inline list: the Latin comma, or the Arabic one `،`. */
+  comma: string;
 }
 
 const fr: Messages = {
@@ -174,6 +178,8 @@ const fr: Messages = {
   pageImageAlt: (p, n) => `Page ${p} du BO n° ${n}, l’article surligné`,
   notFound: 'Introuvable',
   badRequest: 'Requête invalide',
+  badRequestHint:
+    'Un paramètre de l’adresse est invalide. Une date doit être un jour qui existe (il n’y a pas de 30 février) : choisissez-la dans le calendrier.',
   abrogated: 'Article abrogé à cette date.',
   notInLanguage: (shown) => `Pas de version dans cette langue : texte affiché en ${shown}.`,
   bulletin: 'Bulletin officiel',
@@ -182,6 +188,7 @@ const fr: Messages = {
   promulgates: 'Promulgue',
   backToText: 'Retour au texte',
   export: 'Export',
+  comma: ', ',
 };
 
 const ar: Messages = {
@@ -269,6 +276,8 @@ const ar: Messages = {
   pageImageAlt: (p, n) => `الصفحة ${p} من الجريدة الرسمية عدد ${n}، مع تمييز المادة`,
   notFound: 'غير موجود',
   badRequest: 'طلب غير صالح',
+  badRequestHint:
+    'إحدى قيم العنوان غير صالحة. يجب أن يكون التاريخ يوما موجودا فعلا (لا يوجد 30 فبراير): اختره من التقويم.',
   abrogated: 'مادة منسوخة في هذا التاريخ.',
   notInLanguage: (shown) => `لا توجد صيغة بهذه اللغة: النص معروض ب${shown}.`,
   bulletin: 'الجريدة الرسمية',
@@ -277,6 +286,7 @@ const ar: Messages = {
   promulgates: 'يصدر بتنفيذ',
   backToText: 'العودة إلى النص',
   export: 'تصدير',
+  comma: '، ',
 };
 
 export const MESSAGES: Record<UiLanguage, Messages> = { fr, ar };

@@ -27,7 +27,7 @@ export function page({ ui, title, here, body }: PageShell): string {
 <p class="tagline">${t.tagline}</p>
 <nav aria-label="${t.siteName}"><ul>
 <li><a href="/${other}${here}" lang="${other}" hreflang="${other}">${t.otherUi}</a></li>
-<li><a href="/docs">${t.apiDocs}</a></li>
+<li><a href="/docs" hreflang="en">${t.apiDocs}</a></li>
 </ul></nav>
 </header>
 <main id="main" tabindex="-1">

@@ -2,6 +2,7 @@
 import { TEXT_TYPES } from '../../pipeline/model.js';
 import { DEFAULT_SEARCH_LIMIT, type SearchResult, searchRequestSchema } from '../../store/search-store.js';
 import type { ApiAnswer } from './api-client.js';
+import { apiError } from './fragments.js';
 import { highlighted, html, queryString, type SafeHtml } from './html.js';
 import { direction, formatDate, MESSAGES, type UiLanguage } from './i18n.js';
 import { searchFacets } from './search-facets.js';
@@ -35,9 +36,10 @@ export function searchPage(
   answer: ApiAnswer<SearchResult> | null,
 ): SafeHtml {
   const t = MESSAGES[ui];
+  // A text field takes its direction from what is typed: `12 bis` or `09-08` in an Arabic form.
   const field = (name: keyof SearchForm, label: string, type = 'text') => html`<div>
 <label for="f-${name}">${label}</label>
-<input id="f-${name}" name="${name}" type="${type}" value="${form[name] ?? ''}">
+<input id="f-${name}" name="${name}" type="${type}" value="${form[name] ?? ''}"${type === 'text' && html` dir="auto"`}>
 </div>`;
   return html`<h1>${t.search}</h1>
 <form class="search" method="get" action="/${ui}/" role="search">
@@ -72,7 +74,7 @@ ${answer && results(ui, form, answer)}`;
 
 function results(ui: UiLanguage, form: SearchForm, answer: ApiAnswer<SearchResult>): SafeHtml {
   const t = MESSAGES[ui];
-  if (!answer.ok) return html`<p class="notice" role="alert">${t.badRequest}: ${answer.error.message}</p>`;
+  if (!answer.ok) return apiError(ui, answer.status, answer.error.message);
   const { total, hits, totalRelation } = answer.body;
   const heading = t.results(total, totalRelation === 'gte');
   const offset = form.offset ?? 0;

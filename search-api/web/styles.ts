@@ -6,14 +6,16 @@
  */
 export const STYLESHEET = `
 :root { --ink: #1b1b1f; --muted: #4a4a55; --accent: #0b5394; --line: #c9ccd3; --paper: #ffffff;
-  --soft: #f3f5f8; --mark: #ffe27a; --ins: #d8f5dd; --del: #fbdcdc; font-size: 100%; }
+  --soft: #f3f5f8; --mark: #ffe27a; --ins: #d8f5dd; --del: #fbdcdc;
+  /* Focus ring: at least 3:1 against both backgrounds it is drawn on, white and --soft (WCAG 1.4.11). */
+  --focus: #b34700; font-size: 100%; }
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: var(--paper); line-height: 1.55;
   font-family: "DejaVu Sans", "Noto Sans", "Noto Naskh Arabic", system-ui, sans-serif; }
 :lang(ar) { line-height: 1.8; }
 a { color: var(--accent); text-underline-offset: 0.15em; }
 a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, summary:focus-visible {
-  outline: 3px solid #e37400; outline-offset: 2px; }
+  outline: 3px solid var(--focus); outline-offset: 2px; }
 .skip { position: absolute; inset-inline-start: -100vw; }
 .skip:focus { inset-inline-start: 0.5rem; inset-block-start: 0.5rem; background: var(--paper); padding: 0.5rem; z-index: 2; }
 header.site { display: flex; flex-wrap: wrap; align-items: baseline; gap: 0.5rem 1.5rem;

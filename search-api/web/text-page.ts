@@ -27,7 +27,7 @@ export function textPage(ui: UiLanguage, data: TextPageData): SafeHtml {
 ${data.missingLanguage && html`<p class="notice">${t.notInLanguage(t.languageNames[text.language])}</p>`}
 <dl class="facts">
 <dt>${t.type}</dt><dd>${t.textTypes[text.type]}</dd>
-${text.number && html`<dt>${t.number}</dt><dd>${text.number}</dd>`}
+${text.number && html`<dt>${t.number}</dt><dd><bdi dir="ltr">${text.number}</bdi></dd>`}
 <dt>${t.signedOn}</dt><dd>${formatDate(text.signedOn, ui)}</dd>
 ${text.hijriDate && html`<dt>${t.hijriDate}</dt><dd lang="${text.language}">${text.hijriDate}</dd>`}
 <dt>${t.contentLanguage}</dt><dd>${text.languages.map(
@@ -39,12 +39,12 @@ ${text.hijriDate && html`<dt>${t.hijriDate}</dt><dd lang="${text.language}">${te
       }`,
   )}</dd>
 ${text.promulgates && html`<dt>${t.promulgates}</dt><dd>${textLink(ui, text.promulgates)}</dd>`}
-<dt>${t.export}</dt><dd><a href="/v1/texts/${segment(text.id)}/akn${queryString({ at, lang: text.language })}" type="application/akn+xml">Akoma Ntoso (XML)</a></dd>
+<dt>${t.export}</dt><dd><a href="/v1/texts/${segment(text.id)}/akn${queryString({ at, lang: text.language })}" type="application/akn+xml" lang="en" dir="ltr">Akoma Ntoso (XML)</a></dd>
 </dl>
 <h2>${t.publications}</h2>
 <ul class="plain">${text.publications.map(
     (p) =>
-      html`<li><a href="/${ui}/bulletins/${segment(p.bulletin)}">${t.issue(p.bulletin.replace(/^bo-(fr|ar)-/, ''))}</a> (${t.languageNames[p.edition]}), ${formatDate(p.date, ui)}, ${t.page(p.page)}</li>`,
+      html`<li><a href="/${ui}/bulletins/${segment(p.bulletin)}">${t.issue(p.bulletin.replace(/^bo-(fr|ar)-/, ''))}</a> (${t.languageNames[p.edition]})${t.comma}${formatDate(p.date, ui)}${t.comma}${t.page(p.page)}</li>`,
   )}</ul>
 ${datePicker(ui, self, at, text.language)}
 ${at && html`<p class="notice">${t.showingAsOf(formatDate(at, ui))}</p>`}

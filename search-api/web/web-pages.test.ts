@@ -10,7 +10,7 @@ import type { SearchResult, SearchStore } from '../../store/search-store.js';
 import { openSqliteStore } from '../../store/sqlite-store.js';
 import { buildApp } from '../app.js';
 import { articleRegion } from './article-region.js';
-import { highlighted } from './html.js';
+import { escapeHtml, highlighted } from './html.js';
 import { MESSAGES } from './i18n.js';
 
 let store: SearchStore;
@@ -64,6 +64,20 @@ describe('web pages', () => {
     expect(french.body).toContain('href="/fr/texts/loi-09-08?lang=ar"');
   });
 
+  it('isolate Latin fragments of an Arabic page so right to left does not reorder them', async () => {
+    const page = (await app.inject('/ar/texts/loi-09-08')).body;
+    // Text ids as link labels, the text's number, the export format: left to right inside the Arabic.
+    expect(page).toContain(
+      '<a href="/ar/texts/decret-2-09-165" dir="ltr" translate="no">decret-2-09-165</a>',
+    );
+    expect(page).toContain('<dd><bdi dir="ltr">09-08</bdi></dd>');
+    expect(page).toMatch(/<a [^>]*lang="en" dir="ltr">Akoma Ntoso \(XML\)<\/a>/);
+    // Lists written with the Arabic comma, not the Latin one.
+    expect(page).toContain('(العربية)، 23 فبراير 2009، ص 552');
+    expect(page).not.toMatch(/[\u0600-\u06FF)], [\u0600-\u06FF\d]/);
+    expect((await app.inject('/fr/texts/loi-09-08')).body).toContain('(Arabe), 23 février 2009, p. 552');
+  });
+
   it('show unknown texts and bad dates as pages with the API status', async () => {
     const missing = await app.inject('/fr/texts/loi-99-99');
     expect(missing.statusCode).toBe(404);
@@ -71,6 +85,23 @@ describe('web pages', () => {
     const badDate = await app.inject('/ar/?query=loi&from=hier');
     expect(badDate.statusCode).toBe(400);
     expect(badDate.body).toContain('role="alert"');
+  });
+
+  it.each([
+    '/fr/texts/loi-09-08?at=2009-13-01',
+    '/ar/texts/loi-09-08?at=2009-02-30',
+    '/fr/texts/loi-17-95/articles/2?at=2001-02-29',
+    '/ar/texts/loi-17-95/articles/2?from=1997-04-31&to=2001-01-01',
+    '/fr/?query=loi&inForce=2009-06-31',
+  ])('explain an impossible day in the address, in the interface language: %s', async (url) => {
+    const ui = url.startsWith('/ar/') ? 'ar' : 'fr';
+    const page = await app.inject(url);
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('role="alert"');
+    expect(page.body).toContain(escapeHtml(MESSAGES[ui].badRequestHint));
+    // The API's own words stay, marked as English so a screen reader does not read them as Arabic.
+    expect(page.body).toMatch(/<p class="hint" lang="en" dir="ltr">querystring\/\w+ must match format/);
   });
 
   it('send a stylesheet the CSP allows and no inline script or style', async () => {

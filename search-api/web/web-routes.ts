@@ -18,6 +18,7 @@ import type { bulletinResponse, diffResponse, pageLinesResponse } from '../schem
 import { type ApiAnswer, ApiClient, segment } from './api-client.js';
 import { articlePage } from './article-page.js';
 import { bulletinPage } from './bulletin-page.js';
+import { apiError } from './fragments.js';
 import { html } from './html.js';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './i18n.js';
 import { page } from './layout.js';
@@ -78,7 +79,7 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
       ui,
       title,
       here,
-      html`<h1>${title}</h1><p class="notice" role="alert" lang="en" dir="ltr">${answer.error.message}</p>`,
+      html`<h1>${title}</h1>${apiError(ui, answer.status, answer.error.message)}`,
     );
   }
 
@@ -139,12 +140,14 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
         const { id } = request.params;
         const here = request.url.slice(ui.length + 1);
         const path = `/v1/texts/${segment(id)}`;
-        const { answer, missing } = await readInLanguage<TextRecord>(path, ui, request.query);
-        if (!answer.ok) return fail(reply, ui, here, answer);
-        const [history, backlinks] = await Promise.all([
+        // History and backlinks depend on neither the day nor the language: asked at once with
+        // the text, the page waits for one round of API calls, not two (no route returns them together).
+        const [{ answer, missing }, history, backlinks] = await Promise.all([
+          readInLanguage<TextRecord>(path, ui, request.query),
           api.get<TextHistory>(`${path}/history`),
           api.get<{ backlinks: Backlink[] }>(`${path}/backlinks`),
         ]);
+        if (!answer.ok) return fail(reply, ui, here, answer);
         const body = textPage(ui, {
           text: answer.body,
           missingLanguage: missing,
