@@ -38,6 +38,24 @@ describe('textId', () => {
     ).not.toBe(a);
     expect(textId('avis', null)).toMatch(/^avis-undated-[0-9a-f]{8}$/);
   });
+
+  it('keeps a fallback id when OCR damages only the figures of the title', () => {
+    // A rectificatif whose Hijri day lost a digit under OCR (`18` read `8`), in both scripts' figures.
+    const printed = 'استدراك بشأن الجريدة الرسمية عدد 6426 بتاريخ 18 ربيع الأول 1437';
+    const id = textId('rectificatif', null, { signedOn: '2015-12-29', title: printed });
+    expect(textId('rectificatif', null, { signedOn: '2015-12-29', title: printed.replace('18', '8') })).toBe(
+      id,
+    );
+    expect(
+      textId('rectificatif', null, { signedOn: '2015-12-29', title: printed.replace('6426', '٦٤٢٦') }),
+    ).toBe(id);
+    expect(
+      textId('rectificatif', null, {
+        signedOn: '2015-12-29',
+        title: printed.replace('ربيع الأول', 'ربيع الآخر'),
+      }),
+    ).not.toBe(id);
+  });
 });
 
 describe('canonicalArticleNumber', () => {

@@ -94,7 +94,7 @@ const ID_PREFIX: Partial<Record<TextType, string>> = {
 };
 
 /**
- * `{type}-{number}`; a text without a number: `{type}-{yyyy-mm-dd}-{short hash of its title}`.
+ * `{type}-{number}`; a text without a number: `{type}-{yyyy-mm-dd}-{short hash of its title's words}`.
  *
  * @example textId('dahir', '1.58.376') // 'dahir-1-58-376'
  */
@@ -106,8 +106,11 @@ export function textId(
   const prefix = ID_PREFIX[type] ?? type;
   if (number) return `${prefix}-${canonicalNumber(number)}`;
   const date = fallback?.signedOn ?? 'undated';
+  // The title's figures are left out of the hash: OCR misreads figures far more often than
+  // letters (a Hijri day losing a digit gave the text another id), and the date before the
+  // hash already tells apart texts whose titles differ only in their figures.
   const hash = createHash('sha256')
-    .update(slug(fallback?.title ?? ''))
+    .update(slug((fallback?.title ?? '').replace(/\p{N}+/gu, ' ')))
     .digest('hex')
     .slice(0, 8);
   return `${prefix}-${date}-${hash}`;

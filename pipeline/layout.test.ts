@@ -96,6 +96,10 @@ describe('layout', () => {
     expect(parsePrintedPage('BULLETIN OFFICIEL N° 6280 – 10 chaoual 1435 (7-8-2014) 2O4')).toBe(204);
     expect(parsePrintedPage('BULLETIN OFFICIEL N° 5670')).toBeUndefined();
     expect(parsePrintedPage('الجريدة الرسمية عدد 5670 – 2 شوال 1429 (2 أكتوبر 2008) ٦٨٩')).toBe(689);
+    // Seen on an Arabic scan: a speck read as `_` after the page number printed left of the title.
+    expect(parsePrintedPage('1061_ الجريدة الرسمية عدد 6141 - 8 جمادى الآخرة 1434 (18 أبريل 2013)')).toBe(
+      1061,
+    );
   });
 });
 

@@ -83,6 +83,8 @@ function foldConfusions(text: string): string {
  */
 export function parsePrintedPage(header: string): number | undefined {
   const text = toWesternDigits(header)
+    // Specks of the scan glued to the number (`1061_`) are no part of it.
+    .replace(/(?<=\d)[_~`'’]+|[_~`'’]+(?=\d)/g, '')
     .replace(/[Oo](?=\d)|(?<=\d)[Oo]/g, '0')
     .replace(/(?<=\d)[lI|]|[lI|](?=\d\d)/g, '1');
   const titleAt = text.search(/B\s*U\s*L\s*L|الجريدة/i);

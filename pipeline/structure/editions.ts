@@ -14,7 +14,13 @@ import {
   readHeaderKeyword,
   type TextHeader,
 } from './text-headers.js';
-import { closesBlockAr, isBodyMarkerAr, parseTextHeaderAr, readHeaderKeywordAr } from './text-headers-ar.js';
+import {
+  closesBlockAr,
+  isBodyMarkerAr,
+  isUnmistakableHeaderAr,
+  parseTextHeaderAr,
+  readHeaderKeywordAr,
+} from './text-headers-ar.js';
 
 /** An edition's headers, articles, body openings, sommaire title and dates. */
 export interface EditionGrammar extends ArticleGrammar {
@@ -24,6 +30,11 @@ export interface EditionGrammar extends ArticleGrammar {
   parseTextHeader(title: string): TextHeader | null;
   /** Whether the line before a header closes what came before (headers never continue a sentence). */
   closesBlock(previous: string): boolean;
+  /**
+   * Whether a line is worded as only a header is, so that it opens a text even after a line
+   * that does not close (one whose closing punctuation OCR lost).
+   */
+  isUnmistakableHeader(line: string): boolean;
   /** Whether a line opens the body of a text (recitals, enacting words). */
   isBodyMarker(line: string): boolean;
   /** Whether a line is the sommaire's title (`SOMMAIRE`, `فهرس`). */
@@ -31,8 +42,16 @@ export interface EditionGrammar extends ArticleGrammar {
   parseDate(text: string): ParsedDate | null;
 }
 
-function startsWithWord(line: string, word: string): boolean {
-  return matchWord(line.trim().split(/\s+/)[0] ?? '', word) > 0;
+function startsWithWord(line: string, word: string, edits?: number): boolean {
+  return matchWord(line.trim().split(/\s+/)[0] ?? '', word, edits) > 0;
+}
+
+/**
+ * `فهرس` alone on its line (two words at most). Alone, the short title may take one OCR edit
+ * (`فهرسن`, a stray letter): missing it would read every entry of the sommaire as a text.
+ */
+function isSommaireStartAr(line: string): boolean {
+  return line.trim().split(/\s+/).length <= 2 && startsWithWord(line, 'فهرس', 1);
 }
 
 export const FRENCH_GRAMMAR: EditionGrammar = {
@@ -41,6 +60,7 @@ export const FRENCH_GRAMMAR: EditionGrammar = {
   readHeaderKeyword,
   parseTextHeader,
   closesBlock,
+  isUnmistakableHeader: () => false,
   isBodyMarker,
   isSommaireStart: (line) => startsWithWord(line, 'sommaire'),
   parseDate: parseFrenchDate,
@@ -54,8 +74,9 @@ export const ARABIC_GRAMMAR: EditionGrammar = {
   readHeaderKeyword: readHeaderKeywordAr,
   parseTextHeader: parseTextHeaderAr,
   closesBlock: closesBlockAr,
+  isUnmistakableHeader: isUnmistakableHeaderAr,
   isBodyMarker: isBodyMarkerAr,
-  isSommaireStart: (line) => startsWithWord(line, 'فهرس') && line.trim().split(/\s+/).length <= 2,
+  isSommaireStart: isSommaireStartAr,
   parseDate: parseArabicDate,
 };
 

@@ -39,7 +39,19 @@ describe('parseBulletin on generated clean issues', () => {
     ...generatedIssues(7, 2),
     ...generatedIssues(3, 3, arabic()),
     ...generatedIssues(11, 2, arabic()),
+    ...generatedIssues(7, 2, arabic()),
   ];
+
+  it('includes, in both editions, a dahir portant loi, a text without a number and a rectificatif', () => {
+    for (const edition of ['fr', 'ar']) {
+      const texts = issues.filter((t) => t.bulletin.edition === edition).flatMap((t) => t.texts);
+      expect(texts.some((t) => t.type === 'dahir-portant-loi')).toBe(true);
+      expect(texts.some((t) => t.type !== 'rectificatif' && t.number === null && t.articles.length > 0)).toBe(
+        true,
+      );
+      expect(texts.some((t) => t.type === 'rectificatif')).toBe(true);
+    }
+  });
 
   it.each(issues.map((t) => [t.bulletin.id, t] as const))(
     '%s: texts and articles match the truth',

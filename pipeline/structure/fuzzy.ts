@@ -41,15 +41,17 @@ function maxEdits(length: number): number {
 /**
  * How well a word read from a page matches a keyword: 1 when equal up to case and accents,
  * 0.9 when equal up to OCR confusions, lower with each further edit; 0 when too far.
+ * `edits` raises the edits a short keyword may absorb, for a word whose place vouches for it
+ * (a sommaire title alone on its line).
  */
-export function matchWord(word: string, keyword: string): Confidence {
+export function matchWord(word: string, keyword: string, edits?: number): Confidence {
   if (fold(word) === fold(keyword)) return 1;
   const a = skeleton(word);
   const b = skeleton(keyword);
   if (!a) return 0;
   if (a === b) return 0.9;
-  const edits = distance(a, b);
-  return edits <= maxEdits(b.length) ? 0.9 - 0.15 * edits : 0;
+  const found = distance(a, b);
+  return found <= Math.max(maxEdits(b.length), edits ?? 0) ? 0.9 - 0.15 * found : 0;
 }
 
 /**

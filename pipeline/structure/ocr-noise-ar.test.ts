@@ -8,6 +8,7 @@ import { PipelineError } from '../errors.js';
 import { precisionRecall } from '../evaluation.js';
 import { parseBulletin } from './parse-bulletin.js';
 import { addNoise, pagesFromText, recordFor } from './test-helpers.js';
+import { isUnmistakableHeaderAr, parseTextHeaderAr } from './text-headers-ar.js';
 
 /**
  * What OCR does to Arabic print: hamza seats lost, `ى`/`ي` and `ة`/`ه` swapped, letters of
@@ -93,5 +94,56 @@ describe('parseBulletin under random Arabic OCR noise', () => {
     expect(figures[1]).toBeGreaterThanOrEqual(0.85);
     for (let i = 1; i < figures.length; i++) expect(figures[i]!).toBeLessThanOrEqual(figures[i - 1]! + 0.02);
     expect(figures[3]!).toBeLessThan(figures[0]!);
+  });
+});
+
+describe('damage seen on Arabic scans', () => {
+  it('puts back the groups of a number OCR read right to left (`141.13` read `13 .141`)', () => {
+    const read = (line: string) => parseTextHeaderAr(line)?.number;
+    expect(
+      read(
+        'قرارٍ لوزير الداخلية رقم 13 .141 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013) بتحديد عدد أعضاء مجالس الجماعات.',
+      ),
+    ).toBe('141-13');
+    expect(
+      read('مرسوم رقم 103 .13 .2 صادر في 21 جمادى الأولى 1434 (2 أبريل 2013) بالموافقة على اتفاق القرض.'),
+    ).toBe('2-13-103');
+    expect(read('مرسوم رقم 14.287 .2 صادر في 23 رجب 1435 (22 ماي 2014) بالموافقة على اتفاق القرض.')).toBe(
+      '2-14-287',
+    );
+    // Printed spacing is left as it is: a space after the dot, or none at all.
+    expect(read('قرار لوزير الداخلية رقم 141. 13 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013).')).toBe(
+      '141-13',
+    );
+    expect(read('قرار لوزير الداخلية رقم 141.13 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013).')).toBe(
+      '141-13',
+    );
+  });
+
+  it('finds the sommaire under a title read with a stray letter (`فهرسن`), so its entries are not texts', () => {
+    const truth = ISSUES[0]!;
+    const pages = truth.pages.map((p) => p.text.replace(/^فهرس$/m, 'فهرسن'));
+    expect(pages[0]).toContain('\nفهرسن\n');
+    const parsed = parseBulletin(pagesFromText(pages, { language: 'ara' }), recordFor('upload.pdf'));
+    expect(parsed.texts.map((t) => t.id)).toEqual(truth.texts.map((t) => t.id));
+    expect(parsed.warnings.filter((w) => w.includes('found twice'))).toEqual([]);
+  });
+
+  it('opens a text at a numbered header after a signature OCR left without its period', () => {
+    // As seen on a scan: `الإمضاء: أمينة برادة.` read `الأضاء أنه برادق`, right before the next header.
+    const signed = /^الإمضاء: [^\n]*\.\n(?=(?:مرسوم|قرار) )/m;
+    const truth = ISSUES.find((t) => t.pages.some((p) => signed.test(p.text)))!;
+    const pages = truth.pages.map((p) => p.text.replace(new RegExp(signed, 'gm'), 'الأضاء أنه برادق\n'));
+    expect(pages.join('\n')).toContain('الأضاء أنه برادق');
+    const parsed = parseBulletin(pagesFromText(pages, { language: 'ara' }), recordFor('upload.pdf'));
+    expect(parsed.texts.map((t) => t.id)).toEqual(truth.texts.map((t) => t.id));
+  });
+
+  it('takes no line for a header that running text could begin', () => {
+    expect(isUnmistakableHeaderAr('مرسوم رقم 2.14.16 صادر في 8 رجب 1435 (7 ماي 2014) بتطبيق')).toBe(true);
+    expect(isUnmistakableHeaderAr('قرار لوزير الاقتصاد والمالية رقم 1701.14 صادر في فاتح رجب')).toBe(true);
+    expect(isUnmistakableHeaderAr('المرسوم رقم 2.14.16 الصادر في 8 رجب 1435')).toBe(false);
+    expect(isUnmistakableHeaderAr('قرار صادر في 8 رجب 1435 عن السلطة الحكومية المكلفة')).toBe(false);
+    expect(isUnmistakableHeaderAr('مرسوم رقم 2.14.16 الصادر في 8 رجب 1435')).toBe(false);
   });
 });

@@ -37,7 +37,8 @@ function headerAt(
   if (!g.readHeaderKeyword(line.text)) return null;
   const previous = lines[index - 1];
   // A header never continues a sentence, but a page may end mid-sentence before one.
-  if (previous && previous.pageIndex === line.pageIndex && !g.closesBlock(previous.text)) return null;
+  const continues = previous && previous.pageIndex === line.pageIndex && !g.closesBlock(previous.text);
+  if (continues && !g.isUnmistakableHeader(line.text)) return null;
   const texts = lines.slice(index, index + MAX_TITLE_LINES).map((l) => l.text);
   const span = headerSpan(texts, 0, (l) => isBoundary(l, g));
   const header = g.parseTextHeader(joinLines(texts.slice(0, span)));

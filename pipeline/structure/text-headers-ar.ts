@@ -46,10 +46,24 @@ export function readHeaderKeywordAr(
 /** `رقم 1.58.376`, `رقم 09.08`, `رقم1.58.376`: a text number after `رقم`. */
 const NUMBER_AR = /(?:^|[\s(])رقم\s*(\d+(?:\s?[.\-/]\s?\d+)*)/gu;
 
+/** A space, then a dot glued to the next group (`13 .141`): where OCR turned the number round. */
+const REVERSED_AT = /\s+\.(?=\d)/;
+
+/**
+ * Canonical form of a dotted number as OCR gave it. A number is printed left to right inside
+ * right-to-left text; OCR sometimes reads its groups right to left, which shows as a space
+ * before a dot and none after (`141.13` read `13 .141`, `2.14.287` read `14.287 .2`), a
+ * spacing print never has: the runs between such dots are put back in printed order.
+ */
+export function readDottedNumberAr(raw: string): string {
+  const runs = raw.trim().split(REVERSED_AT);
+  return canonicalNumber(runs.length > 1 ? runs.reverse().join('.') : raw);
+}
+
 function readTextNumberAr(s: string, from = 0): { number: string; index: number } | null {
   NUMBER_AR.lastIndex = from;
   const m = NUMBER_AR.exec(s);
-  return m ? { number: canonicalNumber(m[1]!), index: m.index } : null;
+  return m ? { number: readDottedNumberAr(m[1]!), index: m.index } : null;
 }
 
 const PROMULGATED_AR: readonly (readonly [string, TextType])[] = [
@@ -152,4 +166,24 @@ export function isGroupHeadingAr(line: string): boolean {
  */
 export function closesBlockAr(previous: string): boolean {
   return closesBlock(previous) || isGroupHeadingAr(previous);
+}
+
+/** Words of a header line in which its number and `صادر في` are looked for. */
+const DATED_WITHIN_WORDS = 12;
+
+/**
+ * Whether a line opens with a header as only headers word it: the type without the article,
+ * its number, then `صادر في` (`مرسوم رقم 2.14.16 صادر في …`). Running text cites other texts
+ * with the article (`المرسوم رقم … الصادر في …`), so such a line is a header even when the
+ * line before it lost its closing punctuation to OCR.
+ */
+export function isUnmistakableHeaderAr(line: string): boolean {
+  const keyword = readHeaderKeywordAr(line);
+  if (!keyword) return false;
+  const words = toWesternDigits(line.slice(keyword.length)).trim().split(/\s+/).slice(0, DATED_WITHIN_WORDS);
+  const dated = words.findIndex(
+    (w, i) => matchWord(w, 'صادر') > 0 && matchWord(words[i + 1] ?? '', 'في') > 0,
+  );
+  const numbered = words.findIndex((w, i) => /^رقم\d|^رقم$/.test(w) && /\d/.test(w + (words[i + 1] ?? '')));
+  return numbered >= 0 && dated > numbered;
 }
