@@ -18,6 +18,14 @@ export function machineLine(): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 }
 
+/** The body of a section as last written, or null. */
+export async function readSection(name: string): Promise<string | null> {
+  const current = await readFile(FILE, 'utf8').catch(() => '');
+  return (
+    new RegExp(`<!-- bench:${name} -->\\n([\\s\\S]*?)\\n<!-- /bench:${name} -->`).exec(current)?.[1] ?? null
+  );
+}
+
 export async function writeSection(name: string, body: string): Promise<void> {
   const current = await readFile(FILE, 'utf8').catch(() => HEADER);
   const start = `<!-- bench:${name} -->`;

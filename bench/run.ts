@@ -4,6 +4,7 @@
  */
 import { apiBenchmark } from './api-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
+import { lawsBenchmark } from './laws-bench.js';
 import { ocrBenchmark } from './ocr-bench.js';
 import { queueBenchmark } from './queue-bench.js';
 import { searchBenchmark } from './search-bench.js';
@@ -13,6 +14,7 @@ type Benchmark = (args: string[]) => Promise<void>;
 const BENCHMARKS: Record<string, Benchmark> = {
   api: apiBenchmark,
   ingest: ingestBenchmark,
+  laws: lawsBenchmark,
   ocr: ocrBenchmark,
   queue: queueBenchmark,
   search: searchBenchmark,

@@ -173,7 +173,7 @@ export function ingestCommand(): Command {
       'read scanned or born-digital issues (PDF, TIFF, PNG, JPEG; files or directories) into the archive',
     )
     .argument('<paths...>', 'files or directories to ingest')
-    .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('fra'))
+    .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('auto'))
     .option('--force', 're-ingest files already in the archive, replacing what they produced')
     .option(
       '--queue <url>',

@@ -6,7 +6,7 @@ import { intake } from '../pipeline/intake.js';
 import type { OcrLanguage, PageArtefact } from '../pipeline/model.js';
 import type { Segmentation } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
-import { openDocument, readPage } from '../pipeline/pages.js';
+import { expectedLanguage, openDocument, readPage } from '../pipeline/pages.js';
 import { TesseractPool } from '../workers/tesseract-pool.js';
 import { print, printJson } from './context.js';
 
@@ -23,12 +23,15 @@ export async function readFilePages(
   segmentation: Segmentation | 'auto' = 'auto',
 ): Promise<PageArtefact[]> {
   const bytes = await readFile(file);
-  const document = await openDocument(bytes, intake(bytes, path.basename(file)));
+  const record = intake(bytes, path.basename(file));
+  const document = await openDocument(bytes, record);
   const ocr = new TesseractPool();
   try {
     const indexes = Array.from({ length: document.pageCount }, (_, i) => i + 1);
     return await Promise.all(
-      indexes.map(async (index) => readPage(await document.page(index), ocr, { lang, segmentation })),
+      indexes.map(async (index) =>
+        readPage(await document.page(index), ocr, { lang, segmentation, ...expectedLanguage(record) }),
+      ),
     );
   } finally {
     await Promise.all([document.close(), ocr.close()]);
@@ -39,7 +42,7 @@ export function ocrCommand(): Command {
   return new Command('ocr')
     .description('OCR one page image or PDF and print its text (text layer when trusted)')
     .argument('<file>', 'PDF, TIFF, PNG or JPEG')
-    .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('fra'))
+    .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('auto'))
     .addOption(
       new Option(
         '--segmentation <how>',

@@ -92,7 +92,7 @@ export function retryCommand(): Command {
     .addOption(
       new Option('--lang <lang>', 'OCR language of embedded re-ingestion')
         .choices(['auto', 'fra', 'ara'])
-        .default('fra'),
+        .default('auto'),
     )
     .option('--json', 'print { files: [...] } as JSON')
     .option('--no-progress', 'no progress bar on stderr')

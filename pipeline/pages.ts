@@ -8,7 +8,7 @@ import { hasDamagedNumber, mergeReread, rereadRegion } from './arabic-numbers.js
 import { TooManyPagesError } from './errors.js';
 import { imageCutter, openImage, preprocessForOcr } from './images.js';
 import { findGutter, layoutPage } from './layout.js';
-import type { IntakeRecord, OcrLanguage, PageArtefact, TextLayerTriage, TextLine } from './model.js';
+import type { Edition, IntakeRecord, OcrLanguage, PageArtefact, TextLayerTriage, TextLine } from './model.js';
 import {
   type OcrEngine,
   type OcrResult,
@@ -60,10 +60,13 @@ export interface SourceDocument {
 /** Options of {@link readPage}. */
 export interface ReadPageOptions {
   /**
-   * OCR language, or `auto`: the script of the page's text layer when it has one, else a
-   * French read first, re-read in Arabic when the French read does not score as text.
+   * OCR language, or `auto`: the page is read first in the language most likely (the script
+   * of its text layer, else {@link ReadPageOptions.expected}, else French) and read again in
+   * the other when that reading does not score as text; the better-scoring reading is kept.
    */
   lang: OcrLanguage | 'auto';
+  /** With `auto`, the language the file's name or edition suggests (`BO_7140_Ar.pdf`): tried first. */
+  expected?: OcrLanguage;
   /**
    * How OCR splits the image into lines; default `auto`: an image no taller than a few
    * lines of text ({@link looksLikeLine}) is read as one line, anything else as a page.
@@ -147,13 +150,11 @@ export async function readPage(
         : 'page';
   const png = await preprocessForOcr(rendered);
   // A text layer too poor to trust still tells the script reliably.
-  const hint = score && score.characters >= 20 ? score.script : undefined;
-  const { result, language } = await recognize(
-    png,
-    engine,
-    opts.lang === 'auto' ? (hint ?? 'auto') : opts.lang,
-    { segmentation },
-  );
+  const likely = (score && score.characters >= 20 ? score.script : undefined) ?? opts.expected ?? 'fra';
+  const { result, language } =
+    opts.lang === 'auto'
+      ? await recognizeEither(png, engine, likely, { segmentation })
+      : { result: await engine.recognize(png, opts.lang, { segmentation }), language: opts.lang };
   const read =
     language === 'ara' && segmentation === 'page' ? await rereadNumbers(png, result, engine) : result.lines;
   const repair = OCR_REPAIRS[language];
@@ -182,21 +183,37 @@ async function rereadNumbers(png: Buffer, page: OcrResult, engine: OcrEngine): P
   );
 }
 
-async function recognize(
+/** The OCR language of each edition's text. */
+export const OCR_LANGUAGE: Record<Edition, OcrLanguage> = { fr: 'fra', ar: 'ara' };
+
+/** {@link ReadPageOptions.expected} from the edition a file's name gives, if it gives one. */
+export function expectedLanguage(record: IntakeRecord): Pick<ReadPageOptions, 'expected'> {
+  const edition = record.guess.edition;
+  return edition ? { expected: OCR_LANGUAGE[edition] } : {};
+}
+
+/** The other OCR language. */
+const OTHER: Record<OcrLanguage, OcrLanguage> = { fra: 'ara', ara: 'fra' };
+
+/**
+ * Reads a page in the likely language and, when that reading does not score as text (an
+ * Arabic page read as French gives Latin debris), in the other; keeps the better reading.
+ */
+async function recognizeEither(
   png: Buffer,
   engine: OcrEngine,
-  lang: OcrLanguage | 'auto',
+  likely: OcrLanguage,
   options: RecognizeOptions,
 ): Promise<{ result: OcrResult; language: OcrLanguage }> {
-  if (lang !== 'auto') return { result: await engine.recognize(png, lang, options), language: lang };
-  const french = await engine.recognize(png, 'fra', options);
-  const frenchScore = scoreTextLayer(french.lines.map((l) => l.text));
-  if (frenchScore.trusted) return { result: french, language: 'fra' };
-  const arabic = await engine.recognize(png, 'ara', options);
-  const arabicScore = scoreTextLayer(arabic.lines.map((l) => l.text));
-  return arabicScore.score > frenchScore.score
-    ? { result: arabic, language: 'ara' }
-    : { result: french, language: 'fra' };
+  const first = await engine.recognize(png, likely, options);
+  const firstScore = scoreTextLayer(first.lines.map((l) => l.text));
+  if (firstScore.trusted) return { result: first, language: likely };
+  const other = OTHER[likely];
+  const second = await engine.recognize(png, other, options);
+  const secondScore = scoreTextLayer(second.lines.map((l) => l.text));
+  return secondScore.score > firstScore.score
+    ? { result: second, language: other }
+    : { result: first, language: likely };
 }
 
 function artefact(

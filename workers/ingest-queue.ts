@@ -93,7 +93,7 @@ export class IngestQueue {
     try {
       const pages = await this.stages.pageCount(admitted);
       await this.addFlow(
-        { file, record, pages, lang: options.lang ?? 'fra', force: options.force ?? false },
+        { file, record, pages, lang: options.lang ?? 'auto', force: options.force ?? false },
         options.force ?? false,
       );
       return { path: file, status: 'queued', sha256: record.sha256, pages };

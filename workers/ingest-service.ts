@@ -125,7 +125,7 @@ export class IngestService {
               document,
               index,
               this.deps.ocr,
-              options.lang ?? 'fra',
+              options.lang ?? 'auto',
             );
             onEvent({ kind: 'page-done', path: file, page: index, source: page.source });
             return page;

@@ -12,7 +12,13 @@ import { errorReason } from '../pipeline/errors.js';
 import { intake } from '../pipeline/intake.js';
 import type { IntakeRecord, OcrLanguage, PageArtefact, ParsedBulletin } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
-import { openDocument, type PdfOpener, readPage, type SourceDocument } from '../pipeline/pages.js';
+import {
+  expectedLanguage,
+  openDocument,
+  type PdfOpener,
+  readPage,
+  type SourceDocument,
+} from '../pipeline/pages.js';
 import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
 import type { DataDir } from '../store/data-dir.js';
 import type { SearchStore } from '../store/search-store.js';
@@ -168,7 +174,7 @@ export class IngestStages {
   ): Promise<PageArtefact> {
     const kept = await this.deps.dataDir.loadPage(record.sha256, index);
     if (kept) return kept;
-    const page = await readPage(await document.page(index), ocr, { lang });
+    const page = await readPage(await document.page(index), ocr, { lang, ...expectedLanguage(record) });
     await this.deps.dataDir.savePage(record.sha256, page);
     return page;
   }

@@ -50,6 +50,9 @@ describe('readArticleHeading', () => {
     '« Article 5. – Le conseil …',
     'Il est créé une commission.',
     'Article',
+    // A citation carried over to the start of a line (`… fixée audit` / `article 47.`).
+    'article 47.',
+    'article 12',
   ])('not a heading: %s', (line) => {
     expect(readArticleHeading(line)).toBeNull();
   });

@@ -22,8 +22,13 @@ export interface ArticleHeading {
 
 const SEPARATOR = /^\s*([.:])?\s*([–—-])?\s*/;
 
-/** The article keyword at the start of a line; returns what follows it. */
+/**
+ * The article keyword at the start of a line; returns what follows it. Headings print it
+ * capitalised: a line starting `article 47.` carries on a sentence that cites one
+ * (`… dans la limite fixée audit` / `article 47.`).
+ */
 function readArticleKeyword(line: string): { rest: string; confidence: Confidence } | null {
+  if (/^\p{Ll}/u.test(line)) return null;
   const art = /^(ART|Art)\s*\.\s*/.exec(line);
   if (art) return { rest: line.slice(art[0].length), confidence: 1 };
   const token = /^\S+/.exec(line)?.[0] ?? '';
