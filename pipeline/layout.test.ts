@@ -66,6 +66,25 @@ describe('layout', () => {
     expect(texts.indexOf('gauche 7')).toBeLessThan(texts.indexOf('TEXTES PARTICULIERS'));
   });
 
+  it('finds the columns of a page scanned askew, where they overlap in x', () => {
+    // As tesseract boxed a poor-quality fixture page turned 2°: each line 0.05 page widths further
+    // right per page height down, so the second column's first lines start left of where the first
+    // column's last lines end, and no upright strip separates the columns.
+    const slope = 0.05;
+    const column = (name: string, x: number) =>
+      Array.from({ length: 40 }, (_, i) => {
+        const y = 0.1 + i * 0.021;
+        return line(`${name} ${i}`, x + slope * (y - 0.1), y, 0.4);
+      });
+    const left = column('gauche', 0.07);
+    const right = column('droite', 0.485);
+    expect(left.at(-1)!.bbox.x + left.at(-1)!.bbox.w).toBeGreaterThan(right[0]!.bbox.x);
+    const page = layoutPage([...right, ...left]);
+    expect(page.columns).toBe(2);
+    expect(page.lines.map((l) => l.text)).toEqual([...left, ...right].map((l) => l.text));
+    expect(page.lines.map((l) => l.column)).toEqual([...left.map(() => 0), ...right.map(() => 1)]);
+  });
+
   it('keeps a single-column page top to bottom', () => {
     const lines = Array.from({ length: 12 }, (_, i) =>
       line(`ligne ${i}`, 0.1, 0.9 - i * 0.05, 0.8 - (i % 2) * 0.3),

@@ -34,23 +34,26 @@ const MAX_GUTTER_CROSSINGS = 0.15;
 const MIN_COLUMN_SHARE = 0.2;
 /** Tolerance, in page widths, for a line edge to overshoot the gutter and still stay in its column. */
 const GUTTER_SLACK = 0.01;
+/** Steepest gutter looked for, in page widths per page height: a page scanned about 4° askew. */
+const MAX_SLOPE = 0.1;
+const SLOPE_STEP = 0.005;
 
 const HEADER_TITLES = ['BULLETIN OFFICIEL', 'الجريدة الرسمية'].map(foldConfusions);
 
 /** Lays out a page: header out, columns found, lines in reading order. */
 export function layoutPage(lines: TextLine[], options: LayoutOptions = {}): PageLayout {
   const { header, body } = splitHeader(lines);
-  const gutter = findGutter(body);
+  const columns = findColumns(body);
   const ordered =
-    gutter === null
+    columns === null
       ? byPosition(body).map((l) => ({ ...l, column: 0 }))
-      : readingOrder(body, gutter, options);
+      : readingOrder(body, columns, options);
   const printedPage = parsePrintedPage(header.map((l) => l.text).join(' '));
   return {
     lines: ordered,
     header,
     ...(printedPage !== undefined ? { printedPage } : {}),
-    columns: gutter === null ? 1 : 2,
+    columns: columns === null ? 1 : 2,
   };
 }
 
@@ -119,6 +122,11 @@ function splitHeader(lines: TextLine[]): { header: TextLine[]; body: TextLine[] 
  * in the middle of the text block that the fewest lines cross.
  */
 export function findGutter(lines: TextLine[]): number | null {
+  return clearestGutter(lines)?.x ?? null;
+}
+
+/** The gutter's x and how many lines cross it, if the lines fall in two columns around it. */
+function clearestGutter(lines: TextLine[]): { x: number; crossings: number } | null {
   if (lines.length < 4) return null;
   const left = Math.min(...lines.map((l) => l.bbox.x));
   const right = Math.max(...lines.map((l) => l.bbox.x + l.bbox.w));
@@ -139,13 +147,51 @@ export function findGutter(lines: TextLine[]): number | null {
   const leftSide = lines.filter((l) => l.bbox.x + l.bbox.w <= best.x + GUTTER_SLACK).length;
   const rightSide = lines.filter((l) => l.bbox.x >= best.x - GUTTER_SLACK).length;
   const minimum = lines.length * MIN_COLUMN_SHARE;
-  return leftSide >= minimum && rightSide >= minimum ? best.x : null;
+  return leftSide >= minimum && rightSide >= minimum ? best : null;
 }
 
-function readingOrder(lines: TextLine[], gutter: number, options: LayoutOptions): TextLine[] {
+/** A two-column body's gutter: its x at mid-height, and its slope on a page scanned askew. */
+interface Columns {
+  gutter: number;
+  /** Page widths the gutter moves right per page height down (0 on an upright page). */
+  slope: number;
+}
+
+/** How far sideways a line lies from where it would on the page turned upright by `slope`. */
+function drift(line: TextLine, slope: number): number {
+  return slope * (line.bbox.y + line.bbox.h / 2 - 0.5);
+}
+
+/**
+ * Finds the columns of a body, upright or askew: the gutter is looked for with the lines
+ * moved back as each slope up to {@link MAX_SLOPE} would have moved them, and the slope with
+ * the clearest gutter wins (the smallest slope on ties). On a page scanned 2° askew the
+ * columns overlap in x (the first column's last lines end right of where the second
+ * column's first lines start), and an upright gutter put lines of the second column
+ * before the first.
+ */
+function findColumns(lines: TextLine[]): Columns | null {
+  let best: (Columns & { crossings: number }) | null = null;
+  const steps = Math.round(MAX_SLOPE / SLOPE_STEP);
+  for (let i = -steps; i <= steps; i += 1) {
+    const slope = i * SLOPE_STEP;
+    const upright = lines.map((l) => ({ ...l, bbox: { ...l.bbox, x: l.bbox.x - drift(l, slope) } }));
+    const found = clearestGutter(upright);
+    if (!found) continue;
+    const better =
+      !best ||
+      found.crossings < best.crossings ||
+      (found.crossings === best.crossings && Math.abs(slope) < Math.abs(best.slope));
+    if (better) best = { gutter: found.x, slope, crossings: found.crossings };
+  }
+  return best && { gutter: best.gutter, slope: best.slope };
+}
+
+function readingOrder(lines: TextLine[], { gutter, slope }: Columns, options: LayoutOptions): TextLine[] {
   const side = (l: TextLine): 'left' | 'right' | 'full' => {
-    if (l.bbox.x + l.bbox.w <= gutter + GUTTER_SLACK) return 'left';
-    if (l.bbox.x >= gutter - GUTTER_SLACK) return 'right';
+    const x = l.bbox.x - drift(l, slope);
+    if (x + l.bbox.w <= gutter + GUTTER_SLACK) return 'left';
+    if (x >= gutter - GUTTER_SLACK) return 'right';
     return 'full';
   };
   const [first, second] = options.rtl ? (['right', 'left'] as const) : (['left', 'right'] as const);
