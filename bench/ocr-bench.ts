@@ -125,18 +125,23 @@ async function textLayerSpeed(
   let pages = 0;
   let ocr = 0;
   let seconds = 0;
-  for (const issue of manifest.issues) {
-    const bytes = await readFile(path.join(dir, issue.file));
-    const { seconds: s } = await timed(async () => {
-      const document = await openDocument(bytes, intake(bytes, path.basename(issue.file)));
-      for (let index = 1; index <= document.pageCount; index++) {
-        const page = await readPage(await document.page(index), engine, { lang: 'fra' });
-        pages += 1;
-        if (page.source === 'ocr') ocr += 1;
-      }
-      await document.close();
-    });
-    seconds += s;
+  // The first pass is not timed: pdf.js sets up its modules and fonts once per process, as
+  // tesseract.js starts its worker once (kept out of the OCR timings too).
+  for (const timedPass of [false, true]) {
+    for (const issue of manifest.issues) {
+      const bytes = await readFile(path.join(dir, issue.file));
+      const { seconds: s } = await timed(async () => {
+        const document = await openDocument(bytes, intake(bytes, path.basename(issue.file)));
+        for (let index = 1; index <= document.pageCount; index++) {
+          const page = await readPage(await document.page(index), engine, { lang: 'fra' });
+          if (!timedPass) continue;
+          pages += 1;
+          if (page.source === 'ocr') ocr += 1;
+        }
+        await document.close();
+      });
+      if (timedPass) seconds += s;
+    }
   }
   return { pagesPerSecond: pages / seconds, pages, ocr };
 }
