@@ -5,7 +5,7 @@
  */
 import { canonicalArticleNumber, toWesternDigits } from '../ids.js';
 import type { Confidence } from '../model.js';
-import type { ArticleHeading } from './articles.js';
+import { type ArticleHeading, UNREAD_NUMBER } from './articles.js';
 import { matchPhrase, matchWord, skeleton } from './fuzzy.js';
 import { isGroupHeadingAr } from './text-headers-ar.js';
 
@@ -63,7 +63,10 @@ export function readArticleHeadingAr(line: string): ArticleHeading | null {
   let base: string | null = null;
   let confidence = keyword;
   if (/^\d{1,4}$/.test(token[1]!)) base = token[1]!;
-  else {
+  else if (/^[^\p{L}\p{N}]$/u.test(token[1]!) && !s.slice(pos + token[0].length).trim()) {
+    // A lone mark where the figure belongs, alone on its line: a heading whose number OCR lost.
+    return { number: UNREAD_NUMBER, heading: s, rest: '', confidence: Math.min(keyword, 0.5) };
+  } else {
     const first = Math.max(...FIRST.map((w) => matchWord(token[1]!, w)));
     if (first > 0) {
       base = '1';

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { realDataPath } from '../../fixtures/real-data.js';
 import { canonicalArticleNumber } from '../ids.js';
 import { isTextEnd, parseTextArticles, readArticleHeading, readHierarchyHeading } from './articles.js';
+import { ARABIC_GRAMMAR } from './editions.js';
 import { bodyLines } from './lines.js';
 import { parseTexts } from './parse-bulletin.js';
 import { pagesFromText } from './test-helpers.js';
@@ -113,5 +114,23 @@ describe('parseTextArticles sequence repair', () => {
     const { articles, warnings } = parseTextArticles(lines);
     expect(articles.map((a) => a.number)).toEqual(['4', '5', '6']);
     expect(warnings).toContain('article read as 9 between 4 and 6: taken as 5');
+  });
+
+  it('numbers an Arabic heading whose figure OCR read as a mark from the sequence, or drops it', () => {
+    // As tesseract `ara` read `المادة 8` on an unseen scan fixture (seed 2718).
+    const bodyOf = (texts: string[]) => texts.map((text) => ({ text, page: 1, pageIndex: 1, confidence: 1 }));
+    const between = parseTextArticles(
+      bodyOf(['المادة 7', 'أ', 'المادة ©', 'ب', 'المادة 9', 'ج']),
+      ARABIC_GRAMMAR,
+    );
+    expect(between.articles.map((a) => [a.number, a.body])).toEqual([
+      ['7', 'أ'],
+      ['8', 'ب'],
+      ['9', 'ج'],
+    ]);
+    expect(between.warnings).toContain('article read as ? between 7 and 9: taken as 8');
+    // Nothing after it to tell its number: the line stays in the article before.
+    const last = parseTextArticles(bodyOf(['المادة 7', 'أ', 'المادة ©', 'ب']), ARABIC_GRAMMAR);
+    expect(last.articles.map((a) => [a.number, a.body])).toEqual([['7', 'أ المادة © ب']]);
   });
 });

@@ -11,7 +11,7 @@ import { type BodyLine, joinLines } from './lines.js';
 
 /** An article heading read at the start of a line. */
 export interface ArticleHeading {
-  /** Canonical number: `1`, `12-bis`, `unique`. */
+  /** Canonical number: `1`, `12-bis`, `unique`; {@link UNREAD_NUMBER} when OCR left no figure to read. */
   number: string;
   /** The heading as printed, without the dash: `ARTICLE PREMIER.`, `Article 97 bis`. */
   heading: string;
@@ -21,6 +21,12 @@ export interface ArticleHeading {
 }
 
 const SEPARATOR = /^\s*([.:])?\s*([–—-])?\s*/;
+
+/**
+ * The number of a heading whose figure OCR turned into a mark (`المادة ©` for `المادة 8`):
+ * the sequence around it gives the number, or the line is taken for body text.
+ */
+export const UNREAD_NUMBER = '?';
 
 /**
  * The article keyword at the start of a line; returns what follows it. Headings print it
@@ -192,7 +198,7 @@ export function parseTextArticles(
   }
   const warnings: string[] = [];
   repairSequence(opened, warnings);
-  const articles = opened.map(({ heading, line, body, path }) => {
+  const articles = withoutUnread(opened).map(({ heading, line, body, path }) => {
     if (heading.confidence < WARN_BELOW) {
       warnings.push(
         `article ${heading.number} p. ${line.page}: heading "${heading.heading}" read with low confidence`,
@@ -227,8 +233,18 @@ function repairSequence(opened: OpenArticle[], warnings: string[]): void {
     const after = plain(opened[i + 1]!.heading.number);
     const here = opened[i]!.heading;
     if (before === null || after !== before + 2 || here.number === String(before + 1)) continue;
-    if (plain(here.number) === null) continue;
+    if (plain(here.number) === null && here.number !== UNREAD_NUMBER) continue;
     warnings.push(`article read as ${here.number} between ${before} and ${after}: taken as ${before + 1}`);
     opened[i]!.heading = { ...here, number: String(before + 1), confidence: Math.min(here.confidence, 0.6) };
   }
+}
+
+/** Headings whose number stayed unread: their lines go back into the article before them. */
+function withoutUnread(opened: OpenArticle[]): OpenArticle[] {
+  const kept: OpenArticle[] = [];
+  for (const article of opened) {
+    if (article.heading.number !== UNREAD_NUMBER) kept.push(article);
+    else kept.at(-1)?.body.push(article.line.text, ...article.body);
+  }
+  return kept;
 }
