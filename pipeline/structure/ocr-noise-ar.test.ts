@@ -145,5 +145,11 @@ describe('damage seen on Arabic scans', () => {
     expect(isUnmistakableHeaderAr('المرسوم رقم 2.14.16 الصادر في 8 رجب 1435')).toBe(false);
     expect(isUnmistakableHeaderAr('قرار صادر في 8 رجب 1435 عن السلطة الحكومية المكلفة')).toBe(false);
     expect(isUnmistakableHeaderAr('مرسوم رقم 2.14.16 الصادر في 8 رجب 1435')).toBe(false);
+    // Unnumbered: the authority with لـ right after the type (seed 2718: after a line OCR cut to `2`).
+    expect(isUnmistakableHeaderAr('مقرر لوزير الاقتصاد والمالية صادر في 3 ربيع الأول 1444 (9 أكتوبر')).toBe(
+      true,
+    );
+    expect(isUnmistakableHeaderAr('قرار وزير الاقتصاد والمالية صادر في 3 ربيع الأول 1444')).toBe(false);
+    expect(isUnmistakableHeaderAr('قرار لوزير الاقتصاد والمالية الصادر في 3 ربيع الأول 1444')).toBe(false);
   });
 });

@@ -173,7 +173,8 @@ const DATED_WITHIN_WORDS = 12;
 
 /**
  * Whether a line opens with a header as only headers word it: the type without the article,
- * its number, then `صادر في` (`مرسوم رقم 2.14.16 صادر في …`). Running text cites other texts
+ * its number or its authority with لـ, then `صادر في` (`مرسوم رقم 2.14.16 صادر في …`,
+ * `مقرر لوزير الاقتصاد والمالية صادر في …`). Running text cites other texts
  * with the article (`المرسوم رقم … الصادر في …`), so such a line is a header even when the
  * line before it lost its closing punctuation to OCR.
  */
@@ -185,5 +186,8 @@ export function isUnmistakableHeaderAr(line: string): boolean {
     (w, i) => matchWord(w, 'صادر') > 0 && matchWord(words[i + 1] ?? '', 'في') > 0,
   );
   const numbered = words.findIndex((w, i) => /^رقم\d|^رقم$/.test(w) && /\d/.test(w + (words[i + 1] ?? '')));
-  return numbered >= 0 && dated > numbered;
+  if (numbered >= 0) return dated > numbered;
+  // A header without a number names its authority right after its type, with لـ (`مقرر لوزير
+  // … صادر في`); running text names it as a genitive (`قرار وزير …`) or cites with the article.
+  return dated > 0 && /^لل?\p{L}{3,}/u.test(words[0] ?? '');
 }
