@@ -52,7 +52,7 @@ describe('textId', () => {
     expect(
       textId('rectificatif', null, {
         signedOn: '2015-12-29',
-        title: printed.replace('ربيع الأول', 'ربيع الآخر'),
+        title: printed.replace('الجريدة الرسمية', 'النشرة العامة'),
       }),
     ).not.toBe(id);
   });

@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { BulletinKey, Edition, TextType } from './model.js';
+import { titleKey } from './title-key.js';
 
 /** Suffixes of extra issues and of inserted articles, in order. */
 export const SUFFIXES = [
@@ -94,7 +95,8 @@ const ID_PREFIX: Partial<Record<TextType, string>> = {
 };
 
 /**
- * `{type}-{number}`; a text without a number: `{type}-{yyyy-mm-dd}-{short hash of its title's words}`.
+ * `{type}-{number}`; a text without a number: `{type}-{yyyy-mm-dd}-{short hash of its title}`,
+ * the title reduced to the words OCR rarely damages ({@link titleKey}).
  *
  * @example textId('dahir', '1.58.376') // 'dahir-1-58-376'
  */
@@ -106,11 +108,8 @@ export function textId(
   const prefix = ID_PREFIX[type] ?? type;
   if (number) return `${prefix}-${canonicalNumber(number)}`;
   const date = fallback?.signedOn ?? 'undated';
-  // The title's figures are left out of the hash: OCR misreads figures far more often than
-  // letters (a Hijri day losing a digit gave the text another id), and the date before the
-  // hash already tells apart texts whose titles differ only in their figures.
   const hash = createHash('sha256')
-    .update(slug((fallback?.title ?? '').replace(/\p{N}+/gu, ' ')))
+    .update(titleKey(fallback?.title ?? ''))
     .digest('hex')
     .slice(0, 8);
   return `${prefix}-${date}-${hash}`;

@@ -51,7 +51,7 @@ describe('parseBulletin on a clean French issue', () => {
       page: 552,
     });
     expect(text('dahir-1-09-15').title).toBe(
-      "Dahir n° 1-09-15 du 22 safar 1430 (18 février 2009) portant promulgation de la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel.",
+      "Dahir n° 1-09-15 du 22 safar 1430 (18 février 2009) portant promulgation de la loi n° 09-08 relative à la protection des personnes physiques à l'égard du traitement des données à caractère personnel",
     );
     expect(text('loi-09-08')).toMatchObject({
       type: 'loi',

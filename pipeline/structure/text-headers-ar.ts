@@ -8,7 +8,7 @@ import { parseArabicDate } from '../dates.js';
 import { canonicalNumber, toWesternDigits } from '../ids.js';
 import type { Confidence, TextType } from '../model.js';
 import { matchPhrase, matchWord } from './fuzzy.js';
-import { closesBlock, type TextHeader } from './text-headers.js';
+import { closesBlock, headerTitle, type TextHeader } from './text-headers.js';
 
 /** Keywords that open a header, longest first so `ظهير شريف بمثابة قانون` wins over `ظهير شريف`. */
 const HEADER_KEYWORDS_AR: readonly (readonly [string, TextType])[] = [
@@ -108,7 +108,7 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
   const header: TextHeader = {
     type: keyword.type,
     number: own?.number ?? null,
-    title: title.trim(),
+    title: headerTitle(title),
     signedOn: date?.gregorian ?? null,
     hijriDate: date?.hijriText ?? null,
     confidence: Math.min(keyword.confidence, date?.confidence ?? 1),

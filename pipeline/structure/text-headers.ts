@@ -110,6 +110,11 @@ function readPromulgated(title: string): TextHeader['promulgates'] {
  * rectificatif's `n°` is the issue it corrects. A header with neither number nor date is
  * not a header (`AVIS ET COMMUNICATIONS`).
  */
+/** A header's title without the period that closes the header sentence: titles are cited without it. */
+export function headerTitle(joined: string): string {
+  return joined.trim().replace(/\s*[.؛;]+$/u, '');
+}
+
 export function parseTextHeader(title: string): TextHeader | null {
   const keyword = readHeaderKeyword(title);
   if (!keyword) return null;
@@ -126,7 +131,7 @@ export function parseTextHeader(title: string): TextHeader | null {
   const header: TextHeader = {
     type: keyword.type,
     number: own?.number ?? null,
-    title: title.trim(),
+    title: headerTitle(title),
     signedOn: date?.gregorian ?? null,
     hijriDate: date?.hijriText ?? null,
     confidence: Math.min(keyword.confidence, own?.confidence ?? 1, date?.confidence ?? 1),

@@ -1,0 +1,94 @@
+/**
+ * The part of a title that identifies a text without a number, in a form OCR damage rarely
+ * changes: what the fallback id of DESIGN.md hashes. OCR misreads figures more than letters;
+ * among letters, Arabic ones that differ only by their dots (`الجريدة` → `الجزيدة`) and alefs
+ * lost; it adds a stray letter to a word, and loses spaces and the short words between
+ * figures. The id already carries the type and the date, so the type word, the figures and
+ * the date's words add nothing to the hash but risk.
+ */
+import { GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_FR, HIJRI_MONTHS_AR, HIJRI_MONTHS_FR } from './dates.js';
+import { SUFFIXES } from './ids.js';
+import { foldForSearch } from './normalize.js';
+
+/** Arabic letters folded to the letter of the same shape without dots (the rasm). */
+const ARABIC_RASM: Record<string, string> = {
+  ت: 'ب',
+  ث: 'ب',
+  ن: 'ب',
+  ي: 'ب',
+  ج: 'ح',
+  خ: 'ح',
+  ذ: 'د',
+  ز: 'ر',
+  ش: 'س',
+  ض: 'ص',
+  ظ: 'ط',
+  غ: 'ع',
+  ق: 'ف',
+};
+const ARABIC_RASM_RE = new RegExp(`[${Object.keys(ARABIC_RASM).join('')}]`, 'g');
+
+/** Latin shapes OCR takes for one another, each folded to one (after the fold to lower case). */
+const LATIN_SHAPES: [RegExp, string][] = [
+  [/rn/g, 'm'],
+  [/cl/g, 'd'],
+  [/vv/g, 'w'],
+  [/[l1|!]/g, 'i'],
+];
+
+/** Words shorter than this are left out: particles OCR drops, merges or invents. */
+const MIN_WORD_LENGTH = 3;
+/** Words between two figures at most this many apart belong to a date or a reference. */
+const MAX_WORDS_BETWEEN_FIGURES = 3;
+
+function shape(word: string): string {
+  // Alef, a thin upright stroke, is the letter OCR loses most (`العمومي` → `لعمومي`).
+  let out = word.replace(/ا/g, '').replace(ARABIC_RASM_RE, (c) => ARABIC_RASM[c]!);
+  for (const [from, to] of LATIN_SHAPES) out = out.replace(from, to);
+  return out;
+}
+
+const words = (s: string) =>
+  foldForSearch(s)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+
+let monthWords: Set<string> | undefined;
+/**
+ * Month names of both calendars in both editions, as shapes: the first word of each spelling
+ * (`ربيع`, not the ordinal after it, which titles use for other things). Built on first use:
+ * dates.ts imports ids.ts, which imports this module.
+ */
+function isMonthWord(shaped: string): boolean {
+  monthWords ??= new Set(
+    [...HIJRI_MONTHS_FR, ...HIJRI_MONTHS_AR, ...GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_FR]
+      .flat()
+      .map((spelling) => shape(words(spelling)[0]!)),
+  );
+  return monthWords.has(shaped);
+}
+
+const hasFigure = (word: string) => /\p{N}/u.test(word);
+/** An issue's or an article's suffix after a number (`6139 bis`, `6139 مكرر`): it tells two issues apart. */
+const isSuffix = (word: string) => word === 'مكرر' || (SUFFIXES as readonly string[]).includes(word);
+
+/**
+ * The title's words that name the text, folded to shapes OCR keeps, joined without spaces.
+ *
+ * @example titleKey('Décision du ministre du 3 mai 2013 relative aux tarifs') === titleKey('Decision du rninistre du 8 mai 2013 relative auxtarifs')
+ */
+export function titleKey(title: string): string {
+  // The first word is the type's, already in the id (and OCR may add a letter to it).
+  const tokens = words(title).slice(1);
+  const figures = tokens.flatMap((t, i) => (hasFigure(t) ? [i] : []));
+  const inDate = new Set<number>();
+  for (let k = 1; k < figures.length; k++) {
+    const [from, to] = [figures[k - 1]!, figures[k]!];
+    if (to - from - 1 <= MAX_WORDS_BETWEEN_FIGURES) for (let i = from + 1; i < to; i++) inDate.add(i);
+  }
+  return tokens
+    .filter((t, i) => !hasFigure(t) && (!inDate.has(i) || isSuffix(t)) && t.length >= MIN_WORD_LENGTH)
+    .map(shape)
+    .filter((t) => !isMonthWord(t))
+    .join('');
+}
