@@ -272,7 +272,10 @@ export class ElasticsearchStore implements SearchStore {
   }
 
   async listTexts(filter: Parameters<SearchStore['listTexts']>[0]): Promise<TextSummary[]> {
-    const expressions = await this.expressions(filter.type ? [{ term: { type: filter.type } }] : []);
+    const expressions = await this.expressions([
+      ...(filter.type ? [{ term: { type: filter.type } }] : []),
+      ...(filter.signedOn ? [{ term: { signed_on: filter.signedOn } }] : []),
+    ]);
     const byText = new Map<string, TextSource[]>();
     for (const e of expressions) byText.set(e.text_id, [...(byText.get(e.text_id) ?? []), e]);
     const summaries = [...byText.values()].map((all) => {

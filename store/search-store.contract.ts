@@ -105,6 +105,8 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
         expect((await store.listTexts({ year: 2009, type: 'decret' })).map((t) => t.id)).toEqual([
           'decret-2-09-165',
         ]);
+        expect((await store.listTexts({ signedOn: '2009-02-18' })).map((t) => t.id)).toEqual(['loi-09-08']);
+        expect(await store.listTexts({ signedOn: '2009-02-19', type: 'loi' })).toEqual([]);
         expect((await store.listTexts({ limit: 2, offset: 1 })).map((t) => t.id)).toEqual([
           'loi-17-95',
           'loi-09-08',

@@ -223,6 +223,8 @@ export interface SearchStore {
   listTexts(filter: {
     type?: TextType;
     year?: number;
+    /** ISO signature date: the texts signed that day (the ingest looks there for a text's other edition). */
+    signedOn?: string;
     limit?: number;
     offset?: number;
   }): Promise<TextSummary[]>;

@@ -295,19 +295,14 @@ export class SqliteStore implements SearchStore {
     return row ? bulletinFromRecord(row.id, row) : null;
   }
 
-  async listTexts(filter: {
-    type?: TextType;
-    year?: number;
-    limit?: number;
-    offset?: number;
-  }): Promise<TextSummary[]> {
+  async listTexts(filter: Parameters<SearchStore['listTexts']>[0]): Promise<TextSummary[]> {
     const rows = this.stmt(
       `WITH listed AS (
          SELECT t.*, COALESCE(substr(t.signed_on, 1, 4), (
            SELECT substr(min(b.date), 1, 4) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id
            WHERE p.text_id = t.id)) AS year,
          (SELECT language FROM expressions x WHERE x.text_id = t.id ORDER BY ${FRENCH_FIRST('x.language')} LIMIT 1) AS language
-         FROM texts t WHERE (@type IS NULL OR t.type = @type)
+         FROM texts t WHERE (@type IS NULL OR t.type = @type) AND (@signedOn IS NULL OR t.signed_on = @signedOn)
        )
        SELECT l.id, l.type, l.number, l.signed_on, e.title,
          (SELECT group_concat(language, ',') FROM (SELECT language FROM expressions x WHERE x.text_id = l.id ORDER BY language)) AS languages,
@@ -318,6 +313,7 @@ export class SqliteStore implements SearchStore {
        LIMIT @limit OFFSET @offset`,
     ).all({
       type: filter.type ?? null,
+      signedOn: filter.signedOn ?? null,
       year: filter.year === undefined ? null : String(filter.year).padStart(4, '0'),
       limit: filter.limit ?? -1,
       offset: filter.offset ?? 0,

@@ -10,7 +10,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorReason } from '../pipeline/errors.js';
 import { intake } from '../pipeline/intake.js';
-import type { IntakeRecord, OcrLanguage, PageArtefact, ParsedBulletin } from '../pipeline/model.js';
+import type {
+  IntakeRecord,
+  LegalText,
+  OcrLanguage,
+  PageArtefact,
+  ParsedBulletin,
+} from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
 import {
   expectedLanguage,
@@ -19,6 +25,7 @@ import {
   readPage,
   type SourceDocument,
 } from '../pipeline/pages.js';
+import { type EditionCandidate, pairWithOtherEdition } from '../pipeline/structure/pair-editions.js';
 import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
 import type { DataDir } from '../store/data-dir.js';
 import type { SearchStore } from '../store/search-store.js';
@@ -201,8 +208,36 @@ export class IngestStages {
     if (existing && existing.sourceSha256 !== record.sha256 && !force) {
       throw new BulletinConflictError(parsed.bulletin.id);
     }
+    for (const text of parsed.texts) if (text.number === null) await this.pairEdition(text, parsed);
     await this.deps.dataDir.saveBulletin(record.sha256, parsed);
     return parsed;
+  }
+
+  /**
+   * Gives a text without a number the id of its other edition's publication when the archive
+   * holds it ({@link pairWithOtherEdition}), so that both are one text with two expressions.
+   * The first edition ingested keeps its id; ids never change once given.
+   */
+  private async pairEdition(text: LegalText, parsed: ParsedBulletin): Promise<void> {
+    if (!text.signedOn) return;
+    const other = text.language === 'fr' ? 'ar' : 'fr';
+    const candidates: EditionCandidate[] = [];
+    for (const summary of await this.deps.store.listTexts({ type: text.type, signedOn: text.signedOn })) {
+      if (summary.number !== null || !summary.languages.includes(other)) continue;
+      const record = await this.deps.store.getText(summary.id, { language: other });
+      // A text already published in this language elsewhere is paired (or is another text);
+      // one published in this language by this very bulletin is its earlier ingest.
+      const taken = record?.publications.some(
+        (p) => p.edition === text.language && p.bulletin !== parsed.bulletin.id,
+      );
+      if (record && !taken) candidates.push(record);
+    }
+    const pairing = pairWithOtherEdition(text, candidates);
+    if (!pairing || pairing.id === text.id) return;
+    parsed.warnings.push(
+      `${pairing.id}: paired with its ${other} publication by date, articles and figures (${Math.round(pairing.score * 100)} % shared); its own title gave ${text.id}`,
+    );
+    text.id = pairing.id;
   }
 
   /** The kept bulletin of a file, for the link and index stages. */
