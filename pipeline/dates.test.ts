@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHijriFr, fromHijri, parseFrenchDate, toHijri } from './dates.js';
+import { formatHijriFr, fromHijri, parseArabicDate, parseFrenchDate, toHijri } from './dates.js';
 
 describe('fromHijri / toHijri', () => {
   it('round-trips through Umm al-Qura', () => {
@@ -89,6 +89,20 @@ describe('parseFrenchDate', () => {
     const d = parseFrenchDate('le 22 safar 1430, à Fès')!;
     expect(d.gregorian).toBe(fromHijri({ day: 22, month: 2, year: 1430 }));
     expect(d.confidence).toBeLessThan(1);
+  });
+
+  it('takes a Gregorian twin whose year OCR lost in the year of the Hijri date', () => {
+    const d = parseFrenchDate('du 13 rabii I 1444 (9 octobre 2)) relative')!;
+    expect([d.gregorian, d.hijriText]).toEqual(['2022-10-09', '13 rabii I 1444']);
+    expect(d.notes).toEqual(['Gregorian year not read: 2022 from the Hijri date']);
+    expect(d.confidence).toBeLessThan(1);
+  });
+
+  it('repairs the Hijri day by a Gregorian twin whose year OCR lost: its month name is sure', () => {
+    // Seen on an Arabic scan: 13 lost its 1 and 2022 its last three digits.
+    const d = parseArabicDate('صادر في 3 ربيع الأول 1444 (9 أكتوبر 2)) يتعلق')!;
+    expect([d.gregorian, d.hijri]).toEqual(['2022-10-09', { day: 13, month: 3, year: 1444 }]);
+    expect(d.notes[0]).toMatch(/^Hijri date 3 ربيع الأول 1444 repaired to agree with 2022-10-09/);
   });
 
   it('finds nothing in prose', () => {

@@ -437,6 +437,37 @@ function gregorianRepairs(g: GregorianRead, h: HijriDate): string[] {
   return candidates.filter((c): c is string => c !== null && agrees(h, c));
 }
 
+/**
+ * A Gregorian twin whose year OCR lost (`(9 أكتوبر 2))`): its day and month, in the year
+ * the Hijri date falls in or next to it. When the Hijri date disagrees with it, the Hijri
+ * date is the one repaired: a month name survives OCR where a digit of the Hijri day does not.
+ */
+function yearlessGregorian(
+  tokens: Token[],
+  i: number,
+  h: HijriDate,
+  vocab: DateVocabulary,
+): { gregorian: string; hijri: HijriDate } | null {
+  const day = readDay(tokens[i]?.bare ?? '', vocab);
+  const month = day && readGregorianMonth(tokens[i + 1]?.bare ?? '', vocab);
+  const near = hijriToGregorian(h);
+  if (!day || !month || !near) return null;
+  const year = Number(near.slice(0, 4));
+  const candidates = [year - 1, year, year + 1].flatMap((y) => isoOf(y, month.month, day.day) ?? []);
+  const agreeing = closest(
+    candidates.filter((c) => agrees(h, c)),
+    (c) => c,
+    near,
+  );
+  if (agreeing) return { gregorian: agreeing, hijri: h };
+  const repaired = closest(
+    candidates.flatMap((gregorian) => hijriRepairs(h, gregorian).map((hijri) => ({ gregorian, hijri }))),
+    (c) => c.gregorian,
+    near,
+  );
+  return repaired;
+}
+
 /** The candidate whose Gregorian date is nearest to `target`; null when there is none. */
 function closest<T>(
   candidates: readonly T[],
@@ -545,8 +576,21 @@ function parseDate(text: string, vocab: DateVocabulary): ParsedDate | null {
           }
         }
       } else {
-        gregorian = hijriToGregorian(h);
-        notes.push('no Gregorian date printed: computed from the Hijri date');
+        const partial = tokens[open]?.bare === '(' ? yearlessGregorian(tokens, open + 1, h, vocab) : null;
+        if (partial) {
+          end = tokens[open + 2]!.end;
+          if (partial.hijri !== h) {
+            notes.push(
+              `Hijri date ${hijriText(h, day.first ? vocab.firstDay : null, printedMonth)} repaired to agree with ${partial.gregorian}`,
+            );
+            h = partial.hijri;
+          }
+          notes.push(`Gregorian year not read: ${partial.gregorian.slice(0, 4)} from the Hijri date`);
+          gregorian = partial.gregorian;
+        } else {
+          gregorian = hijriToGregorian(h);
+          notes.push('no Gregorian date printed: computed from the Hijri date');
+        }
         confidence = Math.min(confidence, 0.6);
       }
       return {
