@@ -66,6 +66,16 @@ describe('layout', () => {
     expect(texts.indexOf('gauche 7')).toBeLessThan(texts.indexOf('TEXTES PARTICULIERS'));
   });
 
+  it('finds the columns of the last page of an issue, whose second column holds a few lines', () => {
+    // As on an Arabic scan: a full right column, then the left column's seven lines that end the
+    // last text. Read as one column, the lines of both interleaved.
+    const right = Array.from({ length: 60 }, (_, i) => line(`يمين ${i}`, 0.52, 0.1 + i * 0.0135, 0.4));
+    const left = Array.from({ length: 7 }, (_, i) => line(`يسار ${i}`, 0.08, 0.1 + i * 0.0135, 0.4));
+    const page = layoutPage([...left, ...right], { rtl: true });
+    expect(page.columns).toBe(2);
+    expect(page.lines.map((l) => l.text)).toEqual([...right, ...left].map((l) => l.text));
+  });
+
   it('finds the columns of a page scanned askew, where they overlap in x', () => {
     // As tesseract boxed a poor-quality fixture page turned 2°: each line 0.05 page widths further
     // right per page height down, so the second column's first lines start left of where the first

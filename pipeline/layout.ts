@@ -30,8 +30,8 @@ export interface PageLayout {
 const HEADER_ZONE = 0.12;
 /** A gutter is a vertical strip crossed by at most this share of body lines. */
 const MAX_GUTTER_CROSSINGS = 0.15;
-/** Each column must hold at least this share of body lines. */
-const MIN_COLUMN_SHARE = 0.2;
+/** Each column must hold at least this share of body lines (the last page of an issue may end its second column after a few). */
+const MIN_COLUMN_SHARE = 0.1;
 /** Tolerance, in page widths, for a line edge to overshoot the gutter and still stay in its column. */
 const GUTTER_SLACK = 0.01;
 /** Steepest gutter looked for, in page widths per page height: a page scanned about 4° askew. */
