@@ -115,6 +115,33 @@ export function textId(
   return `${prefix}-${date}-${hash}`;
 }
 
+/**
+ * The shapes each numbered series prints (BO-FORMAT.md), canonical: dahirs `1-YY-NNN`, decrees
+ * `2-YY-NNNN` (royal decrees of the 1960s `NNN-YY`), lois `NN-YY`, arrêtés `NNNN-YY` (the Chef du
+ * gouvernement's `3-YY-NN`). Types without a series are absent.
+ */
+const NUMBER_SERIES: Partial<Record<TextType, RegExp>> = {
+  dahir: /^1-\d{2}-\d{1,4}$/,
+  'dahir-portant-loi': /^1-\d{2}-\d{1,4}$/,
+  decret: /^(?:2-\d{2}-\d{1,4}|\d{1,4}-\d{2})$/,
+  loi: /^\d{1,3}-\d{2}$/,
+  'loi-organique': /^\d{1,3}-\d{2}$/,
+  'loi-cadre': /^\d{1,3}-\d{2}$/,
+  arrete: /^(?:\d{1,4}-\d{2}|3-\d{2}-\d{1,4})$/,
+  'arrete-conjoint': /^\d{1,4}-\d{2}$/,
+};
+
+/**
+ * Whether a canonical number has a shape its type's series prints: OCR that invents or drops
+ * a digit often leaves one it never prints (`42131-09` for the arrêté `4131-09`).
+ *
+ * @example fitsNumberSeries('arrete', '4131-09') // true
+ * @example fitsNumberSeries('arrete', '42131-09') // false
+ */
+export function fitsNumberSeries(type: TextType, number: string): boolean {
+  return NUMBER_SERIES[type]?.test(number) ?? true;
+}
+
 const FIRST_WORDS = new Set(['premier', 'premiere', '1er', '1re', 'الأولى', 'الأول', 'الاولى', 'الاول']);
 const UNIQUE_WORDS = new Set(['unique', 'الوحيدة', 'الفريدة', 'فريدة', 'وحيدة']);
 const ARABIC_SUFFIXES: Record<string, string> = { مكرر: 'bis', 'مكرر مرتين': 'ter', مكررة: 'bis' };

@@ -141,6 +141,27 @@ describe('parseBulletin on OCR noise', () => {
     );
   });
 
+  it('keeps the body’s number when the sommaire’s longer reading fits no number of its series', () => {
+    // As on an Arabic scan: the sommaire's reading gained a digit (`42131.09` for `4131.09`).
+    const pages = [...ISSUE_PAGES];
+    const sommaire = pages.findIndex((p) => p.includes('n° 3579-08 du'));
+    pages[sommaire] = pages[sommaire]!.replace('n° 3579-08 du', 'n° 35790-08 du');
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    expect(parsed.texts.map((t) => t.id)).toContain('arrete-3579-08');
+    expect(parsed.texts.map((t) => t.id)).not.toContain('arrete-35790-08');
+  });
+
+  it('takes the sommaire’s number when only it has the shape of its series, and flags the other', () => {
+    const pages = [...ISSUE_PAGES];
+    const order = pages.findLastIndex((p) => p.includes('n° 3579-08 du'));
+    pages[order] = pages[order]!.replace('n° 3579-08 du', 'n° 35790-08 du');
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    expect(parsed.texts.find((t) => t.id === 'arrete-3579-08')).toMatchObject({ number: '3579-08' });
+    expect(parsed.warnings).toContain(
+      'arrete-35790-08: n° 35790-08 is shaped as no number of its series: check it',
+    );
+  });
+
   it('reads the same ids and article numbers through the OCR errors of real scans', () => {
     let noisy = ISSUE_PAGES.join('\f');
     for (const [clean, ocr] of OCR_ERRORS) {

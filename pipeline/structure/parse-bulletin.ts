@@ -5,7 +5,7 @@
  * between the French and Arabic editions is in their grammars (editions.ts).
  */
 import { distance } from 'fastest-levenshtein';
-import { bulletinId, textId } from '../ids.js';
+import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
 import type { IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
 import { parseTextArticles } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
@@ -58,6 +58,9 @@ export interface ParsedTexts {
   warnings: string[];
 }
 
+/** Confidence of a header whose number has a shape its series never prints (OCR added or lost digits). */
+const OFF_SERIES_CONFIDENCE = 0.5;
+
 /**
  * Splits body lines into texts at their headers and cuts each into articles. A dahir
  * promulgating a loi yields both texts, linked by `promulgates`; the loi is signed on the
@@ -85,6 +88,10 @@ export function parseTexts(
   const byId = new Map<string, LegalText>();
   for (const { header, start, body } of found) {
     const id = headerId(header);
+    if (header.number && !fitsNumberSeries(header.type, header.number)) {
+      header.notes.push(`n° ${header.number} is shaped as no number of its series: check it`);
+      header.confidence = Math.min(header.confidence, OFF_SERIES_CONFIDENCE);
+    }
     const parsed = parseTextArticles(body, grammar);
     // Visas and the promulgation clause: the amendment stage reads citations there.
     const firstArticle = body.findIndex((l) => grammar.readArticleHeading(l.text) !== null);
@@ -202,6 +209,7 @@ function dropsDigits(short: string, long: string): boolean {
 /**
  * A text whose number the body and the sommaire read differently by a digit or two, or
  * with digits dropped (same type, same page or date, neither reading matched elsewhere) takes the sommaire's number
+ * when only that reading has the shape of its series' numbers, or, both or neither having it,
  * when that reading is the longer one or was read more surely: OCR drops digits far more
  * often than it invents them, and the two printings are damaged independently.
  */
@@ -219,8 +227,14 @@ function repairFromSommaire(sommaire: Sommaire, texts: LegalText[], warnings: st
     );
     const text = near.length === 1 ? near[0]! : null;
     if (!text) continue;
-    const longer = header.number.length > text.number!.length;
-    if (!longer && (header.number.length < text.number!.length || header.confidence <= text.confidence))
+    // A reading shaped as a number of its series wins over one that is not; else the longer or surer one.
+    const fits = fitsNumberSeries(header.type, header.number);
+    if (fits !== fitsNumberSeries(text.type, text.number!)) {
+      if (!fits) continue;
+    } else if (
+      header.number.length <= text.number!.length &&
+      (header.number.length < text.number!.length || header.confidence <= text.confidence)
+    )
       continue;
     warnings.push(
       `${listedId}: number read as n° ${text.number} in the body, n° ${header.number} in the sommaire`,
