@@ -415,9 +415,12 @@ describe('Elasticsearch store over an in-memory cluster: the same graph as the e
       }
       return found;
     };
+    // The texts signed each day: where the ingest looks for a text's other edition.
+    const days = [...new Set(issues.flatMap((b) => b.texts.flatMap((t) => t.signedOn ?? [])))].sort();
     const seen = async (store: SearchStore) => ({
       ...(await archiveSnapshot(store, ids)),
       inForce: await inForce(store),
+      signedOn: await Promise.all(days.map((signedOn) => store.listTexts({ signedOn }))),
     });
     const expected = await seen(sqlite);
     await sqlite.close();
