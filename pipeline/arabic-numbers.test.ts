@@ -1,9 +1,9 @@
 /**
- * The lines below are tesseract's readings of Arabic scan fixtures (seeds 4242 and 8080,
- * page context, then the same line cut out and read raw), not made-up strings.
+ * The lines below are tesseract's readings of Arabic scan fixtures (seeds 4242, 8080, 4857
+ * and 6029, page context, then the same line cut out and read raw), not made-up strings.
  */
 import { describe, expect, it } from 'vitest';
-import { hasDamagedNumber, mergeReread, rereadRegion } from './arabic-numbers.js';
+import { hasDamagedNumber, mergeReread, opensDatedHeader, rereadRegions } from './arabic-numbers.js';
 
 describe('Arabic lines whose numbers lost digits', () => {
   it('flags cut years, numbers starting with 0 and text numbers without their dots', () => {
@@ -13,6 +13,8 @@ describe('Arabic lines whose numbers lost digits', () => {
       'وحرر بالرباط فى 26 ربيع الأول 4 7 فبراير 2013).', // 1434 (7
       'قرار لوزير الفلاحة والصيد البحري رقم 3 صادر في 3 ربيع', // 3003.13
       'يحدد مبلغ الرسم المستحق في 0 درهم.', // 10.000
+      'قرار لوزير الطاقة والمعادن رقم 420504 صادر في 3 رمضان 1435', // 4050.14: the dot lost
+      'قرار لوزير الفلاحة والصيد البحري رقم 42131.09 صادر في', // 4131.09: a digit too many
     ])
       expect(hasDamagedNumber(damaged), damaged).toBe(true);
   });
@@ -26,6 +28,22 @@ describe('Arabic lines whose numbers lost digits', () => {
       'المادة 3 مكررة',
     ])
       expect(hasDamagedNumber(whole), whole).toBe(false);
+  });
+
+  it('reads again the lines that open a dated text header, whose numbers look whole', () => {
+    // Page context read 14 محرم as 4, 13 رمضان as 3: only the cut-out line shows it.
+    for (const header of [
+      'قرار لوزير الفلاحة والصيد البحري رقم 4131.09 صادر في 4 محرم',
+      'مرسوم رقم 2.14.926 صادر في 6 شوال 1435 (22 غشت 2014)',
+      'قرار لوزير التجهيز والنقل صادر في 16 صفر 1430 (11 فبراير 2009)',
+    ])
+      expect(opensDatedHeader(header), header).toBe(true);
+    for (const other of [
+      'بناء على القانون رقم 84.14 المتعلق بحرية الأسعار والمنافسة., ولا',
+      'المرسوم رقم 2.09.964 الصادر في 4 محرم 1430',
+      'قرار لوزير الداخلية', // no number to repair
+    ])
+      expect(opensDatedHeader(other), other).toBe(false);
   });
 });
 
@@ -43,6 +61,50 @@ describe('merging the second reading of a line', () => {
         '0 \u200fبناء على القانون رقم 19.10 المتعلق بحرية الأسعار والمنافسة ولا\u200e ٠',
       ),
     ).toBe('بناء على القانون رقم 19.10 المتعلق بحرية الأسعار والمنافسة؛ ولا');
+  });
+
+  it('gives a text number its shape back, and the day its lost digit', () => {
+    expect(
+      mergeReread(
+        'قرار لوزير الطاقة والمعادن رقم 420504 صادر في 3 رمضان 1435',
+        'قرار لوزير الطاقة والمعادن رقم 4050.14 صادر في 13 رمضان 1435',
+      ),
+    ).toBe('قرار لوزير الطاقة والمعادن رقم 4050.14 صادر في 13 رمضان 1435');
+    // The groups turned round by page context.
+    expect(
+      mergeReread(
+        'قرار لوزير الداخلية رقم 08 .1089 صادر في 5 ذو القعدة 1429 (23',
+        'قرار لوزير الداخلية رقم 1089.08 صادر في 25 ذو القعدة 1429 (23',
+      ),
+    ).toBe('قرار لوزير الداخلية رقم 1089.08 صادر في 25 ذو القعدة 1429 (23');
+    // A text number already shaped stays, even when the second reading differs.
+    expect(mergeReread('بناء على القانون رقم 84.14 المتعلق', 'بناء على القانون رقم 34.14 المتعلق')).toBe(
+      'بناء على القانون رقم 84.14 المتعلق',
+    );
+  });
+
+  it('pairs the words of both readings when one lost or misread a word', () => {
+    // The sommaire entry: page context lost في (read 5) and the number's last digits.
+    expect(
+      mergeReread(
+        'قرار لوزير الطاقة والمعادن رقم 404 صادر 5 13',
+        'قرار لوزير الطاقة والمعادن رقم 4050.14 صادر في 13',
+      ),
+    ).toBe('قرار لوزير الطاقة والمعادن رقم 4050.14 صادر 5 13');
+    // A word spelt one letter off (محدرم) still pairs.
+    expect(
+      mergeReread(
+        'قرار لوزير الفلاحة والصيد البحري رقم 4131.09 صادر في 4 محرم',
+        'قرار لوزير الفلاحة والصيد البحري رقم 4131.09 صادر في 14 محدرم',
+      ),
+    ).toBe('قرار لوزير الفلاحة والصيد البحري رقم 4131.09 صادر في 14 محرم');
+    // A short word misread (زقم) pairs by its place between two words that pair.
+    expect(
+      mergeReread(
+        'مرسوم زقم 7 صادر في 4 محرم 0 \u200e1١\u200f يناير',
+        'مرسوم رقم 2.09.457 صادر في 4 محرم 1430 (1 ينايد 07',
+      ),
+    ).toBe('مرسوم زقم 2.09.457 صادر في 4 محرم 0 1١ يناير');
   });
 
   it('takes a number glued to the next word apart', () => {
@@ -63,6 +125,13 @@ describe('merging the second reading of a line', () => {
     );
     // Fewer digits.
     expect(mergeReread('3).', '0')).toBe('3).');
+    // The year ran into the day (1430 (11 → 1191430).
+    expect(
+      mergeReread(
+        '0 (11 يناير 2009) بتحديد شروط استيراد البذور.',
+        '1191430 يناير 2009) بتحديد شروط استيراد البذون 7',
+      ),
+    ).toBe('0 (11 يناير 2009) بتحديد شروط استيراد البذور.');
   });
 
   it('keeps the first reading when the words do not line up', () => {
@@ -78,22 +147,35 @@ describe('the region cut out for a second reading', () => {
   const line = { x: 0.55, y: 0.5, w: 0.3, h: 0.02 };
 
   it('reaches two line heights to each side and a quarter above and below', () => {
-    expect(rereadRegion(line, page, null)).toEqual({ left: 980, top: 1485, width: 840, height: 90 });
+    expect(rereadRegions(line, page, null, 0.02)).toEqual([{ left: 980, top: 1485, width: 840, height: 90 }]);
   });
 
   it('does not cross the gutter into the other column', () => {
-    expect(rereadRegion(line, page, 0.53).left).toBe(1060);
+    expect(rereadRegions(line, page, 0.53, 0.02)[0]!.left).toBe(1060);
     const left = { ...line, x: 0.15 };
-    const region = rereadRegion(left, page, 0.46);
+    const [region] = rereadRegions(left, page, 0.46, 0.02);
+    if (!region) throw new Error('no region');
     expect(region.left + region.width).toBe(920);
   });
 
+  it("cuts a box taller than the page's lines again at its top and at its bottom", () => {
+    // bo-ar-5712 p. 2: the header's box reached into the next line, read as debris whole.
+    const tall = { ...line, h: 0.032 };
+    const [whole, top, bottom] = rereadRegions(tall, page, null, 0.02);
+    expect(whole).toMatchObject({ top: 1476, height: 144 });
+    expect(top).toMatchObject({ top: 1485, height: 90 });
+    expect(bottom).toMatchObject({ top: 1521, height: 90 });
+    expect(rereadRegions({ ...line, h: 0.025 }, page, null, 0.02)).toHaveLength(1);
+  });
+
   it('stays inside the page', () => {
-    expect(rereadRegion({ x: 0.01, y: 0, w: 0.98, h: 0.01 }, page, null)).toEqual({
-      left: 0,
-      top: 0,
-      width: 2000,
-      height: 38,
-    });
+    expect(rereadRegions({ x: 0.01, y: 0, w: 0.98, h: 0.01 }, page, null, 0.01)).toEqual([
+      {
+        left: 0,
+        top: 0,
+        width: 2000,
+        height: 38,
+      },
+    ]);
   });
 });

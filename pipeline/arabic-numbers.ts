@@ -5,9 +5,11 @@
  * (psm 13) usually keeps them. This module picks the lines worth a second reading, the
  * region to cut, and which of the two readings to keep; pages.ts does the reading.
  */
+import { distance } from 'fastest-levenshtein';
 import { GREGORIAN_MONTHS_AR, HIJRI_MONTHS_AR } from './dates.js';
 import type { PixelRegion } from './images.js';
 import type { BoundingBox } from './model.js';
+import { readHeaderKeywordAr } from './structure/text-headers-ar.js';
 
 /** A number that cannot be whole: nothing the gazette prints starts with 0 (`013`, `0 (10`). */
 const TRUNCATED_NUMBER = /(?<![\p{Nd}.,/])0\p{Nd}*/u;
@@ -25,6 +27,9 @@ const SHORT_YEAR = new RegExp(
 /** A text's number after `رقم` with fewer than four digits: they read `2.13.580`, `87.13`, never `3`. */
 const SHORT_TEXT_NUMBER = /رقم\s+[\p{Nd}.\-/]+/gu;
 
+/** A text's number after `رقم` as the gazette prints it: `4050.14`, `55.99`, `2.09.457`. */
+const TEXT_NUMBER_SHAPE = /^(?:\p{Nd}{1,4}\.\p{Nd}{2}|\p{Nd}\.\p{Nd}{2}\.\p{Nd}{1,4})$/u;
+
 /**
  * Whether an Arabic line read in page context shows a number that lost digits. Only such
  * lines are read again: re-reading every line holding a digit cost some 40 % of a page's
@@ -32,33 +37,57 @@ const SHORT_TEXT_NUMBER = /رقم\s+[\p{Nd}.\-/]+/gu;
  */
 export function hasDamagedNumber(text: string): boolean {
   if (TRUNCATED_NUMBER.test(text) || SHORT_YEAR.test(text)) return true;
-  return [...text.matchAll(SHORT_TEXT_NUMBER)].some((m) => (m[0].match(/\p{Nd}/gu)?.length ?? 0) < 4);
+  return [...text.matchAll(SHORT_TEXT_NUMBER)].some((m) => {
+    const number = m[0].replace(/^رقم\s+/u, '');
+    return (number.match(/\p{Nd}/gu)?.length ?? 0) < 4 || !TEXT_NUMBER_SHAPE.test(number.replace(/\.$/u, ''));
+  });
+}
+
+/**
+ * Whether an Arabic line opens a text header (`مرسوم رقم …`, `قرار لوزير … صادر في …`) with
+ * a number in it. Such a line is read again even when its numbers look whole: page context
+ * drops a day's leading digit (`13 رمضان` → `3 رمضان`) or a text number's dot
+ * (`4050.14` → `420504`), and these decide the text's id and date.
+ */
+export function opensDatedHeader(text: string): boolean {
+  return readHeaderKeywordAr(text) !== null && /رقم|صادر/u.test(text) && /\p{Nd}/u.test(text);
 }
 
 /** How far a line's cut-out reaches beyond its box, in line heights. */
 const HORIZONTAL_REACH = 2;
 const VERTICAL_REACH = 0.25;
+/** A box this many times the page's usual line height holds more than its line. */
+const TALL_LINE = 1.3;
 
 /**
- * The pixels to cut out for a second reading of a line. The box tesseract gave a damaged
- * line often ends where the lost digits begin, so the cut reaches two line heights to
- * each side, but never across the gutter (`gutter`, a page fraction, or null for one
- * column), where it would pick up the other column's words.
+ * The pixels to cut out for a second reading of a line, best first. The box tesseract gave
+ * a damaged line often ends where the lost digits begin, so the cut reaches two line heights
+ * to each side, but never across the gutter (`gutter`, a page fraction, or null for one
+ * column), where it would pick up the other column's words. A box much taller than the
+ * page's usual line (`lineHeight`, a page fraction) also takes in part of the next line or
+ * a stamp, and the raw-line reading of it is debris; so such a line gets two more cuts of
+ * the usual height, at the top and at the bottom of its box.
  */
-export function rereadRegion(
+export function rereadRegions(
   bbox: BoundingBox,
   page: { width: number; height: number },
   gutter: number | null,
-): PixelRegion {
+  lineHeight: number,
+): PixelRegion[] {
   let from = bbox.x - (HORIZONTAL_REACH * bbox.h * page.height) / page.width;
   let to = bbox.x + bbox.w + (HORIZONTAL_REACH * bbox.h * page.height) / page.width;
   if (gutter !== null && bbox.x >= gutter) from = Math.max(from, gutter);
   if (gutter !== null && bbox.x + bbox.w <= gutter) to = Math.min(to, gutter);
   const left = Math.max(0, Math.round(from * page.width));
   const right = Math.min(page.width, Math.round(to * page.width));
-  const top = Math.max(0, Math.round((bbox.y - VERTICAL_REACH * bbox.h) * page.height));
-  const bottom = Math.min(page.height, Math.round((bbox.y + (1 + VERTICAL_REACH) * bbox.h) * page.height));
-  return { left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+  const band = (y: number, h: number): PixelRegion => {
+    const top = Math.max(0, Math.round((y - VERTICAL_REACH * h) * page.height));
+    const bottom = Math.min(page.height, Math.round((y + (1 + VERTICAL_REACH) * h) * page.height));
+    return { left, top, width: Math.max(1, right - left), height: Math.max(1, bottom - top) };
+  };
+  const whole = band(bbox.y, bbox.h);
+  if (bbox.h <= TALL_LINE * lineHeight) return [whole];
+  return [whole, band(bbox.y, lineHeight), band(bbox.y + bbox.h - lineHeight, lineHeight)];
 }
 
 /** Left-to-right and right-to-left marks tesseract puts around runs of the other direction. */
@@ -109,23 +138,97 @@ function completes(read: string[], reread: string[]): boolean {
   );
 }
 
-/** Share of words both readings must spell alike for their gaps to be taken as the same places. */
+/** Share of a mangled text number's digits its second reading must hold. */
+const MIN_SHARED_DIGITS = 0.6;
+
+/**
+ * Whether the second reading of the number after `رقم` puts right one the first reading
+ * mangled: the first is not shaped as a text number (`420504`, `42131.09`, `08 .1089`),
+ * the second is one token shaped as one (`4050.14`), and most of their digits are the same
+ * (as a multiset: page context also turns a number's groups round).
+ */
+function reshapes(read: string[], reread: string[]): boolean {
+  if (reread.length !== 1 || !TEXT_NUMBER_SHAPE.test(reread[0]!) || TEXT_NUMBER_SHAPE.test(read.join('')))
+    return false;
+  const before = digitsOf(read.join(''));
+  const after = [...digitsOf(reread[0]!)];
+  const shared = [...before].filter((digit) => {
+    const at = after.indexOf(digit);
+    if (at >= 0) after.splice(at, 1);
+    return at >= 0;
+  }).length;
+  return (
+    before.length > 0 && shared >= MIN_SHARED_DIGITS * Math.max(before.length, digitsOf(reread[0]!).length)
+  );
+}
+
+/** Whether two readings of a word are the same word: one letter off at most, none in short words. */
+const sameWord = (a: string, b: string): boolean =>
+  a === b || (Math.min(a.length, b.length) > 3 && distance(a, b) <= 1);
+
+/**
+ * The words of the first reading paired with those of the second, in order (longest common
+ * subsequence under {@link sameWord}): a word lost, split or added in one reading leaves
+ * the others paired. Between two pairs, as many unpaired words on each side are taken as
+ * the same words misread (`زقم`, `رقم`) and paired in turn. Returns, for each first-reading
+ * word, its twin's index or -1.
+ */
+function alignWords(first: string[], second: string[]): number[] {
+  const longest = first.map(() => new Array<number>(second.length + 1).fill(0));
+  longest.push(new Array<number>(second.length + 1).fill(0));
+  for (let i = first.length - 1; i >= 0; i--)
+    for (let j = second.length - 1; j >= 0; j--)
+      longest[i]![j] = sameWord(first[i]!, second[j]!)
+        ? longest[i + 1]![j + 1]! + 1
+        : Math.max(longest[i + 1]![j]!, longest[i]![j + 1]!);
+  const twins = first.map(() => -1);
+  const pairRun = (i: number, j: number, toI: number, toJ: number): void => {
+    if (toI - i === toJ - j) for (let k = 0; i + k < toI; k++) twins[i + k] = j + k;
+  };
+  let [runI, runJ] = [0, 0];
+  for (let i = 0, j = 0; i < first.length && j < second.length; ) {
+    if (sameWord(first[i]!, second[j]!)) {
+      pairRun(runI, runJ, i, j);
+      twins[i++] = j++;
+      [runI, runJ] = [i, j];
+    } else if (longest[i + 1]![j]! >= longest[i]![j + 1]!) i++;
+    else j++;
+  }
+  pairRun(runI, runJ, first.length, second.length);
+  return twins;
+}
+
+/** Share of the first reading's words the second must spell alike for its gaps to be trusted. */
 const MIN_SAME_WORDS = 0.5;
 
 /**
  * Merges a line read in page context with its second reading as a cut-out line: the words
  * stay those of the first reading (more confident in context), and the numbers between two
  * words are taken from the second where they complete the first ({@link completes}: `4 (13`
- * → `1434 (13`, `3))` → `2013)`). Both readings must have as many words, at least half
- * of them spelt alike, or the first reading is kept whole.
+ * → `1434 (13`, `3))` → `2013)`) or, after `رقم`, give a text number its shape back
+ * ({@link reshapes}: `420504` → `4050.14`). The words of both readings are paired in order
+ * (a word lost or split in one reading does not shift the others); at least half of the
+ * first's must find a twin spelt alike, and a gap is only compared with the gap between the twins of
+ * its two neighbouring words, or the first reading is kept whole.
  */
 export function mergeReread(read: string, reread: string): string {
   const first = splitAtWords(read);
   const second = splitAtWords(reread);
-  if (first.words.length !== second.words.length) return read;
-  const same = first.words.filter((word, i) => word === second.words[i]).length;
-  if (same < first.words.length * MIN_SAME_WORDS) return read;
-  const gaps = first.gaps.map((gap, i) => (completes(gap, second.gaps[i]!) ? second.gaps[i]! : gap));
+  const n = first.words.length;
+  const twins = alignWords(first.words, second.words);
+  const same = twins.filter((j, i) => j >= 0 && second.words[j] === first.words[i]).length;
+  if (n === 0 || same < n * MIN_SAME_WORDS) return read;
+  const twinGap = (i: number): string[] | undefined => {
+    const after = i < n ? twins[i]! : second.words.length;
+    const before = i > 0 ? twins[i - 1]! : -1;
+    if ((i < n && after < 0) || (i > 0 && before < 0) || after !== before + 1) return undefined;
+    return second.gaps[after];
+  };
+  const gaps = first.gaps.map((gap, i) => {
+    const twin = twinGap(i);
+    if (!twin) return gap;
+    return completes(gap, twin) || (first.words[i - 1] === 'رقم' && reshapes(gap, twin)) ? twin : gap;
+  });
   if (gaps.every((gap, i) => gap === first.gaps[i])) return read;
-  return gaps.flatMap((gap, i) => (i < first.words.length ? [...gap, first.words[i]!] : gap)).join(' ');
+  return gaps.flatMap((gap, i) => (i < n ? [...gap, first.words[i]!] : gap)).join(' ');
 }

@@ -4,7 +4,7 @@
  * laid out in reading order.
  */
 
-import { hasDamagedNumber, mergeReread, rereadRegion } from './arabic-numbers.js';
+import { hasDamagedNumber, mergeReread, opensDatedHeader, rereadRegions } from './arabic-numbers.js';
 import { TooManyPagesError } from './errors.js';
 import { imageCutter, openImage, preprocessForOcr } from './images.js';
 import { findGutter, layoutPage } from './layout.js';
@@ -164,21 +164,27 @@ export async function readPage(
 
 /**
  * Reads again, each cut out of the page as one raw line, the lines of an Arabic page whose
- * numbers came out damaged in page context ({@link hasDamagedNumber}), and keeps the second
- * reading where {@link mergeReread} trusts it (docs/ocr-preprocessing.md).
+ * numbers came out damaged in page context ({@link hasDamagedNumber}) or that open a dated
+ * text header ({@link opensDatedHeader}), and keeps the second reading where
+ * {@link mergeReread} trusts it. A line boxed taller than the page's lines is tried in
+ * further cuts until one reading changes it (docs/ocr-preprocessing.md).
  */
 async function rereadNumbers(png: Buffer, page: OcrResult, engine: OcrEngine): Promise<TextLine[]> {
-  const damaged = page.lines.filter((line) => hasDamagedNumber(line.text));
-  if (damaged.length === 0) return page.lines;
+  const chosen = page.lines.filter((line) => hasDamagedNumber(line.text) || opensDatedHeader(line.text));
+  if (chosen.length === 0) return page.lines;
   const cut = await imageCutter(png);
   const gutter = findGutter(page.lines);
+  const heights = page.lines.map((line) => line.bbox.h).sort((a, b) => a - b);
+  const lineHeight = heights[Math.floor(heights.length / 2)]!;
   return Promise.all(
     page.lines.map(async (line) => {
-      if (!damaged.includes(line)) return line;
-      const image = await cut(rereadRegion(line.bbox, page, gutter));
-      const again = await engine.recognize(image, 'ara', { segmentation: 'line' });
-      const text = mergeReread(line.text, again.lines.map((l) => l.text).join(' '));
-      return text === line.text ? line : { ...line, text };
+      if (!chosen.includes(line)) return line;
+      for (const region of rereadRegions(line.bbox, page, gutter, lineHeight)) {
+        const again = await engine.recognize(await cut(region), 'ara', { segmentation: 'line' });
+        const text = mergeReread(line.text, again.lines.map((l) => l.text).join(' '));
+        if (text !== line.text) return { ...line, text };
+      }
+      return line;
     }),
   );
 }

@@ -40,6 +40,25 @@ const pageContextOnly: OcrEngine = {
 const YEAR = /(?<![\p{Nd}.])(?:1[34]|19|20)\p{Nd}{2}(?![\p{Nd}.])/gu;
 const years = (text: string): number => text.match(YEAR)?.length ?? 0;
 
+/** Page `index` of issue `issue` (0-based) of the scan-quality Arabic fixtures of `seed`, read by readPage. */
+async function readFixturePage(
+  seed: number,
+  issue: number,
+  index: number,
+  engine: OcrEngine,
+): Promise<string> {
+  const out = path.join(dir, String(seed));
+  const manifest = await generateFixtures({ out, seed, issues: issue + 1, edition: 'ar', quality: 'scan' });
+  const file = path.join(out, manifest.issues[issue]!.file);
+  const bytes = await readFile(file);
+  const document = await openDocument(bytes, intake(bytes, path.basename(file)));
+  try {
+    return pageText(await readPage(await document.page(index), engine, { lang: 'ara' }));
+  } finally {
+    await document.close();
+  }
+}
+
 describe('Arabic page: lines with damaged numbers read again', () => {
   it('gets back the years and text numbers page context cut', async () => {
     // Seed 8080's second issue (bo-ar-6141): its page 2 is dense with dated texts.
@@ -69,5 +88,19 @@ describe('Arabic page: lines with damaged numbers read again', () => {
     } finally {
       await document.close();
     }
+  }, 120_000);
+
+  it('repairs the numbers of a text header that look whole in page context', async () => {
+    // Seed 6029, bo-ar-6298 p. 3: page context read `رقم 420504 صادر في 3 رمضان` (the
+    // header runs on to the next line, which starts with the Gregorian date).
+    expect(await readFixturePage(6029, 1, 3, pool)).toContain('رقم 4050.14 صادر في 13 رمضان 1435');
+  }, 120_000);
+
+  it('reads a header whose box reaches into the next line in a cut of one line', async () => {
+    // Seed 4857, bo-ar-5712 p. 2: page context read `مرسوم رقم 7 صادر في 4 محرم 0`, and the
+    // cut-out of its tall box read as debris.
+    expect(await readFixturePage(4857, 1, 2, pool)).toContain(
+      'مرسوم رقم 2.09.457 صادر في 4 محرم 1430 (1 يناير 2009)',
+    );
   }, 120_000);
 });
