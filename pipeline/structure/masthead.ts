@@ -160,11 +160,15 @@ export function detectEdition(pages: readonly PageArtefact[]): Edition {
   return arabic > latin ? 'ar' : 'fr';
 }
 
+/** Weight of the file name's number when a page reads it too (the masthead weighs 3, a running header 1). */
+const FILE_NAME_WEIGHT = 3;
+
 /**
  * Reads the issue's identity: the edition from the script of the pages, number and suffix
  * voted from the masthead (weight 3) and the running headers (1 each), date from the
- * masthead or the headers. The pages win over the file-name guess, with a warning when
- * they differ.
+ * masthead or the headers. The file name's number adds {@link FILE_NAME_WEIGHT} to the page
+ * reading it agrees with, if any: the pages win over the file-name guess, with a warning
+ * when they differ.
  *
  * @throws UnreadableMastheadError when no issue number can be read from the pages or the file name.
  */
@@ -197,6 +201,10 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
       break;
     }
   }
+  // The file name never brings a number of its own, but backs the page reading it agrees with:
+  // OCR that adds a digit to the masthead (`53588`) is outvoted by the running headers with it.
+  const named = record.guess.number && votes.get(`${record.guess.number}-${record.guess.suffix ?? ''}`);
+  if (named) named.weight += FILE_NAME_WEIGHT;
   const ranked = [...votes.values()].sort((a, b) => b.weight - a.weight);
   let key: BulletinKey;
   let confidence = masthead?.confidence ?? 0.8;

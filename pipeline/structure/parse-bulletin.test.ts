@@ -194,6 +194,17 @@ describe('parseBulletin masthead', () => {
     expect(parsed.warnings).toContain('bo-fr-5714: file name says n° 7140 bis, the pages say n° 5714');
   });
 
+  it('takes the running headers’ number over a masthead OCR added a digit to when the file name agrees', () => {
+    // A short issue: its masthead and one running header.
+    const pages = ISSUE_PAGES.slice(0, 2);
+    pages[0] = pages[0]!.replace('N° 5714', 'N° 57140');
+    const named = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    expect(named.bulletin.id).toBe('bo-fr-5714');
+    expect(named.warnings).toContain('bo-fr-5714: issue number read as 5714, 57140');
+    // Without the file name's support, the masthead outweighs one running header.
+    expect(parseBulletin(pagesFromText(pages), recordFor('scan.pdf')).bulletin.id).toBe('bo-fr-57140');
+  });
+
   it('reads a suffix from the masthead', () => {
     const pages = ISSUE_PAGES.map((p) => p.replaceAll('N° 5714', 'N° 5714 bis'));
     expect(parseBulletin(pagesFromText(pages), recordFor('a.pdf')).bulletin.id).toBe('bo-fr-5714-bis');
