@@ -42,12 +42,18 @@ export interface EditionGrammar extends ArticleGrammar {
   parseDate(text: string): ParsedDate | null;
 }
 
+/** Whether a line's first word is `word`; tokens without a letter before it (a speck, a stray figure) are skipped. */
 function startsWithWord(line: string, word: string, edits?: number): boolean {
-  return matchWord(line.trim().split(/\s+/)[0] ?? '', word, edits) > 0;
+  const first =
+    line
+      .trim()
+      .split(/\s+/)
+      .find((token) => /\p{L}/u.test(token)) ?? '';
+  return matchWord(first, word, edits) > 0;
 }
 
 /**
- * `فهرس` alone on its line (two words at most). Alone, the short title may take one OCR edit
+ * `فهرس` alone on its line (two tokens at most: a speck read as `1` may precede it). Alone, the short title may take one OCR edit
  * (`فهرسن`, a stray letter): missing it would read every entry of the sommaire as a text.
  */
 function isSommaireStartAr(line: string): boolean {

@@ -120,10 +120,13 @@ describe('damage seen on Arabic scans', () => {
     );
   });
 
-  it('finds the sommaire under a title read with a stray letter (`فهرسن`), so its entries are not texts', () => {
+  it.each([
+    ['a stray letter', 'فهرسن'],
+    ['a speck read as a figure before it', '1 فهرس'],
+  ])('finds the sommaire under a title read with %s, so its entries are not texts', (_, title) => {
     const truth = ISSUES[0]!;
-    const pages = truth.pages.map((p) => p.text.replace(/^فهرس$/m, 'فهرسن'));
-    expect(pages[0]).toContain('\nفهرسن\n');
+    const pages = truth.pages.map((p) => p.text.replace(/^فهرس$/m, title));
+    expect(pages[0]).toContain(`\n${title}\n`);
     const parsed = parseBulletin(pagesFromText(pages, { language: 'ara' }), recordFor('upload.pdf'));
     expect(parsed.texts.map((t) => t.id)).toEqual(truth.texts.map((t) => t.id));
     expect(parsed.warnings.filter((w) => w.includes('found twice'))).toEqual([]);
@@ -151,5 +154,8 @@ describe('damage seen on Arabic scans', () => {
     );
     expect(isUnmistakableHeaderAr('قرار وزير الاقتصاد والمالية صادر في 3 ربيع الأول 1444')).toBe(false);
     expect(isUnmistakableHeaderAr('قرار لوزير الاقتصاد والمالية الصادر في 3 ربيع الأول 1444')).toBe(false);
+    // A rectificatif after a signature OCR damaged (seed 4321: `الإمضاء` read `الأوضاء`, no period).
+    expect(isUnmistakableHeaderAr('استدراك خطأ مادي وقع في الجريدة الرسمية عدد 4844 الصادرة في')).toBe(true);
+    expect(isUnmistakableHeaderAr('استدراك الخطأ الوارد في المادة 3 من هذا المرسوم')).toBe(false);
   });
 });

@@ -174,7 +174,8 @@ const DATED_WITHIN_WORDS = 12;
 /**
  * Whether a line opens with a header as only headers word it: the type without the article,
  * its number or its authority with لـ, then `صادر في` (`مرسوم رقم 2.14.16 صادر في …`,
- * `مقرر لوزير الاقتصاد والمالية صادر في …`). Running text cites other texts
+ * `مقرر لوزير الاقتصاد والمالية صادر في …`), or a rectificatif naming the issue it corrects
+ * (`استدراك … الجريدة الرسمية عدد 4844`). Running text cites other texts
  * with the article (`المرسوم رقم … الصادر في …`), so such a line is a header even when the
  * line before it lost its closing punctuation to OCR.
  */
@@ -182,6 +183,14 @@ export function isUnmistakableHeaderAr(line: string): boolean {
   const keyword = readHeaderKeywordAr(line);
   if (!keyword) return false;
   const words = toWesternDigits(line.slice(keyword.length)).trim().split(/\s+/).slice(0, DATED_WITHIN_WORDS);
+  // A rectificatif names the issue it corrects (`استدراك خطأ مادي وقع في الجريدة الرسمية عدد 4844`).
+  if (keyword.type === 'rectificatif')
+    return words.some(
+      (w, i) =>
+        matchWord(w, 'الرسمية') > 0 &&
+        matchWord(words[i + 1] ?? '', 'عدد') > 0 &&
+        /\d/.test(words[i + 2] ?? ''),
+    );
   const dated = words.findIndex(
     (w, i) => matchWord(w, 'صادر') > 0 && matchWord(words[i + 1] ?? '', 'في') > 0,
   );
