@@ -10,6 +10,7 @@ describe('titleKey', () => {
     ['a stray letter on the type word', rectificatif.replace('استدراك', 'استدراكد')],
     ['dots misread', rectificatif.replace('الجريدة', 'الجزيدة')],
     ['an alef lost', rectificatif.replace('الرسمية', 'لرسمية')],
+    ['a stroke beside letters of its shape', rectificatif.replace('الجريدة', 'الجرييدة')],
     ['a month name cut', rectificatif.replace('جمادى', 'مادى')],
     ['a figure lost', rectificatif.replace('23', '2')],
     ['a space lost', rectificatif.replace('خطأ مادي', 'خطأمادي')],

@@ -2,8 +2,8 @@
  * The part of a title that identifies a text without a number, in a form OCR damage rarely
  * changes: what the fallback id of DESIGN.md hashes. OCR misreads figures more than letters;
  * among letters, Arabic ones that differ only by their dots (`الجريدة` → `الجزيدة`) and alefs
- * lost; it adds a stray letter to a word, and loses spaces and the short words between
- * figures. The id already carries the type and the date, so the type word, the figures and
+ * lost; it adds a stray letter to a word or a stroke beside letters of its shape, and loses
+ * spaces and the short words between figures. The id already carries the type and the date, so the type word, the figures and
  * the date's words add nothing to the hash but risk.
  */
 import { GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_FR, HIJRI_MONTHS_AR, HIJRI_MONTHS_FR } from './dates.js';
@@ -45,7 +45,8 @@ function shape(word: string): string {
   // Alef, a thin upright stroke, is the letter OCR loses most (`العمومي` → `لعمومي`).
   let out = word.replace(/ا/g, '').replace(ARABIC_RASM_RE, (c) => ARABIC_RASM[c]!);
   for (const [from, to] of LATIN_SHAPES) out = out.replace(from, to);
-  return out;
+  // A stray stroke beside letters of its shape (`يبتحديد` for `بتحديد`) adds nothing once runs are one.
+  return out.replace(/(\p{L})\1+/gu, '$1');
 }
 
 const words = (s: string) =>

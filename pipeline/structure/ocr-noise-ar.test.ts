@@ -142,6 +142,16 @@ describe('damage seen on Arabic scans', () => {
     expect(parsed.texts.map((t) => t.id)).toEqual(truth.texts.map((t) => t.id));
   });
 
+  it('ends a header whose period OCR lost before the line naming the enacting minister', () => {
+    // As seen on a scan (seed 7890): the title took in the next line, `وزير الفلاحة والصيد البحري،`.
+    const unclosed = /\.\n(?=وزير [^\n]*[،,]\n)/;
+    const truth = ISSUES.find((t) => t.pages.some((p) => unclosed.test(p.text)))!;
+    const pages = truth.pages.map((p) => p.text.replace(new RegExp(unclosed, 'g'), '\n'));
+    const parsed = parseBulletin(pagesFromText(pages, { language: 'ara' }), recordFor('upload.pdf'));
+    expect(parsed.texts.map((t) => t.id)).toEqual(truth.texts.map((t) => t.id));
+    for (const text of parsed.texts) expect(text.title).not.toMatch(/\sوزير [^\s]+ [^\n]*[،,]$/u);
+  });
+
   it('takes no line for a header that running text could begin', () => {
     expect(isUnmistakableHeaderAr('مرسوم رقم 2.14.16 صادر في 8 رجب 1435 (7 ماي 2014) بتطبيق')).toBe(true);
     expect(isUnmistakableHeaderAr('قرار لوزير الاقتصاد والمالية رقم 1701.14 صادر في فاتح رجب')).toBe(true);

@@ -142,9 +142,18 @@ const ENACTING_AR = [
   'قرروا ما يلي',
 ];
 
-/** Whether a line opens the body of an Arabic text. */
+/** Words at most in the line naming the enacting minister (`وزير الفلاحة والصيد البحري،`). */
+const AUTHORITY_LINE_WORDS = 8;
+
+/**
+ * Whether a line opens the body of an Arabic text: recitals, enacting words, or the minister
+ * who enacts on a line of its own, closed by a comma (a header never ends a line so).
+ */
 export function isBodyMarkerAr(line: string): boolean {
   const s = line.trim();
+  const words = s.split(/\s+/);
+  if (matchWord(words[0] ?? '', 'وزير') > 0 && words.length <= AUTHORITY_LINE_WORDS && /[،,؛]$/u.test(s))
+    return true;
   return [...BODY_OPENINGS_AR, ...ENACTING_AR].some((marker) => {
     const m = matchPhrase(s, marker);
     return m !== null && !/^\p{L}/u.test(s.slice(m.length));
