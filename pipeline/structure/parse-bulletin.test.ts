@@ -151,6 +151,19 @@ describe('parseBulletin on OCR noise', () => {
     expect(parsed.texts.map((t) => t.id)).not.toContain('arrete-35790-08');
   });
 
+  it('links a dahir to the loi after it when only the loi’s title reads a loi number', () => {
+    // As on an Arabic scan: the promulgating dahir's `09.08` read `4 )8`.
+    const pages = [...ISSUE_PAGES];
+    const dahir = pages.findIndex((p) => p.includes('promulgation de la loi n° 09-08'));
+    pages[dahir] = pages[dahir]!.replace('promulgation de la loi n° 09-08', 'promulgation de la loi n° 9');
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    expect(parsed.texts.map((t) => t.id)).not.toContain('loi-9');
+    expect(parsed.texts.find((t) => t.id === 'dahir-1-09-15')?.promulgates).toBe('loi-09-08');
+    expect(parsed.warnings).toContain(
+      'loi-09-08: number read as n° 9 in its promulgating dahir, n° 09-08 in its title',
+    );
+  });
+
   it('takes the sommaire’s number when only it has the shape of its series, and flags the other', () => {
     const pages = [...ISSUE_PAGES];
     const order = pages.findLastIndex((p) => p.includes('n° 3579-08 du'));

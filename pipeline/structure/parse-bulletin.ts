@@ -138,15 +138,23 @@ export function parseTexts(
 const MISREAD_DISTANCE = 2;
 
 /**
- * The loi right after a promulgating dahir is the one it promulgates: when the two readings
- * of its number differ by a misread digit or two, the loi takes the dahir's, which the
- * dahir's date and context vouch for.
+ * The loi right after a promulgating dahir is the one it promulgates. When only the loi's own
+ * reading of its number has the shape of a loi number, the dahir's citation takes it;
+ * otherwise, when the two readings differ by a misread digit or two, the loi takes the
+ * dahir's, which the dahir's date and context vouch for.
  */
 function reconcilePromulgated(found: FoundText[], warnings: string[]): void {
   found.forEach(({ header }, i) => {
     const cited = header.promulgates;
     const next = found[i + 1]?.header;
     if (!cited || !next?.number || next.type !== cited.type || next.number === cited.number) return;
+    if (fitsNumberSeries(next.type, next.number) && !fitsNumberSeries(cited.type, cited.number)) {
+      warnings.push(
+        `${textId(next.type, next.number)}: number read as n° ${cited.number} in its promulgating dahir, n° ${next.number} in its title`,
+      );
+      cited.number = next.number;
+      return;
+    }
     if (distance(next.number, cited.number) > MISREAD_DISTANCE) return;
     warnings.push(
       `${textId(cited.type, cited.number)}: number read as n° ${next.number} in its title, n° ${cited.number} in its promulgating dahir`,
