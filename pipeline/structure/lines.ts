@@ -16,19 +16,61 @@ export interface BodyLine {
   confidence: number;
 }
 
-/** Printed page number of a page: from layout, else from its running header, else its index. */
-export function pageNumber(page: PageArtefact): number {
-  return page.printedPage ?? readPrintedPage(page.header) ?? page.index;
+/** The printed page numbers of a file's pages, by page index, and what was repaired in them. */
+export interface PrintedPages {
+  numbers: ReadonlyMap<number, number>;
+  /** Whether the pages agreed on their numbering (then every page has its number, the first too). */
+  agreed: boolean;
+  /** One note per page whose number was read otherwise or not at all. */
+  repairs: string[];
+}
+
+/**
+ * Printed page numbers of the pages of one issue, which run on one by one. Each page read
+ * from layout or its running header votes for an offset from its index; when two pages or
+ * more agree on one and no other offset has as many, every page takes it: OCR misreads a
+ * page number now and then (`3567` read `35067`), and a first page prints none. Otherwise
+ * each page keeps its reading, or its index when none.
+ */
+export function printedPages(pages: readonly PageArtefact[]): PrintedPages {
+  const read = new Map(pages.map((p) => [p.index, p.printedPage ?? readPrintedPage(p.header)]));
+  const votes = new Map<number, number>();
+  for (const [index, number] of read)
+    if (number !== null) votes.set(number - index, (votes.get(number - index) ?? 0) + 1);
+  const [best, next] = [...votes].sort((a, b) => b[1] - a[1]);
+  const repairs: string[] = [];
+  if (!best || best[1] < 2 || (next && next[1] === best[1])) {
+    return {
+      numbers: new Map(pages.map((p) => [p.index, read.get(p.index) ?? p.index])),
+      agreed: false,
+      repairs,
+    };
+  }
+  const numbers = new Map<number, number>();
+  for (const page of pages) {
+    const number = page.index + best[0];
+    const was = read.get(page.index);
+    if (was !== null && was !== number)
+      repairs.push(
+        `page ${page.index}: printed page read as ${was}, taken as ${number} from the pages around it`,
+      );
+    numbers.set(page.index, number);
+  }
+  return { numbers, agreed: true, repairs };
 }
 
 /**
  * Flattens pages into body lines in reading order; blank lines, running headers and page
- * numbers that layout left in the body are dropped.
+ * numbers that layout left in the body are dropped. `numbers`: each page's printed number
+ * ({@link printedPages}).
  */
-export function bodyLines(pages: readonly PageArtefact[]): BodyLine[] {
+export function bodyLines(
+  pages: readonly PageArtefact[],
+  numbers: ReadonlyMap<number, number> = printedPages(pages).numbers,
+): BodyLine[] {
   const out: BodyLine[] = [];
   for (const page of pages) {
-    const printed = pageNumber(page);
+    const printed = numbers.get(page.index) ?? page.index;
     page.lines.forEach((line, i) => {
       const text = line.text.replace(/\s+/g, ' ').trim();
       // A number alone is a page number at the top or bottom of a page, but in a sommaire

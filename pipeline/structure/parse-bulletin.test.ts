@@ -21,7 +21,8 @@ describe('parseBulletin on a clean French issue', () => {
       number: '5714',
       date: '2009-03-05',
       hijriDate: '7 rabii I 1430',
-      firstPage: 552,
+      // The masthead page prints no number: it is the one before the first running header's.
+      firstPage: 551,
       lastPage: 555,
       pageCount: 5,
     });
@@ -216,6 +217,19 @@ describe('parseBulletin masthead', () => {
     expect(named.warnings).toContain('bo-fr-5714: issue number read as 5714, 57140');
     // Without the file name's support, the masthead outweighs one running header.
     expect(parseBulletin(pagesFromText(pages), recordFor('scan.pdf')).bulletin.id).toBe('bo-fr-57140');
+  });
+
+  it('numbers every page from the run of its neighbours, over a number OCR misread', () => {
+    const pages = [...ISSUE_PAGES];
+    pages[3] = pages[3]!.replace(/^554 /, '5504 ');
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    expect(parsed.warnings).toContain(
+      'bo-fr-5714: page 4: printed page read as 5504, taken as 554 from the pages around it',
+    );
+    expect(parsed.bulletin).toMatchObject({ firstPage: 551, lastPage: 555 });
+    expect(
+      parseBulletin(pagesFromText(ISSUE_PAGES), recordFor('BO_5714_Fr.pdf')).texts.map((t) => [t.id, t.page]),
+    ).toEqual(parsed.texts.map((t) => [t.id, t.page]));
   });
 
   it('reads a suffix from the masthead', () => {

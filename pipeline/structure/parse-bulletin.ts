@@ -9,7 +9,7 @@ import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
 import type { IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
 import { parseTextArticles } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
-import { type BodyLine, bodyLines, joinLines } from './lines.js';
+import { type BodyLine, bodyLines, joinLines, printedPages } from './lines.js';
 import { readMasthead, readPrintedPage } from './masthead.js';
 import { findSommaire, type Sommaire } from './sommaire.js';
 import { headerId, headerSpan, MAX_TITLE_LINES, type TextHeader } from './text-headers.js';
@@ -284,8 +284,11 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
   };
   const id = bulletinId(key);
   const grammar = grammarOf(masthead.edition);
-  const lines = bodyLines(pages);
-  const printed = pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
+  const pageNumbers = printedPages(pages);
+  const lines = bodyLines(pages, pageNumbers.numbers);
+  const printed = pageNumbers.agreed
+    ? [...pageNumbers.numbers.values()]
+    : pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
   const firstPage = printed.length ? Math.min(...printed) : null;
   const lastPage = printed.length ? Math.max(...printed) : null;
   const sommaire = findSommaire(lines, {
@@ -313,7 +316,7 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
     },
     texts: parsed.texts,
     warnings: [
-      ...masthead.warnings.map((w) => `${id}: ${w}`),
+      ...[...masthead.warnings, ...pageNumbers.repairs].map((w) => `${id}: ${w}`),
       ...(sommaire ? crossCheck(sommaire, parsed.texts) : []),
       ...parsed.warnings,
     ],
