@@ -13,7 +13,7 @@
  * by workers/queue-faults.test.ts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { type FSWatcher, watch } from 'node:fs';
+import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -56,6 +56,43 @@ let referenceRun: RunOutcome;
 let referenceDir: string;
 let issueCount: number;
 
+/**
+ * Watches a directory and the directories made in it, calling `onChange` on every change; null
+ * while `dir` does not exist. Not `watch(dir, { recursive: true })`: on Linux, Node lists each
+ * new directory from JavaScript and throws, uncaught, when the ingest has already removed it.
+ */
+function watchTree(dir: string, onChange: () => void): { close(): void } | null {
+  const watchers: FSWatcher[] = [];
+  const add = (folder: string): boolean => {
+    let watcher: FSWatcher;
+    try {
+      watcher = watch(folder, (_, name) => {
+        onChange();
+        const child = name ? path.join(folder, name.toString()) : null;
+        if (child && statSync(child, { throwIfNoEntry: false })?.isDirectory()) add(child);
+      });
+    } catch {
+      return false; // not made yet, or removed already
+    }
+    watcher.on('error', () => watcher.close());
+    watchers.push(watcher);
+    let entries: Dirent[] = [];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      // removed meanwhile
+    }
+    for (const entry of entries) if (entry.isDirectory()) add(path.join(folder, entry.name));
+    return true;
+  };
+  if (!add(dir)) return null;
+  return {
+    close: () => {
+      for (const w of watchers) w.close();
+    },
+  };
+}
+
 /** Runs `jarida ingest` over the fixture issues into `dataDir`, killing it at `kill` if given. */
 function ingest(dataDir: string, kill?: KillPoint, force = false): Promise<RunOutcome> {
   return new Promise((resolve, reject) => {
@@ -63,7 +100,7 @@ function ingest(dataDir: string, kill?: KillPoint, force = false): Promise<RunOu
     let changes = 0;
     let firstChangeMs = 0;
     let killed = false;
-    let watcher: FSWatcher | null = null;
+    let watcher: { close(): void } | null = null;
     let timer: NodeJS.Timeout | null = null;
     const child: ChildProcess = spawn(
       process.execPath,
@@ -87,15 +124,12 @@ function ingest(dataDir: string, kill?: KillPoint, force = false): Promise<RunOu
     };
     // The CLI creates the data directory first thing; watch it from then on.
     const watchWhenThere = () => {
-      try {
-        watcher = watch(dataDir, { recursive: true }, () => {
-          changes += 1;
-          if (changes === 1) firstChangeMs = Date.now() - started;
-          if (kill?.kind === 'change' && changes >= kill.k) stop();
-        });
-      } catch {
-        if (child.exitCode === null) setTimeout(watchWhenThere, 2);
-      }
+      watcher = watchTree(dataDir, () => {
+        changes += 1;
+        if (changes === 1) firstChangeMs = Date.now() - started;
+        if (kill?.kind === 'change' && changes >= kill.k) stop();
+      });
+      if (!watcher && child.exitCode === null) setTimeout(watchWhenThere, 2);
     };
     watchWhenThere();
     if (kill?.kind === 'time') timer = setTimeout(stop, kill.ms);
