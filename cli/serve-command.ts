@@ -35,18 +35,27 @@ function positive(option: string) {
   };
 }
 
+/**
+ * The port every serving process after the first listens on: the one the first process got.
+ * With `--port 0`, a process that listened while no other did would get a port of its own.
+ */
+const SHARED_PORT = 'JARIDA_SERVE_SHARED_PORT';
+
 /** Forks `count` serving processes and keeps them running (a crashed one is replaced) until SIGINT/SIGTERM. */
 function superviseWorkers(count: number, root: string): void {
   let stopping = false;
-  for (let i = 0; i < count; i++) cluster.fork();
-  // Said once, by the primary: the first process to listen gives the port they all share.
+  let env: NodeJS.ProcessEnv | undefined;
+  cluster.fork();
+  // Said once, by the primary, when the first process listens; the others then join its port.
   cluster.once('listening', function announce(_worker, { address, port }) {
     announceServing(root, `http://${address}:${port}`);
+    env = { [SHARED_PORT]: String(port) };
+    for (let i = 1; i < count; i++) cluster.fork(env);
   });
   cluster.on('exit', function replace(worker, code, signal) {
     if (stopping) return;
     log(`jarida serve: process ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    cluster.fork(env);
   });
   const stop = () => {
     stopping = true;
@@ -91,7 +100,8 @@ export function serveCommand(): Command {
         ...(o.corsOrigin ? { corsOrigins: o.corsOrigin } : {}),
         logger: { level: 'warn' },
       });
-      const address = await app.listen({ port: o.port, host: o.host });
+      const shared = cluster.isWorker ? process.env[SHARED_PORT] : undefined;
+      const address = await app.listen({ port: shared ? Number(shared) : o.port, host: o.host });
       // Every process listens on the same port: the first one says where.
       if (cluster.isPrimary) announceServing(archive.dataDir.root, address);
       let stopping: Promise<void> | undefined;

@@ -10,6 +10,8 @@ export interface ServeProcess {
   child: ChildProcess;
   /** `http://127.0.0.1:PORT`. */
   address: string;
+  /** What it has printed on stderr so far: its log, for a test's failure message. */
+  stderr(): string;
   stop(): void;
 }
 
@@ -31,7 +33,8 @@ export function startServe(dataDir: string, extraArgs: string[] = []): Promise<S
     child.stderr!.on('data', (chunk) => {
       stderr += chunk;
       const match = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(stderr);
-      if (match) resolve({ child, address: match[1]!, stop: () => child.kill('SIGTERM') });
+      if (match)
+        resolve({ child, address: match[1]!, stderr: () => stderr, stop: () => child.kill('SIGTERM') });
     });
     child.on('exit', (code) => reject(new Error(`jarida serve exited ${code}: ${stderr}`)));
   });
