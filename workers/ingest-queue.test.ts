@@ -5,6 +5,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateFixtures } from '../fixtures/generate.js';
 import { DataDir } from '../store/data-dir.js';
@@ -14,6 +15,7 @@ import { dumpStore } from '../test/store-dump.js';
 import { IngestQueue } from './ingest-queue.js';
 import { IngestService } from './ingest-service.js';
 import { type FileOutcome, IngestStages } from './ingest-stages.js';
+import { connectionOptions } from './queue-connection.js';
 import { STAGES } from './queue-stages.js';
 import { QueueWorkers } from './queue-workers.js';
 import { TesseractPool } from './tesseract-pool.js';
@@ -109,6 +111,13 @@ describe('queued ingest', () => {
       const ocr = queued.counts.find((c) => c.stage === 'ocr')!;
       const pages = embedded.outcomes.reduce((n, o) => n + (o.pages ?? 0), 0);
       expect(ocr).toMatchObject({ completed: pages, failed: 0, waiting: 0, active: 0 });
+      // Bulletins are indexed one at a time across every worker: pairing editions reads what indexing wrote.
+      const index = new Queue('index', {
+        connection: connectionOptions(redis.url),
+        prefix: queued.a.target.prefix,
+      });
+      expect(await index.getGlobalConcurrency()).toBe(1);
+      await index.close();
 
       // Enqueued again once done: the archive has them, nothing new is queued.
       const again = await Promise.all(files.map((f) => queued.queue.enqueue(f)));

@@ -64,6 +64,7 @@ export class FlowBusyError extends Error {
 export class IngestQueue {
   private readonly queues: Record<Stage, Queue>;
   private readonly flows: FlowProducer;
+  private indexOneAtATime = false;
 
   /**
    * @param stages admit files into the shared archive (dedup against its store, original kept).
@@ -277,6 +278,11 @@ export class IngestQueue {
 
   /** Adds a file's flow unless one is under way; a settled one (or any, with `replace`) is replaced. */
   private async addFlow(data: FileJobData, replace: boolean): Promise<void> {
+    // One index job at a time across every worker: pairing the editions reads what indexing wrote.
+    if (!this.indexOneAtATime) {
+      await this.queues.index.setGlobalConcurrency(1);
+      this.indexOneAtATime = true;
+    }
     const rootId = jobId('index', data.record.sha256);
     const root = await this.queues.index.getJob(rootId);
     if (root) {

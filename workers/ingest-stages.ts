@@ -208,7 +208,6 @@ export class IngestStages {
     if (existing && existing.sourceSha256 !== record.sha256 && !force) {
       throw new BulletinConflictError(parsed.bulletin.id);
     }
-    for (const text of parsed.texts) if (text.number === null) await this.pairEdition(text, parsed);
     await this.deps.dataDir.saveBulletin(record.sha256, parsed);
     return parsed;
   }
@@ -216,10 +215,10 @@ export class IngestStages {
   /**
    * Gives a text without a number the id of its other edition's publication when the archive
    * holds it ({@link pairWithOtherEdition}), so that both are one text with two expressions.
-   * The first edition ingested keeps its id; ids never change once given.
+   * The first edition indexed keeps its id; ids never change once given.
    */
-  private async pairEdition(text: LegalText, parsed: ParsedBulletin): Promise<void> {
-    if (!text.signedOn) return;
+  private async pairEdition(text: LegalText, parsed: ParsedBulletin): Promise<boolean> {
+    if (!text.signedOn) return false;
     const other = text.language === 'fr' ? 'ar' : 'fr';
     const candidates: EditionCandidate[] = [];
     for (const summary of await this.deps.store.listTexts({ type: text.type, signedOn: text.signedOn })) {
@@ -233,11 +232,12 @@ export class IngestStages {
       if (record && !taken) candidates.push(record);
     }
     const pairing = pairWithOtherEdition(text, candidates);
-    if (!pairing || pairing.id === text.id) return;
+    if (!pairing || pairing.id === text.id) return false;
     parsed.warnings.push(
       `${pairing.id}: paired with its ${other} publication by date, articles and figures (${Math.round(pairing.score * 100)} % shared); its own title gave ${text.id}`,
     );
     text.id = pairing.id;
+    return true;
   }
 
   /** The kept bulletin of a file, for the link and index stages. */
@@ -247,8 +247,19 @@ export class IngestStages {
     return parsed;
   }
 
-  /** Index stage: writes the bulletin and its pages to the store (idempotent: a re-run replaces them). */
+  /**
+   * Index stage: pairs the texts without a number with their other edition's publication
+   * (the kept bulletin takes the ids, for a rebuild of the index), then writes the bulletin and
+   * its pages to the store (idempotent: a re-run replaces them). Pairing reads what earlier
+   * indexing wrote, so bulletins are indexed one at a time: in queued mode the index queue's
+   * global concurrency is 1 (ingest-queue.ts); two editions structured at once still pair.
+   */
   async index(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<BulletinSummary> {
+    let paired = false;
+    for (const text of parsed.texts) {
+      if (text.number === null && (await this.pairEdition(text, parsed))) paired = true;
+    }
+    if (paired) await this.deps.dataDir.saveBulletin(parsed.bulletin.sourceSha256, parsed);
     await this.deps.store.saveBulletin(parsed, pages);
     return summarize(parsed, pages.length);
   }
