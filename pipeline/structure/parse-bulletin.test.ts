@@ -113,6 +113,36 @@ describe('parseBulletin on a clean French issue', () => {
     });
   });
 
+  it('keeps apart two texts without a number of one type, date and title but for a figure; joins a rectificatif’s parts', () => {
+    const decision = (year: number, rate: number) => `Décision du ministre de l'économie et des finances du
+3 safar 1430 (30 janvier 2009) fixant le taux de l'indemnité de
+résidence pour l'année ${year}.
+Article premier. – Le taux de l'indemnité est fixé à ${rate} %.
+Article 2. – La présente décision sera publiée au Bulletin officiel.`;
+    const pages = [...ISSUE_PAGES];
+    pages[4] = `${pages[4]}
+${decision(2009, 5)}
+${decision(2010, 6)}
+Rectificatif au « Bulletin officiel » n° 5700 du 17 moharrem 1430
+(14 janvier 2009).
+Page 61, au lieu de : « article 12 », lire : « article 13 ».`;
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    const decisions = parsed.texts.filter((t) => t.type === 'decision');
+    const first = textId('decision', null, {
+      signedOn: '2009-01-30',
+      title: decision(2009, 5).split('\n').slice(0, 3).join(' '),
+    });
+    expect(decisions.map((t) => t.id)).toEqual([first, `${first}-2`]);
+    expect(decisions.map((t) => t.articles.map((a) => a.body.match(/\d+ %/)?.[0]))).toEqual([
+      ['5 %', undefined],
+      ['6 %', undefined],
+    ]);
+    expect(parsed.warnings.some((w) => w.startsWith(`${first}-2 p. 555: a second text`))).toBe(true);
+    const rectificatifs = parsed.texts.filter((t) => t.type === 'rectificatif');
+    expect(rectificatifs).toHaveLength(1);
+    expect(rectificatifs[0]!.preamble).toMatch(/2 000 dirhams[\s\S]*article 13/);
+  });
+
   it('cross-checks the sommaire: warns where a listed page disagrees', () => {
     const sommaire = parsed.warnings.filter((w) => w.includes('sommaire'));
     expect(sommaire).toEqual(['arrete-3579-08: the sommaire lists it at p. 562, found at p. 555']);

@@ -6,7 +6,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
-import type { IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
+import type { Article, IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
 import { parseTextArticles } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
 import { type BodyLine, bodyLines, joinLines, printedPages } from './lines.js';
@@ -87,7 +87,6 @@ export function parseTexts(
   const texts: LegalText[] = [];
   const byId = new Map<string, LegalText>();
   for (const { header, start, body } of found) {
-    const id = headerId(header);
     if (header.number && !fitsNumberSeries(header.type, header.number)) {
       header.notes.push(`n° ${header.number} is shaped as no number of its series: check it`);
       header.confidence = Math.min(header.confidence, OFF_SERIES_CONFIDENCE);
@@ -98,6 +97,7 @@ export function parseTexts(
     const preamble = joinLines(
       body.slice(0, firstArticle < 0 ? body.length : firstArticle).map((l) => l.text),
     );
+    const id = ownId(header, parsed.articles, byId, start.page, warnings);
     warnings.push(...parsed.warnings.map((w) => `${id}: ${w}`), ...header.notes.map((n) => `${id}: ${n}`));
     if (header.confidence < WARN_BELOW)
       warnings.push(`${id} p. ${start.page}: header read with low confidence`);
@@ -105,6 +105,8 @@ export function parseTexts(
     if (existing) {
       warnings.push(`${id} found twice (p. ${existing.page} and p. ${start.page}): articles merged`);
       existing.articles.push(...parsed.articles);
+      // A rectificatif's corrections are all preamble: a second part's are kept beside the first's.
+      if (preamble) existing.preamble = existing.preamble ? `${existing.preamble}\n${preamble}` : preamble;
       continue;
     }
     const text: LegalText = {
@@ -132,6 +134,31 @@ export function parseTexts(
     }
   }
   return { texts, warnings };
+}
+
+/**
+ * A header's id; for a text without a number whose id an earlier text of the issue holds
+ * (same type, date and title but for its figures: two décisions of one day, for two years),
+ * the next free `-2`, `-3`… when its articles start again: it is another text, not the rest
+ * of the first. A part without articles is the rest of the first (a rectificatif in two parts).
+ */
+function ownId(
+  header: TextHeader,
+  articles: readonly Article[],
+  byId: ReadonlyMap<string, LegalText>,
+  page: number,
+  warnings: string[],
+): string {
+  const id = headerId(header);
+  const first = byId.get(id);
+  const startsAgain = articles[0]?.number === '1' || articles[0]?.number === 'unique';
+  if (!first || header.number !== null || !startsAgain) return id;
+  let n = 2;
+  while (byId.has(`${id}-${n}`)) n++;
+  warnings.push(
+    `${id}-${n} p. ${page}: a second text of the type, date and title of ${id} (p. ${first.page}), its articles numbered anew: kept apart`,
+  );
+  return `${id}-${n}`;
 }
 
 /** Numbers this close are one number misread (a dropped, doubled or confused digit). */
