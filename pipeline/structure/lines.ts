@@ -29,17 +29,19 @@ export interface PrintedPages {
  * Printed page numbers of the pages of one issue, which run on one by one. Each page read
  * from layout or its running header votes for an offset from its index; when two pages or
  * more agree on one and no other offset has as many, every page takes it: OCR misreads a
- * page number now and then (`3567` read `35067`), and a first page prints none. Otherwise
- * each page keeps its reading, or its index when none.
+ * page number now and then (`3567` read `35067`), and a first page prints none. With fewer
+ * votes (an issue of two or three pages) the pages `listed` by the sommaire break the tie:
+ * the offset under which most of them fall on a page of the file. Otherwise each page keeps
+ * its reading, or its index when none.
  */
-export function printedPages(pages: readonly PageArtefact[]): PrintedPages {
+export function printedPages(pages: readonly PageArtefact[], listed: readonly number[] = []): PrintedPages {
   const read = new Map(pages.map((p) => [p.index, p.printedPage ?? readPrintedPage(p.header)]));
   const votes = new Map<number, number>();
   for (const [index, number] of read)
     if (number !== null) votes.set(number - index, (votes.get(number - index) ?? 0) + 1);
-  const [best, next] = [...votes].sort((a, b) => b[1] - a[1]);
+  const offset = agreedOffset(votes, new Set(read.keys()), listed);
   const repairs: string[] = [];
-  if (!best || best[1] < 2 || (next && next[1] === best[1])) {
+  if (offset === null) {
     return {
       numbers: new Map(pages.map((p) => [p.index, read.get(p.index) ?? p.index])),
       agreed: false,
@@ -48,15 +50,33 @@ export function printedPages(pages: readonly PageArtefact[]): PrintedPages {
   }
   const numbers = new Map<number, number>();
   for (const page of pages) {
-    const number = page.index + best[0];
+    const number = page.index + offset;
     const was = read.get(page.index);
     if (was !== null && was !== number)
       repairs.push(
-        `page ${page.index}: printed page read as ${was}, taken as ${number} from the pages around it`,
+        `page ${page.index}: printed page read as ${was}, taken as ${number} from the pages around it${listed.length ? ' and the sommaire' : ''}`,
       );
     numbers.set(page.index, number);
   }
   return { numbers, agreed: true, repairs };
+}
+
+/** The offset of {@link printedPages}, or null when neither the pages nor the sommaire settle one. */
+function agreedOffset(
+  votes: ReadonlyMap<number, number>,
+  indexes: ReadonlySet<number>,
+  listed: readonly number[],
+): number | null {
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  const [best, next] = ranked;
+  if (!best) return null;
+  if (best[1] >= 2 && (!next || next[1] < best[1])) return best[0];
+  const tied = ranked.filter(([, count]) => count === best[1]).map(([offset]) => offset);
+  const support = tied.map((offset) => listed.filter((page) => indexes.has(page - offset)).length);
+  const most = Math.max(...support);
+  return most > 0 && support.indexOf(most) === support.lastIndexOf(most)
+    ? tied[support.indexOf(most)]!
+    : null;
 }
 
 /**

@@ -262,6 +262,26 @@ describe('parseBulletin masthead', () => {
     ).toEqual(parsed.texts.map((t) => [t.id, t.page]));
   });
 
+  it('numbers the pages of a short issue by the pages its sommaire lists, when too few pages print one', () => {
+    // Two pages: only the second prints its number; the masthead page is the one before.
+    const two = parseBulletin(pagesFromText(ISSUE_PAGES.slice(0, 2)), recordFor('BO_5714_Fr.pdf'));
+    expect(two.bulletin).toMatchObject({ firstPage: 551, lastPage: 552 });
+    // Three pages, the third's number misread: one reading against one, the sommaire's 552 decides.
+    const pages = ISSUE_PAGES.slice(0, 3);
+    pages[2] = pages[2]!.replace(/ 553$/m, ' 5503');
+    const three = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    expect(three.warnings).toContain(
+      'bo-fr-5714: page 3: printed page read as 5503, taken as 553 from the pages around it and the sommaire',
+    );
+    expect(three.bulletin).toMatchObject({ firstPage: 551, lastPage: 553 });
+    const onPage3 = three.texts.find((t) => t.id === 'loi-09-08')!;
+    expect(onPage3.articles.map((a) => a.page)).toEqual(
+      parseBulletin(pagesFromText(ISSUE_PAGES), recordFor('BO_5714_Fr.pdf'))
+        .texts.find((t) => t.id === 'loi-09-08')!
+        .articles.map((a) => a.page),
+    );
+  });
+
   it('reads a suffix from the masthead', () => {
     const pages = ISSUE_PAGES.map((p) => p.replaceAll('N° 5714', 'N° 5714 bis'));
     expect(parseBulletin(pagesFromText(pages), recordFor('a.pdf')).bulletin.id).toBe('bo-fr-5714-bis');

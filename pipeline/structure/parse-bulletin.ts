@@ -9,7 +9,7 @@ import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
 import type { Article, IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
 import { parseTextArticles } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
-import { type BodyLine, bodyLines, joinLines, printedPages } from './lines.js';
+import { type BodyLine, bodyLines, joinLines, type PrintedPages, printedPages } from './lines.js';
 import { readMasthead, readPrintedPage } from './masthead.js';
 import { findSommaire, type Sommaire } from './sommaire.js';
 import { headerId, headerSpan, MAX_TITLE_LINES, type TextHeader } from './text-headers.js';
@@ -295,6 +295,14 @@ function crossCheck(sommaire: Sommaire, texts: readonly LegalText[]): string[] {
   return warnings;
 }
 
+/** First and last printed page: of the agreed numbering, else of the numbers the pages print. */
+function pageRange(numbering: PrintedPages, pages: readonly PageArtefact[]): [number | null, number | null] {
+  const printed = numbering.agreed
+    ? [...numbering.numbers.values()]
+    : pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
+  return printed.length ? [Math.min(...printed), Math.max(...printed)] : [null, null];
+}
+
 /**
  * Structure extraction of one issue of either edition (told apart by the script of its
  * pages): masthead (issue number, dates), sommaire (skipped, cross-checked), texts (type,
@@ -311,22 +319,30 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
   };
   const id = bulletinId(key);
   const grammar = grammarOf(masthead.edition);
-  const pageNumbers = printedPages(pages);
-  const lines = bodyLines(pages, pageNumbers.numbers);
-  const printed = pageNumbers.agreed
-    ? [...pageNumbers.numbers.values()]
-    : pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
-  const firstPage = printed.length ? Math.min(...printed) : null;
-  const lastPage = printed.length ? Math.max(...printed) : null;
-  const sommaire = findSommaire(lines, {
+  const read = printedPages(pages);
+  const readLines = bodyLines(pages, read.numbers);
+  const [readFirst, readLast] = pageRange(read, pages);
+  const sommaire = findSommaire(readLines, {
     grammar,
     isHeaderStart: (all, index) => headerAt(all, index, grammar) !== null,
     isBodyEvidence: (line) => grammar.readArticleHeading(line) !== null || grammar.isBodyMarker(line),
     // The first page carries no running header: allow the page before the first found, and
     // some slack after the last so that a wrong sommaire page is still read and reported.
     isPageNumber: (n) =>
-      firstPage === null || lastPage === null || (n >= firstPage - 1 && n <= lastPage + 50),
+      readFirst === null || readLast === null || (n >= readFirst - 1 && n <= readLast + 50),
   });
+  // Too few pages to agree on their numbering: the pages the sommaire lists may settle it.
+  const settled =
+    sommaire && !read.agreed
+      ? printedPages(
+          pages,
+          sommaire.entries.map((e) => e.page),
+        )
+      : read;
+  const pageNumbers = settled.agreed ? settled : read;
+  // The same lines in the same order: only their page numbers change.
+  const lines = pageNumbers === read ? readLines : bodyLines(pages, pageNumbers.numbers);
+  const [firstPage, lastPage] = pageRange(pageNumbers, pages);
   const parsed = parseTexts(sommaire ? lines.slice(sommaire.end) : lines, id, grammar);
   datePromulgated(parsed.texts);
   if (sommaire) repairFromSommaire(sommaire, parsed.texts, parsed.warnings);
