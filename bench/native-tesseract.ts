@@ -8,8 +8,8 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync } from 'node:zlib';
+import { traineddataPath } from '../engines/tesseract-pool.js';
 import type { OcrLanguage } from '../pipeline/model.js';
-import { traineddataPath } from '../workers/tesseract-pool.js';
 
 const run = promisify(execFile);
 

@@ -8,6 +8,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { TesseractPool } from '../engines/tesseract-pool.js';
 import { generateFixtures } from '../fixtures/generate.js';
 import type { BulletinTruth } from '../fixtures/truth.js';
 import { intake } from '../pipeline/intake.js';
@@ -16,7 +17,6 @@ import { normalizeForCer } from '../pipeline/normalize.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
 import { openDocument, readPage } from '../pipeline/pages.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
 import { nativeOcr, nativeTessdata, nativeTesseractVersion } from './native-tesseract.js';
 import { loadRealSet, REAL_OCR_SETS, readRealPage, type SetScore, scoreReads } from './real-ocr-sets.js';
 import { machineLine, table, writeSection } from './report.js';

@@ -8,10 +8,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { openElasticsearchStore } from '../store/elasticsearch-store.js';
+import { PreparationPool } from '../engines/preparation-pool.js';
+import { openElasticsearchStore } from '../store/elasticsearch/elasticsearch-store.js';
 import type { SearchStore } from '../store/search-store.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
-import { PreparationPool } from '../workers/preparation-pool.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { machineLine, numberOption, percentile, table, writeSection } from './report.js';
 import { type ArchiveText, type SyntheticBulletin, syntheticArchive } from './search-archive.js';
 import { type BenchQuery, mixedQueries } from './search-queries.js';

@@ -2,10 +2,11 @@
  * What every command shares: the data directory and store, JSON output on stdout,
  * logs on stderr, and the exit codes of DESIGN.md (0 ok, 1 some input failed, 2 bad usage).
  */
+
+import { PreparationPool } from '../engines/preparation-pool.js';
 import { DataDir, defaultDataDir } from '../store/data-dir.js';
 import { openStore } from '../store/open-store.js';
 import type { SearchStore } from '../store/search-store.js';
-import { PreparationPool } from '../workers/preparation-pool.js';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;

@@ -1,7 +1,7 @@
 /** `jarida dashboard`: the queue dashboard (Bull Board) for archivists, behind `JARIDA_ADMIN_TOKEN`. */
 import { Command } from 'commander';
-import { queueTarget } from '../workers/queue-connection.js';
-import { createQueueDashboard, WeakAdminTokenError } from '../workers/queue-dashboard.js';
+import { queueTarget } from '../queue/queue-connection.js';
+import { createQueueDashboard, WeakAdminTokenError } from '../queue/queue-dashboard.js';
 import { log, positiveInteger, UsageError } from './context.js';
 import type { QueueCommandOptions } from './ingest-command.js';
 

@@ -5,14 +5,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { PdfSandbox } from '../engines/pdf-sandbox.js';
+import { TesseractPool } from '../engines/tesseract-pool.js';
+import { type FileOutcome, IngestService } from '../ingest/ingest-service.js';
+import { IngestStages } from '../ingest/ingest-stages.js';
 import type { OcrLanguage } from '../pipeline/model.js';
-import { IngestLedger } from '../store/ingest-ledger.js';
-import type { IngestQueue } from '../workers/ingest-queue.js';
-import { type FileOutcome, IngestService } from '../workers/ingest-service.js';
-import { IngestStages } from '../workers/ingest-stages.js';
-import { PdfSandbox } from '../workers/pdf-sandbox.js';
-import { type QueueTarget, queueTarget } from '../workers/queue-connection.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
+import type { IngestQueue } from '../queue/ingest-queue.js';
+import { type QueueTarget, queueTarget } from '../queue/queue-connection.js';
+import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
 import {
   type Archive,
   EXIT_OK,
@@ -110,7 +110,7 @@ export async function withQueue<T>(
   pdfTimeoutMs?: number,
 ): Promise<T> {
   // BullMQ loads only for queued ingests: the embedded one never needs it.
-  const { IngestQueue } = await import('../workers/ingest-queue.js');
+  const { IngestQueue } = await import('../queue/ingest-queue.js');
   const sandbox = new PdfSandbox({ timeoutMs: pdfTimeoutMs });
   const stages = new IngestStages({ ...archive, openPdf: sandbox.open });
   const queue = new IngestQueue(target, stages, (error) => log(`queue: ${error.message}`));

@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
+import { TesseractPool } from '../engines/tesseract-pool.js';
 import { intake } from '../pipeline/intake.js';
 import type { OcrLanguage, PageArtefact } from '../pipeline/model.js';
 import type { Segmentation } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
 import { expectedLanguage, openDocument, readPage } from '../pipeline/pages.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
 import { print, printJson } from './context.js';
 
 export interface OcrOptions {

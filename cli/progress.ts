@@ -1,6 +1,6 @@
 /** Progress of an ingest on stderr: a bar of pages read per file, when stderr is a terminal. */
 import cliProgress from 'cli-progress';
-import type { IngestEvent } from '../workers/ingest-service.js';
+import type { IngestEvent } from '../ingest/ingest-service.js';
 
 export interface ProgressReporter {
   onEvent(event: IngestEvent): void;

@@ -1,6 +1,6 @@
 /** `jarida reindex [--es URL]`: rebuilds the search index from the artefacts of the data directory. */
 import { Command } from 'commander';
-import { reindex } from '../store/reindex.js';
+import { reindex } from '../ingest/reindex.js';
 import { type ArchiveOptions, log, print, printJson, withArchive } from './context.js';
 
 export function reindexCommand(): Command {

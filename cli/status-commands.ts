@@ -4,10 +4,10 @@
  * ingest could not read and the parser's low-confidence warnings.
  */
 import { Command, Option } from 'commander';
-import { IngestLedger } from '../store/ingest-ledger.js';
-import type { FileOutcome } from '../workers/ingest-stages.js';
-import { queueTarget } from '../workers/queue-connection.js';
-import { STAGES, type Stage } from '../workers/queue-stages.js';
+import type { FileOutcome } from '../ingest/ingest-stages.js';
+import { queueTarget } from '../queue/queue-connection.js';
+import { STAGES, type Stage } from '../queue/queue-stages.js';
+import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
 import { EXIT_OK, EXIT_SOME_FAILED, print, printJson, UsageError, withArchive } from './context.js';
 import {
   type IngestCommandOptions,

@@ -4,11 +4,11 @@
  * leaves them to be recovered as stalled by another worker.
  */
 import { Command, Option } from 'commander';
-import { PdfSandbox } from '../workers/pdf-sandbox.js';
-import { queueTarget } from '../workers/queue-connection.js';
-import { STAGES, type Stage } from '../workers/queue-stages.js';
-import { QueueWorkers } from '../workers/queue-workers.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
+import { PdfSandbox } from '../engines/pdf-sandbox.js';
+import { TesseractPool } from '../engines/tesseract-pool.js';
+import { queueTarget } from '../queue/queue-connection.js';
+import { STAGES, type Stage } from '../queue/queue-stages.js';
+import { QueueWorkers } from '../queue/queue-workers.js';
 import { log, positiveInteger, UsageError, withArchive } from './context.js';
 import { pdfTimeoutOption, type QueueCommandOptions } from './ingest-command.js';
 

@@ -1,6 +1,6 @@
 /**
  * The OCR engine contract and the pure conversion of tesseract.js output into page lines.
- * The engine itself (a pool of tesseract.js workers) lives in workers/tesseract-pool.ts so
+ * The engine itself (a pool of tesseract.js workers) lives in engines/tesseract-pool.ts so
  * that this stage stays free of threads and process state.
  */
 import type { BoundingBox, OcrLanguage, TextLine } from './model.js';

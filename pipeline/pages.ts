@@ -31,7 +31,7 @@ export type PdfOpener = (bytes: Uint8Array, limits: PdfLimits) => Promise<PdfDoc
 export interface OpenDocumentOptions extends DocumentLimits {
   /**
    * Parses PDFs; default {@link openPdf} in this thread. Ingestion of untrusted files passes
-   * a sandbox (workers/pdf-sandbox.ts) that can stop a PDF that loops or eats memory.
+   * a sandbox (engines/pdf-sandbox.ts) that can stop a PDF that loops or eats memory.
    */
   openPdf?: PdfOpener;
 }

@@ -14,9 +14,9 @@ import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIsoDate } from '../pipeline/dates.js';
-import { contractBulletins, makePages } from '../store/contract-data.js';
 import type { SearchStore } from '../store/search-store.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { contractBulletins, makePages } from '../store/testing/contract-data.js';
 import { fuzzBudget, HOSTILE_CHARACTERS } from '../test/fuzz.js';
 import { buildApp } from './app.js';
 

@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractBulletins, makePages } from '../store/contract-data.js';
 import type { SearchStore } from '../store/search-store.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { contractBulletins, makePages } from '../store/testing/contract-data.js';
 import { buildFixtureArchive, type FixtureArchive } from '../test/fixture-archive.js';
 import { buildApp } from './app.js';
 

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { exportAkomaNtoso } from './akn-export.js';
-import { amendingBulletins } from './contract-amendments.js';
-import { contractBulletins, makePages } from './contract-data.js';
-import { SqliteStore } from './sqlite-store.js';
+import { SqliteStore } from './sqlite/sqlite-store.js';
+import { amendingBulletins } from './testing/contract-amendments.js';
+import { contractBulletins, makePages } from './testing/contract-data.js';
 
 // The OASIS Akoma Ntoso 3.0 schema shipped with the repository (validated offline with xmllint).
 const SCHEMA = fileURLToPath(new URL('./schemas/akomantoso30.xsd', import.meta.url));

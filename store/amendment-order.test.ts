@@ -6,9 +6,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { linkArchive } from '../pipeline/amendments/archive.js';
-import { chainBulletins, archiveSnapshot as snapshot } from './archive-snapshot.js';
-import { makePages } from './contract-data.js';
-import { SqliteStore } from './sqlite-store.js';
+import { SqliteStore } from './sqlite/sqlite-store.js';
+import { chainBulletins, archiveSnapshot as snapshot } from './testing/archive-snapshot.js';
+import { makePages } from './testing/contract-data.js';
 
 describe('amendment chains saved in any order', () => {
   const bulletins = chainBulletins(11);

@@ -4,13 +4,13 @@
  */
 import type { DataDir } from './data-dir.js';
 import type { SearchStore } from './search-store.js';
-import { type BulletinPreparer, openSqliteStore } from './sqlite-store.js';
+import { type BulletinPreparer, openSqliteStore } from './sqlite/sqlite-store.js';
 
 export interface OpenStoreOptions {
   /** Elasticsearch URL; overrides `ELASTICSEARCH_URL`. */
   es?: string;
   env?: NodeJS.ProcessEnv;
-  /** Where the SQLite store prepares bulk writes (workers/preparation-pool.ts); its own thread by default. */
+  /** Where the SQLite store prepares bulk writes (engines/preparation-pool.ts); its own thread by default. */
   prepare?: BulletinPreparer;
 }
 
@@ -24,7 +24,7 @@ export async function openStore(dataDir: DataDir, options: OpenStoreOptions = {}
   const url = elasticsearchUrl(options);
   if (url) {
     // The Elasticsearch client takes a quarter of a second to load: only for archives that use it.
-    const { openElasticsearchStore } = await import('./elasticsearch-store.js');
+    const { openElasticsearchStore } = await import('./elasticsearch/elasticsearch-store.js');
     return openElasticsearchStore({ node: url });
   }
   return openSqliteStore(dataDir.databasePath, { prepare: options.prepare });

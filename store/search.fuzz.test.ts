@@ -11,7 +11,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectArticleNumber, fuzzBudget, hostileString, TEXT_ID } from '../test/fuzz.js';
-import { contractBulletins, makePages } from './contract-data.js';
 import { parseQuery, toFtsMatch } from './query.js';
 import {
   DEFAULT_SEARCH_LIMIT,
@@ -20,7 +19,8 @@ import {
   type SearchStore,
   searchResultSchema,
 } from './search-store.js';
-import { openSqliteStore } from './sqlite-store.js';
+import { openSqliteStore } from './sqlite/sqlite-store.js';
+import { contractBulletins, makePages } from './testing/contract-data.js';
 
 /** Query syntax of FTS5 and of Elasticsearch's query_string, and words of the archive. */
 const QUERY_PIECE = fc.oneof(

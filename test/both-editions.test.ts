@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFixtures } from '../fixtures/generate.js';
 import type { BulletinTruth, FixtureManifest } from '../fixtures/truth.js';
+import { IngestStages, isOutcome } from '../ingest/ingest-stages.js';
 import { characterErrors } from '../pipeline/evaluation.js';
 import { DataDir } from '../store/data-dir.js';
-import { openSqliteStore, type SqliteStore } from '../store/sqlite-store.js';
-import { IngestStages, isOutcome } from '../workers/ingest-stages.js';
+import { openSqliteStore, type SqliteStore } from '../store/sqlite/sqlite-store.js';
 import { jarida, json } from './cli.js';
 
 /**

@@ -10,7 +10,7 @@
  * (the CLI's start-up writes nothing) and its end. A third of the rounds kill a `--force`
  * re-ingest of the finished archive instead of a first ingest. Each round costs two short
  * runs of the CLI; JARIDA_KILL_POINTS raises the count for a longer local run (e.g. 200). The queued mode's faults (worker kill, Redis restart) are covered
- * by workers/queue-faults.test.ts.
+ * by queue/queue-faults.test.ts.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { type Dirent, type FSWatcher, readdirSync, statSync, watch } from 'node:fs';
@@ -19,11 +19,11 @@ import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Prng } from '../fixtures/prng.js';
+import { IngestStages, isOutcome } from '../ingest/ingest-stages.js';
 import { intake } from '../pipeline/intake.js';
 import { DataDir, writeAtomically } from '../store/data-dir.js';
-import { IngestLedger } from '../store/ingest-ledger.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
-import { IngestStages, isOutcome } from '../workers/ingest-stages.js';
+import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { archiveViolations, indexedBulletins } from './archive-invariants.js';
 import { CLI, jarida, json } from './cli.js';
 import { generateIssues } from './fixture-archive.js';

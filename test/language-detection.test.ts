@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TesseractPool } from '../engines/tesseract-pool.js';
 import { generateFixtures } from '../fixtures/generate.js';
 import { realDataPath } from '../fixtures/real-data.js';
 import { intake } from '../pipeline/intake.js';
 import type { OcrLanguage } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
 import { expectedLanguage, openDocument, readPage } from '../pipeline/pages.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
 
 const pool = new TesseractPool({ size: 1 });
 const dir = await mkdtemp(path.join(tmpdir(), 'jarida-lang-'));

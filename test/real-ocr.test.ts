@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, describe, it } from 'vitest';
 import { loadRealSet, REAL_OCR_SETS, readRealPage, scoreReads } from '../bench/real-ocr-sets.js';
+import { TesseractPool } from '../engines/tesseract-pool.js';
 import { realDataPath } from '../fixtures/real-data.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
 
 interface Bound {
   /** Page ids the test reads; all of the set when absent. */

@@ -9,6 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { TesseractPool } from '../engines/tesseract-pool.js';
 import { generateFixtures } from '../fixtures/generate.js';
 import type { BulletinTruth } from '../fixtures/truth.js';
 import { characterErrors } from '../pipeline/evaluation.js';
@@ -16,7 +17,6 @@ import { intake } from '../pipeline/intake.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
 import { pageText } from '../pipeline/page-text.js';
 import { openDocument, readPage } from '../pipeline/pages.js';
-import { TesseractPool } from '../workers/tesseract-pool.js';
 
 const pool = new TesseractPool({ size: 1 });
 const dir = await mkdtemp(path.join(tmpdir(), 'jarida-sparse-'));

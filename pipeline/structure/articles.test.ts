@@ -6,7 +6,7 @@ import { isTextEnd, parseTextArticles, readArticleHeading, readHierarchyHeading 
 import { ARABIC_GRAMMAR } from './editions.js';
 import { bodyLines } from './lines.js';
 import { parseTexts } from './parse-bulletin.js';
-import { pagesFromText } from './test-helpers.js';
+import { pagesFromText } from './testing/test-helpers.js';
 
 const REAL = realDataPath('legal-texts-ma', 'fr');
 

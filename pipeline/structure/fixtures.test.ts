@@ -7,7 +7,7 @@ import { Prng } from '../../fixtures/prng.js';
 import type { BulletinTruth } from '../../fixtures/truth.js';
 import { precisionRecall } from '../evaluation.js';
 import { parseBulletin } from './parse-bulletin.js';
-import { pagesFromText, recordFor } from './test-helpers.js';
+import { pagesFromText, recordFor } from './testing/test-helpers.js';
 
 type Compose = (key: IssueKey, prng: Prng) => ComposedIssue;
 

@@ -7,7 +7,7 @@ import { Prng } from '../../fixtures/prng.js';
 import { PipelineError } from '../errors.js';
 import { precisionRecall } from '../evaluation.js';
 import { parseBulletin } from './parse-bulletin.js';
-import { addNoise, pagesFromText, recordFor } from './test-helpers.js';
+import { addNoise, pagesFromText, recordFor } from './testing/test-helpers.js';
 import { isUnmistakableHeaderAr, parseTextHeaderAr } from './text-headers-ar.js';
 
 /**

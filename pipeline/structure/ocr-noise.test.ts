@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PipelineError } from '../errors.js';
 import { precisionRecall } from '../evaluation.js';
 import { parseBulletin } from './parse-bulletin.js';
-import { addNoise, pagesFromText, recordFor } from './test-helpers.js';
-import { ISSUE_EXPECTED, ISSUE_PAGES } from './test-issue.js';
+import { addNoise, pagesFromText, recordFor } from './testing/test-helpers.js';
+import { ISSUE_EXPECTED, ISSUE_PAGES } from './testing/test-issue.js';
 
 /** What OCR does to single characters of French print (BO-FORMAT.md). */
 const CONFUSIONS: Record<string, readonly string[]> = {

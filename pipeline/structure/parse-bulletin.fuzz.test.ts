@@ -25,8 +25,8 @@ import { PipelineError } from '../errors.js';
 import { bulletinId, parseBulletinId, textId } from '../ids.js';
 import type { OcrLanguage, ParsedBulletin } from '../model.js';
 import { parseBulletin } from './parse-bulletin.js';
-import { pagesFromText, recordFor } from './test-helpers.js';
-import { ISSUE_PAGES } from './test-issue.js';
+import { pagesFromText, recordFor } from './testing/test-helpers.js';
+import { ISSUE_PAGES } from './testing/test-issue.js';
 
 /** Words and lines that make the parser change state: headings, masthead parts, dates. */
 const KEYWORDS = [

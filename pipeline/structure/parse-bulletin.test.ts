@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UnreadableMastheadError } from '../errors.js';
 import { textId } from '../ids.js';
 import { parseBulletin } from './parse-bulletin.js';
-import { pagesFromText, recordFor } from './test-helpers.js';
-import { ISSUE_EXPECTED, ISSUE_PAGES, OCR_ERRORS } from './test-issue.js';
+import { pagesFromText, recordFor } from './testing/test-helpers.js';
+import { ISSUE_EXPECTED, ISSUE_PAGES, OCR_ERRORS } from './testing/test-issue.js';
 
 function articlesById(pages: readonly string[]): Record<string, string[]> {
   const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));

@@ -5,9 +5,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contractBulletins, makeBulletin, makePages } from '../../store/contract-data.js';
 import type { SearchResult, SearchStore } from '../../store/search-store.js';
-import { openSqliteStore } from '../../store/sqlite-store.js';
+import { openSqliteStore } from '../../store/sqlite/sqlite-store.js';
+import { contractBulletins, makeBulletin, makePages } from '../../store/testing/contract-data.js';
 import { buildApp } from '../app.js';
 import { articleRegion } from './article-region.js';
 import { escapeHtml, highlighted } from './html.js';

@@ -1,0 +1,276 @@
+/**
+ * The ingest stages as one set of functions over the archive's repositories, shared by the
+ * embedded ingest (ingest/ingest-service.ts) and the queue's job handlers
+ * (queue/job-handlers.ts): admit a file, read a page, structure, index. Each stage reads
+ * what the previous one kept in the data directory and keeps its own artefact there, so
+ * the queued mode never passes more than ids through Redis and the two modes give the same
+ * archive.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { errorReason } from '../pipeline/errors.js';
+import { intake } from '../pipeline/intake.js';
+import type {
+  IntakeRecord,
+  LegalText,
+  OcrLanguage,
+  PageArtefact,
+  ParsedBulletin,
+} from '../pipeline/model.js';
+import type { OcrEngine } from '../pipeline/ocr.js';
+import {
+  expectedLanguage,
+  openDocument,
+  type PdfOpener,
+  readPage,
+  type SourceDocument,
+} from '../pipeline/pages.js';
+import { type EditionCandidate, pairWithOtherEdition } from '../pipeline/structure/pair-editions.js';
+import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
+import type { DataDir } from '../store/data-dir.js';
+import type { SearchStore } from '../store/search-store.js';
+
+/** Outcome of one input file: the `files[]` entry of `ingest --json`. */
+export interface FileOutcome {
+  path: string;
+  /** `queued`: enqueued by `ingest --queue --no-wait`, not yet done. */
+  status: 'ingested' | 'duplicate' | 'failed' | 'queued';
+  /** sha256 of the file, when it could be read: the key of its artefacts. */
+  sha256?: string;
+  reason?: string;
+  /** Machine-readable error code when failed. */
+  code?: string;
+  bulletin?: string;
+  pages?: number;
+  texts?: number;
+  articles?: number;
+  /** Low-confidence fields the parser flagged for an archivist to check. */
+  warnings?: string[];
+}
+
+/** What the structure and index stages report about a bulletin: the counts of its outcome. */
+export type BulletinSummary = Required<Pick<FileOutcome, 'bulletin' | 'pages' | 'texts' | 'articles'>> &
+  Pick<FileOutcome, 'warnings'>;
+
+/** A file admitted for reading: its identity and bytes (the original is kept in the data dir). */
+export interface AdmittedFile {
+  record: IntakeRecord;
+  bytes: Uint8Array;
+}
+
+/** Where the stages read and write. */
+export interface StageDependencies {
+  dataDir: DataDir;
+  store: SearchStore;
+  /** Parses PDFs; default in-process. Ingestion of untrusted files passes a PdfSandbox's `open`. */
+  openPdf?: PdfOpener;
+}
+
+/** A bulletin already in the archive, read from another file: refuse rather than overwrite silently. */
+export class BulletinConflictError extends Error {
+  readonly code = 'BULLETIN_CONFLICT';
+  constructor(bulletinId: string) {
+    super(`bulletin ${bulletinId} is already in the archive from another file (use --force to replace it)`);
+    this.name = 'BulletinConflictError';
+  }
+}
+
+/** A stage found an artefact of an earlier stage missing from the data directory. */
+export class MissingArtefactError extends Error {
+  readonly code = 'MISSING_ARTEFACT';
+  constructor(what: string) {
+    super(`${what} is missing from the data directory`);
+    this.name = 'MissingArtefactError';
+  }
+}
+
+/** Codes of a write refused for want of space: a file (ENOSPC, EDQUOT) or SQLite (SQLITE_FULL). */
+const DISK_FULL_CODES = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
+
+/**
+ * The `failed` outcome of a file, with the error's reason and code. Every way a write finds
+ * the disk full gets the one code `DISK_FULL`, so an archivist sees the cause, not the layer.
+ */
+export function failedOutcome(file: string, error: unknown, sha256?: string): FileOutcome {
+  const { reason, code } = errorReason(error);
+  const diskFull = DISK_FULL_CODES.has(code);
+  return {
+    path: file,
+    status: 'failed',
+    ...(sha256 ? { sha256 } : {}),
+    reason: diskFull ? `disk full, free space in the data directory and re-run (${reason})` : reason,
+    code: diskFull ? 'DISK_FULL' : code,
+  };
+}
+
+/** Counts of a parsed bulletin, as outcomes report them. */
+export function summarize(parsed: ParsedBulletin, pageCount: number): BulletinSummary {
+  return {
+    bulletin: parsed.bulletin.id,
+    pages: pageCount,
+    texts: parsed.texts.length,
+    articles: parsed.texts.reduce((n, t) => n + t.articles.length, 0),
+    ...(parsed.warnings.length ? { warnings: parsed.warnings } : {}),
+  };
+}
+
+/** The stages of ingestion over one archive (data directory and store). */
+export class IngestStages {
+  constructor(private readonly deps: StageDependencies) {}
+
+  /**
+   * Intake: reads and identifies a file, and keeps its original in the data directory so
+   * any machine sharing it can read the pages. Returns an outcome instead when the file is
+   * unreadable (`failed`) or already in the archive (`duplicate`, unless `force`).
+   */
+  async admit(file: string, force = false): Promise<AdmittedFile | FileOutcome> {
+    let admitted: AdmittedFile;
+    try {
+      const bytes = await readFile(file);
+      admitted = { record: intake(bytes, path.basename(file)), bytes };
+    } catch (error) {
+      return failedOutcome(file, error);
+    }
+    const { sha256 } = admitted.record;
+    // The store, not an artefact, says whether a file is in: its bulletin commits in one
+    // transaction, while artefacts of a killed run may stand without it. A bulletin whose
+    // artefacts are gone (a killed `--force` run) is read again: the index must stay
+    // rebuildable from them.
+    const already = await this.deps.store.findBulletinBySource(sha256);
+    if (already && !force && (await this.deps.dataDir.hasArtefacts(sha256))) {
+      return { path: file, status: 'duplicate', sha256, bulletin: already };
+    }
+    try {
+      await this.deps.dataDir.sweepInterruptedWrites(admitted.record);
+      if (force) await this.deps.dataDir.forgetArtefacts(sha256);
+      await this.deps.dataDir.saveOriginal(admitted.record, admitted.bytes);
+    } catch (error) {
+      // A full disk fails this file, not the batch.
+      return failedOutcome(file, error, sha256);
+    }
+    return admitted;
+  }
+
+  /** Opens an admitted file's document, its PDFs parsed by `openPdf` when given. @throws for an unreadable document. */
+  open({ record, bytes }: AdmittedFile): Promise<SourceDocument> {
+    return openDocument(bytes, record, this.deps.openPdf ? { openPdf: this.deps.openPdf } : {});
+  }
+
+  /** Pages in an admitted file (what the queued mode fans out over). @throws for an unreadable document. */
+  async pageCount(admitted: AdmittedFile): Promise<number> {
+    const document = await this.open(admitted);
+    await document.close();
+    return document.pageCount;
+  }
+
+  /** The original of an admitted file, from the data directory. */
+  async original(record: IntakeRecord): Promise<Uint8Array> {
+    return readFile(this.deps.dataDir.originalPath(record));
+  }
+
+  /**
+   * Pages stage for one page: the artefact already kept (a retried or resumed file keeps the
+   * pages it read), else the page read from the document through `ocr` and kept.
+   */
+  async page(
+    record: IntakeRecord,
+    document: SourceDocument,
+    index: number,
+    ocr: OcrEngine,
+    lang: OcrLanguage | 'auto',
+  ): Promise<PageArtefact> {
+    const kept = await this.deps.dataDir.loadPage(record.sha256, index);
+    if (kept) return kept;
+    const page = await readPage(await document.page(index), ocr, { lang, ...expectedLanguage(record) });
+    await this.deps.dataDir.savePage(record.sha256, page);
+    return page;
+  }
+
+  /** The kept artefacts of pages 1..`pageCount` of a file, for the structure and index stages. */
+  async keptPages(sha256: string, pageCount: number): Promise<PageArtefact[]> {
+    const pages: PageArtefact[] = [];
+    for (let index = 1; index <= pageCount; index++) {
+      const page = await this.deps.dataDir.loadPage(sha256, index);
+      if (!page) throw new MissingArtefactError(`page ${index} of ${sha256}`);
+      pages.push(page);
+    }
+    return pages;
+  }
+
+  /**
+   * Structure stage: parses the pages into a bulletin and keeps it.
+   *
+   * @throws BulletinConflictError when the bulletin came from another file (unless `force`).
+   */
+  async structure(record: IntakeRecord, pages: PageArtefact[], force = false): Promise<ParsedBulletin> {
+    const parsed = parseBulletin(pages, record);
+    const existing = await this.deps.store.getBulletin(parsed.bulletin.id);
+    if (existing && existing.sourceSha256 !== record.sha256 && !force) {
+      throw new BulletinConflictError(parsed.bulletin.id);
+    }
+    await this.deps.dataDir.saveBulletin(record.sha256, parsed);
+    return parsed;
+  }
+
+  /**
+   * Gives a text without a number the id of its other edition's publication when the archive
+   * holds it ({@link pairWithOtherEdition}), so that both are one text with two expressions.
+   * The first edition indexed keeps its id; ids never change once given.
+   */
+  private async pairEdition(text: LegalText, parsed: ParsedBulletin): Promise<boolean> {
+    if (!text.signedOn) return false;
+    const other = text.language === 'fr' ? 'ar' : 'fr';
+    const candidates: EditionCandidate[] = [];
+    for (const summary of await this.deps.store.listTexts({ type: text.type, signedOn: text.signedOn })) {
+      if (summary.number !== null || !summary.languages.includes(other)) continue;
+      const record = await this.deps.store.getText(summary.id, { language: other });
+      // A text already published in this language elsewhere is paired (or is another text);
+      // one published in this language by this very bulletin is its earlier ingest.
+      const taken = record?.publications.some(
+        (p) => p.edition === text.language && p.bulletin !== parsed.bulletin.id,
+      );
+      if (record && !taken) candidates.push(record);
+    }
+    const pairing = pairWithOtherEdition(text, candidates);
+    if (!pairing || pairing.id === text.id) return false;
+    parsed.warnings.push(
+      `${pairing.id}: paired with its ${other} publication by date, articles and figures (${Math.round(pairing.score * 100)} % shared); its own title gave ${text.id}`,
+    );
+    text.id = pairing.id;
+    return true;
+  }
+
+  /** The kept bulletin of a file, for the link and index stages. */
+  async keptBulletin(sha256: string): Promise<ParsedBulletin> {
+    const parsed = await this.deps.dataDir.loadBulletin(sha256);
+    if (!parsed) throw new MissingArtefactError(`bulletin of ${sha256}`);
+    return parsed;
+  }
+
+  /**
+   * Index stage: pairs the texts without a number with their other edition's publication
+   * (the kept bulletin takes the ids, for a rebuild of the index), then writes the bulletin and
+   * its pages to the store (idempotent: a re-run replaces them). Pairing reads what earlier
+   * indexing wrote, so bulletins are indexed one at a time: in queued mode the index queue's
+   * global concurrency is 1 (ingest-queue.ts); two editions structured at once still pair.
+   */
+  async index(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<BulletinSummary> {
+    let paired = false;
+    for (const text of parsed.texts) {
+      if (text.number === null && (await this.pairEdition(text, parsed))) paired = true;
+    }
+    if (paired) await this.deps.dataDir.saveBulletin(parsed.bulletin.sourceSha256, parsed);
+    await this.deps.store.saveBulletin(parsed, pages);
+    return summarize(parsed, pages.length);
+  }
+
+  /** Drops what a failed file left in the data directory (its original stays, for a retry). */
+  async forget(sha256: string): Promise<void> {
+    await this.deps.dataDir.forgetArtefacts(sha256).catch(() => {});
+  }
+}
+
+/** Whether an outcome came back instead of an admitted file. */
+export function isOutcome(value: AdmittedFile | FileOutcome): value is FileOutcome {
+  return 'status' in value;
+}
