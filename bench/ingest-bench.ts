@@ -8,10 +8,10 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { evaluateFixtureSet } from '../cli/eval-command.js';
 import { generateFixtures } from '../fixtures/generate.js';
-import type { BulletinTruth } from '../fixtures/truth.js';
+import { evaluateFixtureSet } from '../ingest/fixture-evaluation.js';
 import { characterErrors, sumErrorRates } from '../pipeline/evaluation.js';
+import type { BulletinTruth } from '../pipeline/evaluation-truth.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
 import { nativeOcr, nativeTessdata, nativeTesseractVersion } from './native-tesseract.js';
 import { machineLine, table, writeSection } from './report.js';
@@ -38,7 +38,7 @@ export async function ingestBenchmark(args: string[]): Promise<void> {
     });
 
     const jaridaStart = performance.now();
-    const report = await evaluateFixtureSet(fixtures, { progress: false });
+    const report = await evaluateFixtureSet(fixtures);
     const jaridaSeconds = (performance.now() - jaridaStart) / 1000;
     const pages = report.ocr.pages;
 

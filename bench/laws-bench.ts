@@ -8,10 +8,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { runIngest } from '../cli/ingest-command.js';
 import { REAL_LAWS, type RealLaw, renderRealLaw } from '../fixtures/real-laws.js';
-import type { TruthArticle } from '../fixtures/truth.js';
+import { ingestFiles } from '../ingest/open-ingestion.js';
 import { characterErrors, sumErrorRates } from '../pipeline/evaluation.js';
+import type { TruthArticle } from '../pipeline/evaluation-truth.js';
 import type { Article } from '../pipeline/model.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
 import { DataDir } from '../store/data-dir.js';
@@ -106,7 +106,7 @@ async function runLaw(law: RealLaw, work: string, seed: number, index: number): 
   await writeFile(path.join(work, `bo-fr-${4500 + index}.truth.json`), JSON.stringify(issue.truth));
   const dataDir = path.join(work, 'data');
   const start = performance.now();
-  const [outcome] = await runIngest([file], { dataDir, lang: 'fra', progress: false, force: true });
+  const [outcome] = await ingestFiles([file], { dataDir, lang: 'fra', force: true });
   const seconds = (performance.now() - start) / 1000;
   const parsed = outcome?.sha256 ? await new DataDir(dataDir).loadBulletin(outcome.sha256) : null;
   const truth = issue.truth.texts[0]!;

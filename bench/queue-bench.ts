@@ -17,6 +17,7 @@ import { IngestService } from '../ingest/ingest-service.js';
 import { type FileOutcome, IngestStages } from '../ingest/ingest-stages.js';
 import { IngestQueue } from '../queue/ingest-queue.js';
 import { DataDir } from '../store/data-dir.js';
+import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { startRedis } from '../test/redis-server.js';
 import { machineLine, table, writeSection } from './report.js';
@@ -46,14 +47,16 @@ async function embedded(files: string[], dataDirPath: string): Promise<Run> {
   await dataDir.ensure();
   const store = await openSqliteStore(dataDir.databasePath);
   const ocr = new TesseractPool();
+  const ledger = new IngestLedger(dataDir.databasePath);
   try {
     const start = performance.now();
-    const outcomes = await new IngestService({ dataDir, store, ocr }).ingestBatch(files);
+    const outcomes = await new IngestService({ dataDir, store, ocr, ledger }).ingest(files);
     const seconds = (performance.now() - start) / 1000;
     assertAllIngested('embedded', outcomes);
     const pages = outcomes.reduce((n, o) => n + (o.pages ?? 0), 0);
     return { name: `embedded (pool of ${ocr.size})`, seconds, pages, ingested: outcomes.length };
   } finally {
+    ledger.close();
     await ocr.close();
     await store.close();
   }

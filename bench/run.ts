@@ -3,6 +3,7 @@
  * Without a name, runs them all with their default sizes.
  */
 import { apiBenchmark } from './api-bench.js';
+import { boPagesBenchmark } from './bo-pages-bench.js';
 import { ingestBenchmark } from './ingest-bench.js';
 import { lawsBenchmark } from './laws-bench.js';
 import { ocrBenchmark } from './ocr-bench.js';
@@ -13,6 +14,7 @@ type Benchmark = (args: string[]) => Promise<void>;
 
 const BENCHMARKS: Record<string, Benchmark> = {
   api: apiBenchmark,
+  'bo-pages': boPagesBenchmark,
   ingest: ingestBenchmark,
   laws: lawsBenchmark,
   ocr: ocrBenchmark,

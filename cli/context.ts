@@ -3,87 +3,38 @@
  * logs on stderr, and the exit codes of DESIGN.md (0 ok, 1 some input failed, 2 bad usage).
  */
 
-import { PreparationPool } from '../engines/preparation-pool.js';
-import { DataDir, defaultDataDir } from '../store/data-dir.js';
-import { openStore } from '../store/open-store.js';
-import type { SearchStore } from '../store/search-store.js';
+import { JaridaError, NotFoundError } from '../pipeline/errors.js';
+import { escapeControlsInLines } from './terminal-text.js';
 
 export const EXIT_OK = 0;
 export const EXIT_SOME_FAILED = 1;
 export const EXIT_USAGE = 2;
 
 /** Bad usage the parser could not see (an unknown text id is not one: that is a 1). */
-export class UsageError extends Error {
-  readonly code = 'USAGE';
+export class UsageError extends JaridaError {
   constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
+    super('USAGE', message);
   }
 }
 
+/** The archive every command opens (ingest/archive.ts, shared with the benches). */
+export { type Archive, type ArchiveOptions, openArchive, withArchive } from '../ingest/archive.js';
 /** Input the command could not find or read: exit 1 with the message. */
-export class NotFoundError extends Error {
-  readonly code = 'NOT_FOUND';
-  constructor(message: string) {
-    super(message);
-    this.name = 'NotFoundError';
-  }
-}
-
-export interface ArchiveOptions {
-  dataDir?: string;
-  /** Elasticsearch URL (`--es`, else `ELASTICSEARCH_URL`); the embedded SQLite store without one. */
-  es?: string;
-}
-
-export interface Archive {
-  dataDir: DataDir;
-  store: SearchStore;
-  close(): Promise<void>;
-}
-
-/** Opens (creating if needed) the archive in `--data-dir`, `JARIDA_DATA_DIR` or `./jarida-data`. */
-export async function openArchive(options: ArchiveOptions): Promise<Archive> {
-  const dataDir = new DataDir(options.dataDir ?? defaultDataDir());
-  await dataDir.ensure();
-  // Bulk writes (reindex) prepare bulletins on other threads; started only if used.
-  const preparation = new PreparationPool();
-  const store = await openStore(dataDir, { es: options.es, prepare: preparation.prepare });
-  return {
-    dataDir,
-    store,
-    close: async () => {
-      await store.close();
-      await preparation.close();
-    },
-  };
-}
-
-/** Runs `body` with an open archive and closes it whatever happens. */
-export async function withArchive<T>(
-  options: ArchiveOptions,
-  body: (archive: Archive) => Promise<T>,
-): Promise<T> {
-  const archive = await openArchive(options);
-  try {
-    return await body(archive);
-  } finally {
-    await archive.close();
-  }
-}
+export { NotFoundError };
 
 /** One JSON document on stdout, as the `--json` contract says. */
 export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** Human output on stdout; controls from input are escaped (cli/terminal-text.ts), line breaks kept. */
 export function print(line = ''): void {
-  process.stdout.write(`${line}\n`);
+  process.stdout.write(`${escapeControlsInLines(line)}\n`);
 }
 
-/** Logs and progress go to stderr so stdout stays clean for `--json`. */
+/** Logs and progress go to stderr so stdout stays clean for `--json`; escaped as {@link print}. */
 export function log(line: string): void {
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${escapeControlsInLines(line)}\n`);
 }
 
 /** Parses a positive integer option or throws a {@link UsageError}. */
@@ -99,8 +50,12 @@ export function positiveInteger(name: string) {
 /** Parses `YYYY-MM-DD` or throws a {@link UsageError}. */
 export function isoDate(name: string) {
   return function parseIsoDateOption(value: string): string {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
-      throw new UsageError(`${name} must be a date YYYY-MM-DD, got "${value}"`);
+    // Date.parse takes 2009-02-30 for 2 March: the day must come back as written.
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      !new Date(Date.parse(value) || 0).toISOString().startsWith(value)
+    ) {
+      throw new UsageError(`${name} must be a date YYYY-MM-DD that exists, got "${value}"`);
     }
     return value;
   };

@@ -2,12 +2,17 @@
 import { Command } from 'commander';
 import { queueTarget } from '../queue/queue-connection.js';
 import { createQueueDashboard, WeakAdminTokenError } from '../queue/queue-dashboard.js';
-import { log, positiveInteger, UsageError } from './context.js';
+import { positiveInteger, UsageError } from './context.js';
 import type { QueueCommandOptions } from './ingest-command.js';
+import { serviceLogger } from './service-log.js';
+import { exitAfterStop, untilStopSignal } from './shutdown-signals.js';
+import { parseTrustProxy, TRUST_PROXY_HELP, type TrustProxy } from './trust-proxy.js';
 
 interface DashboardOptions extends QueueCommandOptions {
   port: number;
   host: string;
+  gracePeriod: number;
+  trustProxy: TrustProxy;
 }
 
 export function dashboardCommand(): Command {
@@ -17,6 +22,18 @@ export function dashboardCommand(): Command {
     .option('--queue-prefix <prefix>', 'key prefix of the queues (env JARIDA_QUEUE_PREFIX, default jarida)')
     .option('--port <port>', 'port to listen on', positiveInteger('--port'), 3001)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option(
+      '--trust-proxy <proxies>',
+      TRUST_PROXY_HELP,
+      parseTrustProxy,
+      parseTrustProxy(process.env.JARIDA_TRUST_PROXY ?? ''),
+    )
+    .option(
+      '--grace-period <ms>',
+      'on SIGTERM, how long to wait for the requests in hand',
+      positiveInteger('--grace-period'),
+      8_000,
+    )
     .action(async function dashboardAction(this: Command) {
       const options = this.optsWithGlobals<DashboardOptions>();
       const target = queueTarget(options);
@@ -24,17 +41,21 @@ export function dashboardCommand(): Command {
         throw new UsageError('jarida dashboard needs a queue: --queue redis://host:6379 or REDIS_URL');
       let app: Awaited<ReturnType<typeof createQueueDashboard>>;
       try {
-        app = await createQueueDashboard({ target, token: process.env.JARIDA_ADMIN_TOKEN ?? '' });
+        app = await createQueueDashboard({
+          target,
+          token: process.env.JARIDA_ADMIN_TOKEN ?? '',
+          trustProxy: options.trustProxy,
+        });
       } catch (error) {
         if (error instanceof WeakAdminTokenError) throw new UsageError(error.message);
         throw error;
       }
+      const logger = serviceLogger({ name: 'dashboard' });
+      const stopped = untilStopSignal({ logger, graceful: 'closing', graceMs: options.gracePeriod });
       const address = await app.listen({ port: options.port, host: options.host });
-      log(`dashboard on ${address}/?token=… (token from JARIDA_ADMIN_TOKEN)`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGTERM', resolve);
-        process.once('SIGINT', resolve);
-      });
+      logger.info({ address }, `dashboard on ${address}/?token=… (token from JARIDA_ADMIN_TOKEN)`);
+      await stopped;
       await app.close();
+      exitAfterStop();
     });
 }

@@ -1,10 +1,14 @@
-/** Commands on a text's life: `history` (events, and word diffs between versions) and `export` (Akoma Ntoso, JSON). */
+/**
+ * Commands on a text's life: `history` (events, and word diffs between versions) and `export`
+ * (Akoma Ntoso, JSON; and an issue's searchable PDF).
+ */
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { diffVersions, formatDiff } from '../pipeline/amendments/diff.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Language } from '../pipeline/model.js';
 import { exportAkomaNtoso } from '../store/akn-export.js';
+import { exportBulletinPdf } from '../store/bulletin-pdf.js';
 import type { SearchStore } from '../store/search-store.js';
 import {
   type ArchiveOptions,
@@ -42,13 +46,25 @@ export function historyCommand(): Command {
       >();
       if (o.diff && o.article === undefined) throw new UsageError('--diff needs --article');
       const article = o.article === undefined ? undefined : articleNumber(o.article);
-      await withArchive(o, async ({ store }) => {
+      await withArchive({ ...o, existing: true }, async ({ store }) => {
         const history = await store.getHistory(id, { article });
         if (!history) throw new NotFoundError(`no text ${id} in the archive`);
         const diffs = o.diff && article ? await versionDiffs(store, id, article, o.lang) : undefined;
         if (o.json) return printJson(diffs ? { ...history, diffs } : history);
+        // One publication event per edition: each is named by its issue, taken in date order.
+        const publications = [...((await store.getText(id))?.publications ?? [])].sort((a, b) =>
+          (a.date ?? '').localeCompare(b.date ?? ''),
+        );
+        const issueOf = (date: string) => {
+          const i = publications.findIndex((p) => p.date === date);
+          const [p] = i < 0 ? [] : publications.splice(i, 1);
+          return p ? ` in ${p.bulletin} (${p.edition} edition) p. ${p.page}` : '';
+        };
         for (const e of history.events) {
-          const by = e.kind === 'published' ? '' : ` by ${e.by}${e.byArticle ? ` art. ${e.byArticle}` : ''}`;
+          const by =
+            e.kind === 'published'
+              ? issueOf(e.date)
+              : ` by ${e.by}${e.byArticle ? ` art. ${e.byArticle}` : ''}`;
           const articles =
             e.articles.length && e.kind !== 'published' ? ` (art. ${e.articles.join(', ')})` : '';
           print(`${e.date}  ${e.kind.padEnd(10)}${by}${articles}`);
@@ -65,19 +81,23 @@ export function historyCommand(): Command {
 
 export function exportCommand(): Command {
   return new Command('export')
-    .description('write a text as Akoma Ntoso 3.0 XML, or as JSON with its versions, history and backlinks')
-    .argument('<textId>', 'text identifier')
+    .description(
+      'write a text as Akoma Ntoso 3.0 XML or as JSON with its versions, history and backlinks; ' +
+        'or an issue as a searchable PDF (its pages as received, the text read under them)',
+    )
+    .argument('<id>', 'text identifier (akn, json), or bulletin identifier such as bo-fr-6280 (pdf)')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['akn', 'json']).makeOptionMandatory(),
+      new Option('--format <format>', 'output format').choices(['akn', 'json', 'pdf']).makeOptionMandatory(),
     )
     .option('--at <date>', 'the wording in force on this date (YYYY-MM-DD)', isoDate('--at'))
     .addOption(new Option('--lang <lang>', 'language of the expression').choices(['fr', 'ar']))
     .option('--out <file>', 'write to this file instead of stdout')
     .action(async function exportAction(this: Command, id: string) {
       const o = this.optsWithGlobals<
-        ArchiveOptions & { format: 'akn' | 'json'; at?: string; lang?: Language; out?: string }
+        ArchiveOptions & { format: 'akn' | 'json' | 'pdf'; at?: string; lang?: Language; out?: string }
       >();
-      const output = await withArchive(o, async ({ store }) => {
+      if (o.format === 'pdf') return exportPdf(id, o);
+      const output = await withArchive({ ...o, existing: true }, async ({ store }) => {
         if (o.format === 'akn') return exportAkomaNtoso(store, id, { at: o.at, language: o.lang });
         const text = await store.getText(id, { at: o.at, language: o.lang });
         if (!text) return null;
@@ -101,4 +121,17 @@ export function exportCommand(): Command {
       if (o.out) await writeFile(o.out, output);
       else process.stdout.write(output);
     });
+}
+
+/** `export <bulletinId> --format pdf`: the issue's searchable PDF, to `--out` or a pipe (never to a terminal). */
+async function exportPdf(id: string, o: ArchiveOptions & { at?: string; lang?: Language; out?: string }) {
+  if (o.at || o.lang)
+    throw new UsageError('--at and --lang are for texts; --format pdf exports a whole issue');
+  if (!o.out && process.stdout.isTTY)
+    throw new UsageError('--format pdf writes a binary file: give --out FILE or redirect stdout');
+  const pdf = await withArchive({ ...o, existing: true }, ({ store, dataDir }) =>
+    exportBulletinPdf(store, dataDir, id),
+  );
+  if (o.out) await writeFile(o.out, pdf);
+  else process.stdout.write(pdf);
 }

@@ -2,42 +2,39 @@
  * `jarida ingest <paths...>`: runs the pipeline over files and directories, embedded, or
  * with `--queue` (or `REDIS_URL`) as BullMQ flows that `jarida worker`s process.
  */
-import { readdir, stat } from 'node:fs/promises';
-import path from 'node:path';
 import { Command, Option } from 'commander';
-import { PdfSandbox } from '../engines/pdf-sandbox.js';
-import { TesseractPool } from '../engines/tesseract-pool.js';
-import { type FileOutcome, IngestService } from '../ingest/ingest-service.js';
-import { IngestStages } from '../ingest/ingest-stages.js';
+import type { IngestEvent } from '../ingest/ingest-service.js';
+import type { FileOutcome } from '../ingest/ingest-stages.js';
+import type { Ingestion } from '../ingest/ingestion.js';
+import { expandInputs, type IngestionOptions, ingestFiles, withIngestion } from '../ingest/open-ingestion.js';
+import { describeChanges } from '../ingest/replacement-changes.js';
 import type { OcrLanguage } from '../pipeline/model.js';
-import type { IngestQueue } from '../queue/ingest-queue.js';
-import { type QueueTarget, queueTarget } from '../queue/queue-connection.js';
-import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
+import { queueTarget } from '../queue/queue-connection.js';
 import {
-  type Archive,
+  type ArchiveOptions,
   EXIT_OK,
   EXIT_SOME_FAILED,
   log,
+  NotFoundError,
   positiveInteger,
   print,
   printJson,
-  withArchive,
 } from './context.js';
 import { createBatchProgressReporter, createProgressReporter, progressWanted } from './progress.js';
+import { escapeControls } from './terminal-text.js';
 
-const INPUT_EXTENSIONS = new Set(['.pdf', '.tif', '.tiff', '.png', '.jpg', '.jpeg']);
-
-export interface IngestCommandOptions {
-  dataDir?: string;
+export interface IngestCommandOptions extends ArchiveOptions {
   lang: OcrLanguage | 'auto';
   force?: boolean;
   json?: boolean;
   progress?: boolean;
   /** Longest a PDF's parse or page render may take, ms; else the sandbox's default (60 s). */
   pdfTimeout?: number;
+  /** Size limit of an input file in MiB; else 256. */
+  maxFileSize?: number;
 }
 
-/** Options of the queued mode: where the queues are, and whether to follow the files to their outcome. */
+/** Options of the queued mode: where the queues are. */
 export interface QueueCommandOptions {
   /** Redis URL; else `REDIS_URL`. */
   queue?: string;
@@ -55,101 +52,52 @@ export function pdfTimeoutOption(): Option {
     .argParser(positiveInteger('--pdf-timeout'));
 }
 
-/** Expands directories into the input files below them, in a stable order. */
-export async function expandInputs(inputs: string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => null);
-    if (info?.isDirectory()) {
-      const entries = await readdir(input, { recursive: true, withFileTypes: true });
-      files.push(
-        ...entries
-          .filter((e) => e.isFile() && INPUT_EXTENSIONS.has(path.extname(e.name).toLowerCase()))
-          .map((e) => path.join(e.parentPath, e.name))
-          .sort(),
-      );
-    } else {
-      // A missing file is reported as a failed item by the service, not as bad usage.
-      files.push(input);
-    }
-  }
-  return files;
-}
-
-/** Ingests the inputs into the archive and returns the outcomes; shared by `ingest`, `demo` and `eval`. */
-export async function runIngest(inputs: string[], options: IngestCommandOptions): Promise<FileOutcome[]> {
-  const files = await expandInputs(inputs);
-  return withArchive(options, async ({ dataDir, store }) => {
-    const ocr = new TesseractPool();
-    const failures = new IngestLedger(dataDir.databasePath);
-    const sandbox = new PdfSandbox({ timeoutMs: options.pdfTimeout });
-    try {
-      const service = new IngestService({ dataDir, store, ocr, failures, openPdf: sandbox.open });
-      const progress = createProgressReporter({ enabled: progressWanted(options) });
-      try {
-        return await service.ingestBatch(
-          files,
-          { lang: options.lang, force: options.force },
-          progress.onEvent,
-        );
-      } finally {
-        progress.stop();
-      }
-    } finally {
-      failures.close();
-      await Promise.all([ocr.close(), sandbox.close()]);
-    }
-  });
-}
-
-/** Runs `body` with the queues of `target` over the archive (PDFs counted in a sandbox), and closes both. */
-export async function withQueue<T>(
-  target: QueueTarget,
-  archive: Archive,
-  body: (queue: IngestQueue) => Promise<T>,
-  pdfTimeoutMs?: number,
+/** The one place the commands choose their mode: queued when `--queue` or `REDIS_URL` names a Redis. */
+export function commandIngestion<T>(
+  options: ArchiveOptions & QueueCommandOptions & { pdfTimeout?: number; maxFileSize?: number },
+  body: (ingestion: Ingestion) => Promise<T>,
 ): Promise<T> {
-  // BullMQ loads only for queued ingests: the embedded one never needs it.
-  const { IngestQueue } = await import('../queue/ingest-queue.js');
-  const sandbox = new PdfSandbox({ timeoutMs: pdfTimeoutMs });
-  const stages = new IngestStages({ ...archive, openPdf: sandbox.open });
-  const queue = new IngestQueue(target, stages, (error) => log(`queue: ${error.message}`));
-  try {
-    return await body(queue);
-  } finally {
-    await Promise.all([queue.close(), sandbox.close()]);
-  }
+  const ingestion: IngestionOptions = {
+    ...options,
+    ...(options.maxFileSize ? { maxFileBytes: options.maxFileSize * 1024 * 1024 } : {}),
+    target: queueTarget(options),
+    onQueueError: (error) => log(`queue: ${error.message}`),
+  };
+  return withIngestion(ingestion, body);
 }
 
 /**
- * Enqueues the inputs as flows, then (unless `wait` is false) follows them to their outcomes
- * with progress bars of pages read, texts found and failures.
+ * Runs `body` with progress on stderr, stopped whatever happens: pages of the file being read
+ * (embedded, one file at a time), or pages and files of the whole batch (queued, side by side).
  */
-export async function runQueuedIngest(
-  inputs: string[],
-  target: QueueTarget,
-  options: IngestCommandOptions & { wait?: boolean },
-): Promise<FileOutcome[]> {
-  const files = await expandInputs(inputs);
-  return withArchive(options, (archive) =>
-    withQueue(
-      target,
-      archive,
-      async (queue) => {
-        const enqueued: FileOutcome[] = [];
-        for (const file of files)
-          enqueued.push(await queue.enqueue(file, { lang: options.lang, force: options.force }));
-        if (options.wait === false) return enqueued;
-        const progress = createBatchProgressReporter({ enabled: progressWanted(options) });
-        try {
-          return await queue.waitFor(enqueued, progress.onEvent);
-        } finally {
-          progress.stop();
-        }
-      },
-      options.pdfTimeout,
-    ),
-  );
+export async function withProgress<T>(
+  mode: Ingestion['mode'],
+  options: { progress?: boolean },
+  body: (onEvent: (event: IngestEvent) => void) => Promise<T>,
+): Promise<T> {
+  const create = mode === 'queue' ? createBatchProgressReporter : createProgressReporter;
+  const progress = create({ enabled: progressWanted(options) });
+  try {
+    return await body(progress.onEvent);
+  } finally {
+    progress.stop();
+  }
+}
+
+/** Ingests the inputs into the archive, embedded whatever `REDIS_URL` says, with progress: `demo`'s ingest. */
+export function runIngest(inputs: string[], options: IngestCommandOptions): Promise<FileOutcome[]> {
+  return withProgress('embedded', options, (onEvent) => ingestFiles(inputs, options, onEvent));
+}
+
+/** Prints the outcomes as `{ files }` or a summary, and sets the exit code: 1 when any file failed. */
+export function reportOutcomes(outcomes: FileOutcome[], options: { json?: boolean }): void {
+  if (options.json) {
+    // The JSON is for a program: the failures go to stderr too, for the person watching. The summary lists them itself.
+    for (const o of outcomes)
+      if (o.status === 'failed') log(`failed: ${escapeControls(o.path)}: ${escapeControls(o.reason ?? '')}`);
+    printJson({ files: outcomes });
+  } else printIngestSummary(outcomes);
+  process.exitCode = outcomes.some((o) => o.status === 'failed') ? EXIT_SOME_FAILED : EXIT_OK;
 }
 
 export function printIngestSummary(outcomes: FileOutcome[]): void {
@@ -160,7 +108,10 @@ export function printIngestSummary(outcomes: FileOutcome[]): void {
         : o.status === 'queued'
           ? `${o.pages} pages`
           : `${o.bulletin}${o.pages !== undefined ? `, ${o.pages} pages, ${o.texts} texts, ${o.articles} articles` : ''}`;
-    print(`${o.status.padEnd(9)} ${o.path}: ${detail}`);
+    // Names and reasons come from input: escaped, so they cannot act on the terminal or forge a line.
+    print(`${o.status.padEnd(9)} ${escapeControls(o.path)}: ${escapeControls(detail ?? '')}`);
+    if (o.replaced && o.bulletin)
+      for (const line of describeChanges(o.bulletin, o.replaced)) print(`          ${line}`);
   }
   const count = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   const queued = count('queued') > 0 ? `, ${count('queued')} queued` : '';
@@ -174,7 +125,10 @@ export function ingestCommand(): Command {
     )
     .argument('<paths...>', 'files or directories to ingest')
     .addOption(new Option('--lang <lang>', 'OCR language').choices(['auto', 'fra', 'ara']).default('auto'))
-    .option('--force', 're-ingest files already in the archive, replacing what they produced')
+    .option(
+      '--force',
+      're-ingest files already in the archive, or replace an issue read from another file (what that drops is named; the replaced file is removed)',
+    )
     .option(
       '--queue <url>',
       'enqueue to the BullMQ queues at this Redis URL (env REDIS_URL) for `jarida worker`s',
@@ -183,16 +137,27 @@ export function ingestCommand(): Command {
     .option('--no-wait', 'with a queue: enqueue and return, each file `queued`')
     .option('--no-progress', 'no progress bar on stderr')
     .addOption(pdfTimeoutOption())
+    .addOption(
+      new Option(
+        '--max-file-size <MiB>',
+        'fail a larger input file with FILE_TOO_LARGE, unread (default 256; an ingest peaks at about three times its largest file)',
+      )
+        .env('JARIDA_MAX_FILE_MB')
+        .argParser(positiveInteger('--max-file-size')),
+    )
     .option('--json', 'print { files: [...] } as JSON')
     .action(async function ingestAction(this: Command, paths: string[]) {
       const options = this.optsWithGlobals<IngestCommandOptions & QueueCommandOptions & { wait: boolean }>();
-      const target = queueTarget(options);
-      const outcomes = target
-        ? await runQueuedIngest(paths, target, options)
-        : await runIngest(paths, options);
-      for (const o of outcomes) if (o.status === 'failed') log(`failed: ${o.path}: ${o.reason}`);
-      if (options.json) printJson({ files: outcomes });
-      else printIngestSummary(outcomes);
-      process.exitCode = outcomes.some((o) => o.status === 'failed') ? EXIT_SOME_FAILED : EXIT_OK;
+      const files = await expandInputs(paths);
+      if (files.length === 0)
+        throw new NotFoundError(
+          `no input files in ${paths.join(', ')}: jarida reads PDF, TIFF, PNG and JPEG files, or directories holding them`,
+        );
+      const outcomes = await commandIngestion(options, (ingestion) =>
+        withProgress(ingestion.mode, options, (onEvent) =>
+          ingestion.ingest(files, { lang: options.lang, force: options.force, wait: options.wait }, onEvent),
+        ),
+      );
+      reportOutcomes(outcomes, options);
     });
 }

@@ -24,6 +24,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   show: async () => (await import('./read-commands.js')).showCommand(),
   history: async () => (await import('./history-commands.js')).historyCommand(),
   export: async () => (await import('./history-commands.js')).exportCommand(),
+  coverage: async () => (await import('./coverage-command.js')).coverageCommand(),
   search: async () => (await import('./read-commands.js')).searchCommand(),
   fixtures: async () => (await import('./fixtures-command.js')).fixturesCommand(),
   eval: async () => (await import('./eval-command.js')).evalCommand(),
@@ -86,6 +87,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// `jarida show X | head`: the reader closed the pipe; stop quietly, as other Unix tools do, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
 process.exitCode = await main(process.argv);
 // A forked serving process (`serve --workers`) that failed must end, not idle on its channel to the primary.
 if (cluster.isWorker && process.exitCode !== 0) process.disconnect();

@@ -24,8 +24,15 @@ export async function readFilePages(
 ): Promise<PageArtefact[]> {
   const bytes = await readFile(file);
   const record = intake(bytes, path.basename(file));
-  const document = await openDocument(bytes, record);
   const ocr = new TesseractPool();
+  // An image is always OCR'd: its engine starts in its own thread while the image is decoded.
+  if (record.mediaType !== 'application/pdf') {
+    ocr.warm(lang === 'auto' ? (expectedLanguage(record).expected ?? 'fra') : lang);
+  }
+  const document = await openDocument(bytes, record).catch(async (error: unknown) => {
+    await ocr.close();
+    throw error;
+  });
   try {
     const indexes = Array.from({ length: document.pageCount }, (_, i) => i + 1);
     return await Promise.all(

@@ -1,18 +1,32 @@
 /** Progress of an ingest on stderr: a bar of pages read per file, when stderr is a terminal. */
 import cliProgress from 'cli-progress';
 import type { IngestEvent } from '../ingest/ingest-service.js';
+import { escapeControls } from './terminal-text.js';
 
 export interface ProgressReporter {
   onEvent(event: IngestEvent): void;
   stop(): void;
 }
 
+/** Seconds as `45s`, `3m 05s`, `1h 02m`. */
+function duration(seconds: number): string {
+  const s = Math.round(seconds);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${String(s % 60).padStart(2, '0')}s`;
+  return `${Math.floor(s / 3600)}h ${String(Math.floor((s % 3600) / 60)).padStart(2, '0')}m`;
+}
+
+/**
+ * The bar of the embedded ingest: pages of the file being read, the rate over the whole run
+ * (pages a minute) and the time left for this file at that rate. cli-progress's own ETA starts
+ * again with each file and reads "INF" until a page is done; this one says "…" until it knows.
+ */
 export function createProgressReporter(options: { enabled: boolean }): ProgressReporter {
   if (!options.enabled) return { onEvent: () => {}, stop: () => {} };
   const bar = new cliProgress.SingleBar(
     {
       stream: process.stderr,
-      format: '{file} [{bar}] {value}/{total} pages | {eta_formatted} left | file {fileNumber}/{fileCount}',
+      format: '{file} [{bar}] {value}/{total} pages | {rate} | {left} left | file {fileNumber}/{fileCount}',
       hideCursor: true,
       clearOnComplete: true,
     },
@@ -21,6 +35,18 @@ export function createProgressReporter(options: { enabled: boolean }): ProgressR
   let started = false;
   let fileNumber = 0;
   let fileCount = 0;
+  let startedAt = 0;
+  let pagesRead = 0;
+  let filePages = 0;
+  let fileRead = 0;
+  const timing = () => {
+    const minutes = (Date.now() - startedAt) / 60_000;
+    const perMinute = pagesRead > 0 && minutes > 0 ? pagesRead / minutes : 0;
+    return {
+      rate: perMinute ? `${perMinute.toFixed(perMinute < 10 ? 1 : 0)} pages/min` : '– pages/min',
+      left: perMinute ? duration(((filePages - fileRead) / perMinute) * 60) : '…',
+    };
+  };
   return {
     onEvent(event) {
       switch (event.kind) {
@@ -29,7 +55,15 @@ export function createProgressReporter(options: { enabled: boolean }): ProgressR
           fileCount = event.fileCount;
           break;
         case 'pages-known': {
-          const payload = { file: event.path.replace(/^.*\//, ''), fileNumber, fileCount };
+          filePages = event.pages;
+          fileRead = 0;
+          if (!started) startedAt = Date.now();
+          const payload = {
+            file: escapeControls(event.path.replace(/^.*\//, '')),
+            fileNumber,
+            fileCount,
+            ...timing(),
+          };
           if (started) bar.setTotal(event.pages);
           else bar.start(event.pages, 0, payload);
           bar.update(0, payload);
@@ -37,7 +71,9 @@ export function createProgressReporter(options: { enabled: boolean }): ProgressR
           break;
         }
         case 'page-done':
-          bar.increment();
+          pagesRead += 1;
+          fileRead += 1;
+          bar.increment(1, timing());
           break;
         case 'file-done':
           break;

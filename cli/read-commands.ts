@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import { type Language, TEXT_TYPES, type TextType } from '../pipeline/model.js';
+import { HIGHLIGHT, SearchRequestError } from '../store/search-store.js';
 import {
   isoDate,
   NotFoundError,
@@ -11,8 +12,9 @@ import {
   UsageError,
   withArchive,
 } from './context.js';
+import { escapeControls } from './terminal-text.js';
 
-interface ReadOptions {
+interface ReadCommandOptions {
   dataDir?: string;
   json?: boolean;
 }
@@ -28,8 +30,10 @@ export function textsCommand(): Command {
     .option('--limit <n>', 'at most this many', positiveInteger('--limit'), 100)
     .option('--json', 'print { texts: [...] }')
     .action(async function textsAction(this: Command) {
-      const o = this.optsWithGlobals<ReadOptions & { type?: TextType; year?: number; limit: number }>();
-      const texts = await withArchive(o, ({ store }) =>
+      const o = this.optsWithGlobals<
+        ReadCommandOptions & { type?: TextType; year?: number; limit: number }
+      >();
+      const texts = await withArchive({ ...o, existing: true }, ({ store }) =>
         store.listTexts({ type: o.type, year: o.year, limit: o.limit }),
       );
       if (o.json) return printJson({ texts });
@@ -48,8 +52,10 @@ export function showCommand(): Command {
     .addOption(langOption())
     .option('--json', 'print the text or article as JSON')
     .action(async function showAction(this: Command, id: string) {
-      const o = this.optsWithGlobals<ReadOptions & { article?: string; at?: string; lang?: Language }>();
-      await withArchive(o, async ({ store }) => {
+      const o = this.optsWithGlobals<
+        ReadCommandOptions & { article?: string; at?: string; lang?: Language }
+      >();
+      await withArchive({ ...o, existing: true }, async ({ store }) => {
         if (o.article !== undefined) {
           const number = canonicalArticleNumber(o.article);
           if (!number) throw new UsageError(`--article must be an article number, got "${o.article}"`);
@@ -72,6 +78,21 @@ export function showCommand(): Command {
     });
 }
 
+/**
+ * A snippet for the terminal: the matched words in bold on a terminal, plain when piped; never
+ * the store's markers. Controls from the printed text are escaped first, so only this bold acts.
+ */
+export function terminalSnippet(snippet: string, bold: boolean): string {
+  const [on, off] = bold ? ['\u001b[1m', '\u001b[22m'] : ['', ''];
+  return snippet
+    .split(HIGHLIGHT.open)
+    .map((part, i) => {
+      const [marked, rest = ''] = i === 0 ? ['', part] : part.split(HIGHLIGHT.close, 2);
+      return `${marked ? `${on}${escapeControls(marked!)}${off}` : ''}${escapeControls(rest)}`;
+    })
+    .join('');
+}
+
 export function searchCommand(): Command {
   return new Command('search')
     .description('search texts and articles by words, quoted phrases and filters')
@@ -88,7 +109,7 @@ export function searchCommand(): Command {
     .option('--json', 'print { total, hits: [...] }')
     .action(async function searchAction(this: Command, query: string) {
       const o = this.optsWithGlobals<
-        ReadOptions & {
+        ReadCommandOptions & {
           type?: TextType;
           number?: string;
           article?: string;
@@ -100,7 +121,7 @@ export function searchCommand(): Command {
           limit: number;
         }
       >();
-      const result = await withArchive(o, ({ store }) =>
+      const result = await withArchive({ ...o, existing: true }, ({ store }) =>
         store.search({
           query,
           type: o.type,
@@ -113,12 +134,16 @@ export function searchCommand(): Command {
           facets: o.facets,
           limit: o.limit,
         }),
-      );
+      ).catch((error: unknown) => {
+        // A query past its limits, or a filter the store refuses, is bad usage: exit 2 with the reason.
+        if (error instanceof SearchRequestError) throw new UsageError(`${error.message} (${error.code})`);
+        throw error;
+      });
       if (o.json) return printJson(result);
+      const bold = process.stdout.isTTY === true;
       for (const h of result.hits) {
-        print(
-          `${h.textId}${h.article ? ` art. ${h.article}` : ''}  (${h.date ?? 'n.d.'})  ${h.title}\n    ${h.snippet}`,
-        );
+        print(`${h.textId}${h.article ? ` art. ${h.article}` : ''}  (${h.date ?? 'n.d.'})  ${h.title}`);
+        process.stdout.write(`    ${terminalSnippet(h.snippet, bold)}\n`);
       }
       for (const [name, counts] of Object.entries(result.facets ?? {}))
         print(`${name}: ${counts.map((f) => `${f.value} ${f.count}`).join(', ')}`);

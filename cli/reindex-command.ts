@@ -12,7 +12,11 @@ export function reindexCommand(): Command {
     .action(async function reindexAction(this: Command) {
       const o = this.optsWithGlobals<ArchiveOptions & { json?: boolean }>();
       const bulletins = await withArchive(o, ({ store, dataDir }) =>
-        reindex(store, dataDir, { onProgress: (n) => log(`indexed ${n} bulletins`) }),
+        reindex(store, dataDir, {
+          onProgress: (n) => log(`indexed ${n} bulletins`),
+          onSuperseded: (file) =>
+            log(`left out ${file.sha256}: bulletin ${file.bulletin} is now held by ${file.current}`),
+        }),
       );
       if (o.json) printJson({ bulletins });
       else print(`reindexed ${bulletins} bulletins`);

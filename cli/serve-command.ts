@@ -7,8 +7,14 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
 import { Command } from 'commander';
+import type { Logger } from 'pino';
+import { ApiMetrics } from '../search-api/api-metrics.js';
 import { buildApp } from '../search-api/app.js';
-import { log, openArchive, UsageError } from './context.js';
+import { aggregateClusterMetrics, clusterScrape } from '../search-api/cluster-metrics.js';
+import { openArchive, UsageError } from './context.js';
+import { serviceLogger } from './service-log.js';
+import { untilStopSignal } from './shutdown-signals.js';
+import { parseTrustProxy, TRUST_PROXY_HELP, type TrustProxy } from './trust-proxy.js';
 
 interface ServeOptions {
   dataDir?: string;
@@ -17,6 +23,8 @@ interface ServeOptions {
   corsOrigin?: string[];
   rateLimit: number;
   workers: number;
+  gracePeriod: number;
+  trustProxy: TrustProxy;
 }
 
 function port(value: string): number {
@@ -41,33 +49,47 @@ function positive(option: string) {
  */
 const SHARED_PORT = 'JARIDA_SERVE_SHARED_PORT';
 
-/** Forks `count` serving processes and keeps them running (a crashed one is replaced) until SIGINT/SIGTERM. */
-function superviseWorkers(count: number, root: string): void {
+/**
+ * Forks `count` serving processes and keeps them running (a crashed one is replaced) until
+ * SIGINT/SIGTERM, which each of them gets to finish its requests in hand; a second signal
+ * kills them at once.
+ */
+function superviseWorkers(count: number, root: string, logger: Logger, graceMs: number): void {
   let stopping = false;
   let env: NodeJS.ProcessEnv | undefined;
+  aggregateClusterMetrics();
   cluster.fork();
   // Said once, by the primary, when the first process listens; the others then join its port.
   cluster.once('listening', function announce(_worker, { address, port }) {
-    announceServing(root, `http://${address}:${port}`);
+    announceServing(logger, root, `http://${address}:${port}`);
     env = { [SHARED_PORT]: String(port) };
     for (let i = 1; i < count; i++) cluster.fork(env);
   });
   cluster.on('exit', function replace(worker, code, signal) {
     if (stopping) return;
-    log(`jarida serve: process ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    logger.warn(
+      { exited: worker.process.pid, code, signal },
+      `jarida serve: process ${worker.process.pid} exited (${signal ?? code}); starting another`,
+    );
     cluster.fork(env);
   });
-  const stop = () => {
-    stopping = true;
-    // The signal itself: cluster's worker.kill() would first wait for every connection to end.
-    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill('SIGTERM');
+  // The signal itself: cluster's worker.kill() would first wait for every connection to end.
+  const signalAll = (signal: NodeJS.Signals) => {
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  untilStopSignal({
+    logger,
+    graceful: 'finishing the requests in hand',
+    graceMs,
+    onSecond: () => signalAll('SIGKILL'),
+  }).then(() => {
+    stopping = true;
+    signalAll('SIGTERM');
+  });
 }
 
-function announceServing(root: string, address: string): void {
-  log(`jarida serving ${root} on ${address} (API docs: ${address}/docs)`);
+function announceServing(logger: Logger, root: string, address: string): void {
+  logger.info({ address }, `jarida serving ${root} on ${address} (API docs: ${address}/docs)`);
 }
 
 export function serveCommand(): Command {
@@ -78,6 +100,18 @@ export function serveCommand(): Command {
     .option('--cors-origin <origins...>', 'origins allowed to call the API from a browser (default: any)')
     .option('--rate-limit <n>', 'requests per minute per client address', positive('rate-limit'), 600)
     .option(
+      '--trust-proxy <proxies>',
+      TRUST_PROXY_HELP,
+      parseTrustProxy,
+      parseTrustProxy(process.env.JARIDA_TRUST_PROXY ?? ''),
+    )
+    .option(
+      '--grace-period <ms>',
+      'on SIGTERM, how long to wait for the requests in hand',
+      positive('grace-period'),
+      8_000,
+    )
+    .option(
       '--workers <n>',
       'serving processes sharing the port (default: one per core)',
       positive('workers'),
@@ -85,25 +119,31 @@ export function serveCommand(): Command {
     )
     .action(async function serveAction(this: Command) {
       const o = this.optsWithGlobals<ServeOptions>();
+      const logger = serviceLogger({ name: 'serve' });
       if (cluster.isPrimary && o.workers > 1) {
         // Created and migrated once, here, rather than by every serving process at once.
         const archive = await openArchive(o);
         await archive.close();
-        return superviseWorkers(o.workers, archive.dataDir.root);
+        return superviseWorkers(o.workers, archive.dataDir.root, logger, o.gracePeriod);
       }
       const archive = await openArchive(o);
+      const metrics = new ApiMetrics();
       const app = await buildApp({
         store: archive.store,
         dataDir: archive.dataDir,
         // Each process counts its own clients; connections are spread evenly across them.
         rateLimitPerMinute: Math.ceil(o.rateLimit / o.workers),
+        trustProxy: o.trustProxy,
         ...(o.corsOrigin ? { corsOrigins: o.corsOrigin } : {}),
-        logger: { level: 'warn' },
+        // Fastify's own records (a request that failed) in the process's log; no line per request.
+        loggerInstance: logger.child({}, { level: 'warn' }),
+        metrics,
+        ...(cluster.isWorker ? { scrapeMetrics: clusterScrape(metrics.registry) } : {}),
       });
       const shared = cluster.isWorker ? process.env[SHARED_PORT] : undefined;
       const address = await app.listen({ port: shared ? Number(shared) : o.port, host: o.host });
       // Every process listens on the same port: the first one says where.
-      if (cluster.isPrimary) announceServing(archive.dataDir.root, address);
+      if (cluster.isPrimary) announceServing(logger, archive.dataDir.root, address);
       let stopping: Promise<void> | undefined;
       const stop = () => {
         stopping ??= (async function close() {
@@ -114,8 +154,8 @@ export function serveCommand(): Command {
         })();
         return stopping;
       };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const graceful = 'finishing the requests in hand';
+      untilStopSignal({ logger, graceful, graceMs: o.gracePeriod }).then(stop);
       // A serving process whose primary is gone receives no more connections.
       if (cluster.isWorker) process.once('disconnect', stop);
     });

@@ -1,24 +1,23 @@
 /**
- * `jarida status` and `jarida retry`: with a queue (`--queue` or `REDIS_URL`), the jobs of
- * each stage and the failed ones; embedded, the archive's counts, the files the embedded
- * ingest could not read and the parser's low-confidence warnings.
+ * `jarida status` and `jarida retry`, over the one `Ingestion` the options choose: with
+ * a queue (`--queue` or `REDIS_URL`), the jobs of each stage, the failed ones and the files
+ * refused at enqueue; embedded, the archive's counts, the files the embedded ingest could not
+ * read and the parser's low-confidence warnings.
  */
 import { Command, Option } from 'commander';
-import type { FileOutcome } from '../ingest/ingest-stages.js';
-import { queueTarget } from '../queue/queue-connection.js';
+import type { IngestionStatus } from '../ingest/ingestion.js';
 import { STAGES, type Stage } from '../queue/queue-stages.js';
-import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
-import { EXIT_OK, EXIT_SOME_FAILED, print, printJson, UsageError, withArchive } from './context.js';
+import { type ArchiveOptions, print, printJson, UsageError } from './context.js';
 import {
+  commandIngestion,
   type IngestCommandOptions,
-  printIngestSummary,
   type QueueCommandOptions,
-  runIngest,
-  withQueue,
+  reportOutcomes,
+  withProgress,
 } from './ingest-command.js';
+import { escapeControls } from './terminal-text.js';
 
-interface StatusOptions extends QueueCommandOptions {
-  dataDir?: string;
+interface StatusOptions extends ArchiveOptions, QueueCommandOptions {
   json?: boolean;
 }
 
@@ -35,59 +34,50 @@ function queueOptions(command: Command): Command {
     .option('--queue-prefix <prefix>', 'key prefix of the queues (env JARIDA_QUEUE_PREFIX, default jarida)');
 }
 
+function printStatus(status: IngestionStatus): void {
+  if (status.mode === 'queue') {
+    print('stage      waiting  active  completed  failed  delayed');
+    for (const s of status.stages) {
+      const cells = [s.waiting + s.waitingChildren, s.active, s.completed, s.failed, s.delayed];
+      print(
+        `${s.stage.padEnd(9)} ${cells.map((c, i) => String(c).padStart([8, 7, 10, 7, 8][i]!)).join(' ')}`,
+      );
+    }
+    for (const f of status.failures) {
+      print(
+        `failed ${f.stage}${f.page ? ` page ${f.page}` : ''} ${escapeControls(f.path)}: [${f.code}] ${escapeControls(f.reason)}`,
+      );
+    }
+    for (const f of status.refused)
+      print(`refused ${escapeControls(f.path)}: [${f.code}] ${escapeControls(f.reason)}`);
+    return;
+  }
+  const a = status.archive;
+  print(`${a.bulletins} bulletins, ${a.pages} pages, ${a.texts} texts, ${a.articles} articles`);
+  // Paths, reasons and warnings come from input: escaped, so they cannot act on the terminal or forge a line.
+  for (const f of status.failures)
+    print(`failed ${escapeControls(f.path)}: [${f.code}] ${escapeControls(f.reason)}`);
+  for (const w of status.warnings)
+    for (const text of w.warnings) print(`warning ${w.bulletin}: ${escapeControls(text)}`);
+}
+
 export function statusCommand(): Command {
   return queueOptions(new Command('status'))
     .description(
-      'jobs per stage and failures with reasons (embedded: archive counts, failed files, warnings)',
+      'jobs per stage, failures with reasons, files refused at enqueue (embedded: archive counts, failed files, warnings)',
     )
     .option('--json', 'print the status as JSON')
     .action(async function statusAction(this: Command) {
       const options = this.optsWithGlobals<StatusOptions>();
-      const target = queueTarget(options);
-      await withArchive(options, async (archive) => {
-        if (target) {
-          const status = await withQueue(target, archive, async (queue) => ({
-            mode: 'queue' as const,
-            stages: await queue.counts(),
-            failures: await queue.failures(),
-          }));
-          if (options.json) return printJson(status);
-          print('stage      waiting  active  completed  failed  delayed');
-          for (const s of status.stages) {
-            const cells = [s.waiting + s.waitingChildren, s.active, s.completed, s.failed, s.delayed];
-            print(
-              `${s.stage.padEnd(9)} ${cells.map((c, i) => String(c).padStart([8, 7, 10, 7, 8][i]!)).join(' ')}`,
-            );
-          }
-          for (const f of status.failures) {
-            print(`failed ${f.stage}${f.page ? ` page ${f.page}` : ''} ${f.path}: [${f.code}] ${f.reason}`);
-          }
-          return;
-        }
-        const ledger = new IngestLedger(archive.dataDir.databasePath);
-        try {
-          const status = {
-            mode: 'embedded' as const,
-            archive: ledger.counts(),
-            failures: ledger.failures(),
-            warnings: ledger.warnings(),
-          };
-          if (options.json) return printJson(status);
-          const a = status.archive;
-          print(`${a.bulletins} bulletins, ${a.pages} pages, ${a.texts} texts, ${a.articles} articles`);
-          for (const f of status.failures) print(`failed ${f.path}: [${f.code}] ${f.reason}`);
-          for (const w of status.warnings)
-            for (const text of w.warnings) print(`warning ${w.bulletin}: ${text}`);
-        } finally {
-          ledger.close();
-        }
-      });
+      const status = await commandIngestion(options, (ingestion) => ingestion.status());
+      if (options.json) printJson(status);
+      else printStatus(status);
     });
 }
 
 export function retryCommand(): Command {
   return queueOptions(new Command('retry'))
-    .description('re-queue failed jobs (embedded: re-ingest the files that failed)')
+    .description('re-queue failed jobs and refused files (embedded: re-ingest the files that failed)')
     .option('--stage <stage>', `only failures of this stage (${STAGES.join(', ')}; queue only)`, parseStage)
     .addOption(
       new Option('--lang <lang>', 'OCR language of embedded re-ingestion')
@@ -98,27 +88,16 @@ export function retryCommand(): Command {
     .option('--no-progress', 'no progress bar on stderr')
     .action(async function retryAction(this: Command) {
       const options = this.optsWithGlobals<StatusOptions & IngestCommandOptions & { stage?: Stage }>();
-      const target = queueTarget(options);
-      let outcomes: FileOutcome[];
-      if (target) {
-        outcomes = await withArchive(options, (archive) =>
-          withQueue(target, archive, (queue) => queue.retry(options.stage ? [options.stage] : undefined)),
-        );
-      } else {
-        if (options.stage)
+      const outcomes = await commandIngestion(options, (ingestion) => {
+        if (options.stage && ingestion.mode === 'embedded')
           throw new UsageError('--stage applies to queued jobs: embedded retry re-ingests whole files');
-        const failed = await withArchive(options, async ({ dataDir }) => {
-          const ledger = new IngestLedger(dataDir.databasePath);
-          try {
-            return ledger.failures().map((f) => f.path);
-          } finally {
-            ledger.close();
-          }
-        });
-        outcomes = failed.length ? await runIngest(failed, options) : [];
-      }
-      if (options.json) printJson({ files: outcomes });
-      else printIngestSummary(outcomes);
-      process.exitCode = outcomes.some((o) => o.status === 'failed') ? EXIT_SOME_FAILED : EXIT_OK;
+        return withProgress(ingestion.mode, options, (onEvent) =>
+          ingestion.retry(
+            { lang: options.lang, stages: options.stage ? [options.stage] : undefined },
+            onEvent,
+          ),
+        );
+      });
+      reportOutcomes(outcomes, options);
     });
 }

@@ -11,6 +11,7 @@
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { JaridaError } from '../pipeline/errors.js';
 import type { ParsedBulletin } from '../pipeline/model.js';
 import type { PreparedBulletin } from '../store/sqlite/bulletin-preparation.js';
 import { threadEntry } from './thread-entry.js';
@@ -22,9 +23,10 @@ export interface PreparationPoolOptions {
 }
 
 /** Error of a preparation thread, with what it said. */
-export class PreparationError extends Error {
-  readonly code = 'E_PREPARATION';
-  override readonly name = 'PreparationError';
+export class PreparationError extends JaridaError {
+  constructor(message: string) {
+    super('E_PREPARATION', message);
+  }
 }
 
 interface Pending {

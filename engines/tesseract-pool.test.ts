@@ -45,4 +45,17 @@ describe('tesseract pool', () => {
     expect(result.lines.map((l) => l.text).join(' ')).toMatch(/prestigieux/);
     await slow.close();
   });
+
+  it('starts a warmed worker once, and the first page waits for it rather than starting another', async () => {
+    const pool = new TesseractPool({ size: 2 });
+    try {
+      pool.warm('fra');
+      pool.warm('fra');
+      const png = await word();
+      expect((await pool.recognize(png, 'fra')).lines.map((l) => l.text).join(' ')).toMatch(/prestigieux/);
+      expect(pool.workersStarted).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
 });

@@ -47,6 +47,7 @@ interface Slot {
 const PAGE_SEGMENTATION: Record<Segmentation, Tesseract.PSM> = {
   page: Tesseract.PSM.AUTO,
   line: Tesseract.PSM.RAW_LINE,
+  block: Tesseract.PSM.SINGLE_BLOCK,
 };
 
 /** Folder holding `<lang>.traineddata.gz` (LSTM "best_int" models), inside the npm data packages. */
@@ -64,6 +65,8 @@ export class TesseractPool implements OcrEngine {
   private busy = 0;
   private closed = false;
   private started = 0;
+  /** Workers being started ahead of their first page ({@link TesseractPool.warm}), by language. */
+  private readonly warming = new Map<OcrLanguage, Promise<void>>();
 
   constructor(options: TesseractPoolOptions = {}) {
     this.size = Math.max(1, options.size ?? availableParallelism());
@@ -109,9 +112,32 @@ export class TesseractPool implements OcrEngine {
     }
   }
 
+  /**
+   * Starts a worker of `lang` now, to wait idle for the first page: its start (loading the
+   * WASM engine and the traineddata, in its own thread) then overlaps the caller's decoding
+   * and preprocessing of that page instead of following it. Does nothing when the pool is full.
+   */
+  warm(lang: OcrLanguage): void {
+    if (this.closed || this.warming.has(lang) || this.busy + this.idle.length >= this.size) return;
+    this.busy += 1;
+    const started = this.spawn(lang).then(
+      (slot) => this.release(slot, true),
+      // A worker that cannot start fails the first page that needs one, with its own error.
+      () => {
+        this.busy -= 1;
+        this.wakeOne();
+      },
+    );
+    this.warming.set(
+      lang,
+      started.finally(() => this.warming.delete(lang)),
+    );
+  }
+
   /** Terminates every worker; pages still queued fail. */
   async close(): Promise<void> {
     this.closed = true;
+    await Promise.all(this.warming.values());
     const slots = this.idle.splice(0);
     for (const wake of this.waiting.splice(0)) wake();
     await Promise.all(slots.map((s) => s.worker.terminate()));
@@ -124,6 +150,11 @@ export class TesseractPool implements OcrEngine {
       if (same >= 0) {
         this.busy += 1;
         return this.idle.splice(same, 1)[0]!;
+      }
+      const warming = this.warming.get(lang);
+      if (warming) {
+        await warming;
+        continue;
       }
       const room = this.busy + this.idle.length < this.size;
       if (room || this.idle.length > 0) {
@@ -169,7 +200,13 @@ export class TesseractPool implements OcrEngine {
     // Tesseract reads every doubtful word a second time as white on black; the gazette prints
     // none, and without that second reading the real typewritten pages read 8 % faster with
     // CER 6.4 → 5.8 % (docs/ocr-preprocessing.md).
-    await worker.setParameters({ tessedit_pageseg_mode: psm, tessedit_do_invert: '0' });
+    // debug_file: tesseract's own notes ("Detected 181 diacritics") go there instead of the
+    // terminal, where they would break the progress bar.
+    await worker.setParameters({
+      tessedit_pageseg_mode: psm,
+      tessedit_do_invert: '0',
+      debug_file: '/dev/null',
+    });
     return { lang, worker, pages: 0, psm };
   }
 }

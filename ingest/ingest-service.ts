@@ -1,28 +1,30 @@
 /**
  * Embedded ingestion: runs the stages of ingest/ingest-stages.ts in-process for a batch of
- * files, file by file, the pages of each file concurrently through the OCR pool. The queued
- * mode (queue/job-handlers.ts) runs the same stages as BullMQ jobs.
+ * files, file by file, the pages of each file concurrently through the OCR pool, and records
+ * failed files in the archive's ledger for `status` and `retry`. The queued mode
+ * (queue/ingest-queue.ts, queue/job-handlers.ts) runs the same stages as BullMQ jobs.
+ *
+ * A failed file keeps the artefacts it got to (its pages above all), as in the queued mode:
+ * a retry or a re-run reads only what is missing; `--force` reads everything again.
  */
 import pLimit from 'p-limit';
-import { errorReason } from '../pipeline/errors.js';
-import type { IntakeRecord, OcrLanguage, PageArtefact } from '../pipeline/model.js';
+import type { IntakeRecord, PageArtefact } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
-import type { IngestFailureLog } from '../store/sqlite/ingest-ledger.js';
+import type { IngestLedger } from '../store/sqlite/ingest-ledger.js';
+import { withIngestLock } from './ingest-lock.js';
 import {
   type FileOutcome,
   failedOutcome,
   IngestStages,
   isOutcome,
+  recordOutcome,
   type StageDependencies,
 } from './ingest-stages.js';
+import type { EmbeddedStatus, Ingestion, IngestRequest, RetryRequest } from './ingestion.js';
 
 export { BulletinConflictError, type FileOutcome } from './ingest-stages.js';
 
-export interface IngestOptions {
-  /** OCR language, or `auto` to detect the script per page. */
-  lang?: OcrLanguage | 'auto';
-  /** Re-ingest files already ingested, replacing what they produced. */
-  force?: boolean;
+export interface IngestOptions extends Omit<IngestRequest, 'wait'> {
   /** Pages read at once per file; defaults to twice the OCR engine's size so OCR never waits on rendering. */
   pageConcurrency?: number;
 }
@@ -35,11 +37,12 @@ export type IngestEvent =
 
 export interface IngestDependencies extends StageDependencies {
   ocr: OcrEngine;
-  /** Where failed files are recorded for `jarida status` and `jarida retry`; none when omitted. */
-  failures?: IngestFailureLog;
+  /** Where failed files are recorded for `jarida status` and `jarida retry`. */
+  ledger: IngestLedger;
 }
 
-export class IngestService {
+export class IngestService implements Ingestion {
+  readonly mode = 'embedded';
   private readonly stages: IngestStages;
 
   constructor(private readonly deps: IngestDependencies) {
@@ -49,40 +52,43 @@ export class IngestService {
   /**
    * Ingests every file; a file that fails is reported with its reason and the batch goes on.
    *
+   * @throws IngestLockedError at once when another ingest holds the data directory.
+   *
    * @example
-   * const outcomes = await service.ingestBatch(['bo-fr-6280.pdf'], { lang: 'fra' }, (e) => log(e));
+   * const outcomes = await service.ingest(['bo-fr-6280.pdf'], { lang: 'fra' }, (e) => log(e));
    */
-  async ingestBatch(
+  async ingest(
     paths: string[],
     options: IngestOptions = {},
     onEvent: (event: IngestEvent) => void = () => {},
   ): Promise<FileOutcome[]> {
-    const outcomes: FileOutcome[] = [];
-    for (const [fileIndex, file] of paths.entries()) {
-      onEvent({ kind: 'file-start', path: file, fileIndex, fileCount: paths.length });
-      const outcome = await this.recorded(await this.ingestFile(file, options, onEvent));
-      outcomes.push(outcome);
-      onEvent({ kind: 'file-done', outcome });
-    }
-    return outcomes;
+    // One ingest per data directory at a time: two would both find a file new and both read it.
+    return withIngestLock(this.deps.dataDir.root, async () => {
+      const outcomes: FileOutcome[] = [];
+      for (const [fileIndex, file] of paths.entries()) {
+        onEvent({ kind: 'file-start', path: file, fileIndex, fileCount: paths.length });
+        const outcome = await recordOutcome(this.deps.ledger, await this.ingestFile(file, options, onEvent));
+        outcomes.push(outcome);
+        onEvent({ kind: 'file-done', outcome });
+      }
+      return outcomes;
+    });
   }
 
-  /**
-   * Records an outcome in the failure ledger. On a full disk the ledger's own write can fail
-   * too: the batch goes on and the outcome is still reported, a failure saying that
-   * `jarida status` will not list it (a success's stale entry is cleared on the next run).
-   */
-  private async recorded(outcome: FileOutcome): Promise<FileOutcome> {
-    try {
-      await this.deps.failures?.record(outcome);
-      return outcome;
-    } catch (error) {
-      if (outcome.status !== 'failed') return outcome;
-      return {
-        ...outcome,
-        reason: `${outcome.reason} (not recorded for jarida status: ${errorReason(error).reason})`,
-      };
-    }
+  async status(): Promise<EmbeddedStatus> {
+    const { ledger } = this.deps;
+    return {
+      mode: 'embedded',
+      archive: ledger.counts(),
+      failures: ledger.failures(),
+      warnings: ledger.warnings(),
+    };
+  }
+
+  /** Reads again every file the ledger lists as failed (whole files: `stages` does not apply). */
+  retry(request: RetryRequest = {}, onEvent?: (event: IngestEvent) => void): Promise<FileOutcome[]> {
+    const failed = this.deps.ledger.failures().map((f) => f.path);
+    return this.ingest(failed, { lang: request.lang }, onEvent);
   }
 
   /** Ingests one file; never throws for bad input, only reports it. */
@@ -97,10 +103,9 @@ export class IngestService {
     try {
       const pages = await this.readPages(file, bytes, record, options, onEvent);
       const parsed = await this.stages.structure(record, pages, options.force);
-      const summary = await this.stages.index(parsed, pages);
+      const summary = await this.stages.index(parsed, pages, options.force);
       return { path: file, status: 'ingested', sha256: record.sha256, ...summary };
     } catch (error) {
-      await this.stages.forget(record.sha256);
       return failedOutcome(file, error, record.sha256);
     }
   }

@@ -1,15 +1,15 @@
 /**
  * The ingest stages as one set of functions over the archive's repositories, shared by the
  * embedded ingest (ingest/ingest-service.ts) and the queue's job handlers
- * (queue/job-handlers.ts): admit a file, read a page, structure, index. Each stage reads
+ * (queue/job-handlers.ts): admit a file, read a page, structure, index — the pipeline's
+ * stages (pipeline/stages.ts) run over the data directory and the store. Each stage reads
  * what the previous one kept in the data directory and keeps its own artefact there, so
  * the queued mode never passes more than ids through Redis and the two modes give the same
  * archive.
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { errorReason } from '../pipeline/errors.js';
-import { intake } from '../pipeline/intake.js';
+import { errorReason, JaridaError } from '../pipeline/errors.js';
 import type {
   IntakeRecord,
   LegalText,
@@ -18,17 +18,19 @@ import type {
   ParsedBulletin,
 } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
-import {
-  expectedLanguage,
-  openDocument,
-  type PdfOpener,
-  readPage,
-  type SourceDocument,
-} from '../pipeline/pages.js';
-import { type EditionCandidate, pairWithOtherEdition } from '../pipeline/structure/pair-editions.js';
-import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
+import { expectedLanguage, type PdfOpener, type SourceDocument } from '../pipeline/pages.js';
+import { PIPELINE } from '../pipeline/stages.js';
+import type { EditionCandidate } from '../pipeline/structure/pair-editions.js';
 import type { DataDir } from '../store/data-dir.js';
 import type { SearchStore } from '../store/search-store.js';
+import type { IngestFailureLog } from '../store/sqlite/ingest-ledger.js';
+import { DEFAULT_MAX_FILE_BYTES, readInputFile } from './input-files.js';
+import {
+  describeChanges,
+  emptyChanges,
+  type ReplacementChanges,
+  replacementChanges,
+} from './replacement-changes.js';
 
 /** Outcome of one input file: the `files[]` entry of `ingest --json`. */
 export interface FileOutcome {
@@ -46,11 +48,19 @@ export interface FileOutcome {
   articles?: number;
   /** Low-confidence fields the parser flagged for an archivist to check. */
   warnings?: string[];
+  /** `--force` over another file of the bulletin: what the replacement dropped and added. */
+  replaced?: ReplacementChanges;
 }
 
 /** What the structure and index stages report about a bulletin: the counts of its outcome. */
 export type BulletinSummary = Required<Pick<FileOutcome, 'bulletin' | 'pages' | 'texts' | 'articles'>> &
-  Pick<FileOutcome, 'warnings'>;
+  Pick<FileOutcome, 'warnings' | 'replaced'>;
+
+/** The file a `--force` replaces, and its bulletin as its artefacts kept it (null when they are gone). */
+interface ReplacedFile {
+  sha256: string;
+  parsed: ParsedBulletin | null;
+}
 
 /** A file admitted for reading: its identity and bytes (the original is kept in the data dir). */
 export interface AdmittedFile {
@@ -62,25 +72,26 @@ export interface AdmittedFile {
 export interface StageDependencies {
   dataDir: DataDir;
   store: SearchStore;
+  /** Size limit of an input file in bytes (default {@link DEFAULT_MAX_FILE_BYTES}): a larger one fails `FILE_TOO_LARGE` unread. */
+  maxFileBytes?: number;
   /** Parses PDFs; default in-process. Ingestion of untrusted files passes a PdfSandbox's `open`. */
   openPdf?: PdfOpener;
 }
 
 /** A bulletin already in the archive, read from another file: refuse rather than overwrite silently. */
-export class BulletinConflictError extends Error {
-  readonly code = 'BULLETIN_CONFLICT';
+export class BulletinConflictError extends JaridaError {
   constructor(bulletinId: string) {
-    super(`bulletin ${bulletinId} is already in the archive from another file (use --force to replace it)`);
-    this.name = 'BulletinConflictError';
+    super(
+      'BULLETIN_CONFLICT',
+      `bulletin ${bulletinId} is already in the archive from another file (use --force to replace it)`,
+    );
   }
 }
 
 /** A stage found an artefact of an earlier stage missing from the data directory. */
-export class MissingArtefactError extends Error {
-  readonly code = 'MISSING_ARTEFACT';
+export class MissingArtefactError extends JaridaError {
   constructor(what: string) {
-    super(`${what} is missing from the data directory`);
-    this.name = 'MissingArtefactError';
+    super('MISSING_ARTEFACT', `${what} is missing from the data directory`);
   }
 }
 
@@ -101,6 +112,27 @@ export function failedOutcome(file: string, error: unknown, sha256?: string): Fi
     reason: diskFull ? `disk full, free space in the data directory and re-run (${reason})` : reason,
     code: diskFull ? 'DISK_FULL' : code,
   };
+}
+
+/**
+ * Records an outcome in the failure ledger (a success clears the file's entry). On a full
+ * disk the ledger's own write can fail too: the outcome is still reported, a failure saying
+ * that `jarida status` will not list it (a success's stale entry is cleared on the next run).
+ */
+export async function recordOutcome(
+  ledger: IngestFailureLog | undefined,
+  outcome: FileOutcome,
+): Promise<FileOutcome> {
+  try {
+    await ledger?.record(outcome);
+    return outcome;
+  } catch (error) {
+    if (outcome.status !== 'failed') return outcome;
+    return {
+      ...outcome,
+      reason: `${outcome.reason} (not recorded for jarida status: ${errorReason(error).reason})`,
+    };
+  }
 }
 
 /** Counts of a parsed bulletin, as outcomes report them. */
@@ -126,8 +158,8 @@ export class IngestStages {
   async admit(file: string, force = false): Promise<AdmittedFile | FileOutcome> {
     let admitted: AdmittedFile;
     try {
-      const bytes = await readFile(file);
-      admitted = { record: intake(bytes, path.basename(file)), bytes };
+      const bytes = await readInputFile(file, this.deps.maxFileBytes);
+      admitted = { record: PIPELINE.intake(bytes, path.basename(file)), bytes };
     } catch (error) {
       return failedOutcome(file, error);
     }
@@ -153,7 +185,7 @@ export class IngestStages {
 
   /** Opens an admitted file's document, its PDFs parsed by `openPdf` when given. @throws for an unreadable document. */
   open({ record, bytes }: AdmittedFile): Promise<SourceDocument> {
-    return openDocument(bytes, record, this.deps.openPdf ? { openPdf: this.deps.openPdf } : {});
+    return PIPELINE.open(bytes, record, this.deps.openPdf ? { openPdf: this.deps.openPdf } : {});
   }
 
   /** Pages in an admitted file (what the queued mode fans out over). @throws for an unreadable document. */
@@ -181,7 +213,10 @@ export class IngestStages {
   ): Promise<PageArtefact> {
     const kept = await this.deps.dataDir.loadPage(record.sha256, index);
     if (kept) return kept;
-    const page = await readPage(await document.page(index), ocr, { lang, ...expectedLanguage(record) });
+    const page = await PIPELINE.readPage(await document.page(index), ocr, {
+      lang,
+      ...expectedLanguage(record),
+    });
     await this.deps.dataDir.savePage(record.sha256, page);
     return page;
   }
@@ -200,16 +235,23 @@ export class IngestStages {
   /**
    * Structure stage: parses the pages into a bulletin and keeps it.
    *
-   * @throws BulletinConflictError when the bulletin came from another file (unless `force`).
+   * @throws BulletinConflictError when the bulletin came from another file (unless `force`):
+   *   refused early here, before the index stage's work; the index stage checks again.
    */
   async structure(record: IntakeRecord, pages: PageArtefact[], force = false): Promise<ParsedBulletin> {
-    const parsed = parseBulletin(pages, record);
-    const existing = await this.deps.store.getBulletin(parsed.bulletin.id);
-    if (existing && existing.sourceSha256 !== record.sha256 && !force) {
-      throw new BulletinConflictError(parsed.bulletin.id);
-    }
+    const parsed = PIPELINE.structure(pages, record);
+    await this.refuseConflict(parsed, force);
     await this.deps.dataDir.saveBulletin(record.sha256, parsed);
     return parsed;
+  }
+
+  /** @throws BulletinConflictError when the archive holds `parsed`'s bulletin from another file (unless `force`). */
+  private async refuseConflict(parsed: ParsedBulletin, force: boolean): Promise<void> {
+    if (force) return;
+    const existing = await this.deps.store.getBulletin(parsed.bulletin.id);
+    if (existing && existing.sourceSha256 !== parsed.bulletin.sourceSha256) {
+      throw new BulletinConflictError(parsed.bulletin.id);
+    }
   }
 
   /**
@@ -231,7 +273,7 @@ export class IngestStages {
       );
       if (record && !taken) candidates.push(record);
     }
-    const pairing = pairWithOtherEdition(text, candidates);
+    const pairing = PIPELINE.pairEdition(text, candidates);
     if (!pairing || pairing.id === text.id) return false;
     parsed.warnings.push(
       `${pairing.id}: paired with its ${other} publication by date, articles and figures (${Math.round(pairing.score * 100)} % shared); its own title gave ${text.id}`,
@@ -250,23 +292,65 @@ export class IngestStages {
   /**
    * Index stage: pairs the texts without a number with their other edition's publication
    * (the kept bulletin takes the ids, for a rebuild of the index), then writes the bulletin and
-   * its pages to the store (idempotent: a re-run replaces them). Pairing reads what earlier
-   * indexing wrote, so bulletins are indexed one at a time: in queued mode the index queue's
-   * global concurrency is 1 (ingest-queue.ts); two editions structured at once still pair.
+   * its pages to the store (idempotent: a re-run replaces them). Pairing and the conflict
+   * check read what earlier indexing wrote, so bulletins are indexed one at a time: in queued
+   * mode the index queue's global concurrency is 1 (ingest-queue.ts). Two editions structured
+   * at once still pair, and of two files of one bulletin structured at once the second fails.
+   *
+   * @throws BulletinConflictError when the bulletin came from another file (unless `force`).
    */
-  async index(parsed: ParsedBulletin, pages: PageArtefact[]): Promise<BulletinSummary> {
+  async index(parsed: ParsedBulletin, pages: PageArtefact[], force = false): Promise<BulletinSummary> {
+    await this.refuseConflict(parsed, force);
     let paired = false;
     for (const text of parsed.texts) {
       if (text.number === null && (await this.pairEdition(text, parsed))) paired = true;
     }
     if (paired) await this.deps.dataDir.saveBulletin(parsed.bulletin.sourceSha256, parsed);
+    // Read before the save: with `force`, another file of this bulletin may hold it.
+    const replaced = await this.replacedFile(parsed);
     await this.deps.store.saveBulletin(parsed, pages);
-    return summarize(parsed, pages.length);
+    const summary = summarize(parsed, pages.length);
+    return replaced ? { ...summary, ...(await this.retire(replaced, parsed, summary.warnings)) } : summary;
   }
 
-  /** Drops what a failed file left in the data directory (its original stays, for a retry). */
-  async forget(sha256: string): Promise<void> {
-    await this.deps.dataDir.forgetArtefacts(sha256).catch(() => {});
+  /** The file that holds `parsed`'s bulletin in the archive, when another than `parsed`'s own. */
+  private async replacedFile(parsed: ParsedBulletin): Promise<ReplacedFile | null> {
+    const existing = await this.deps.store.getBulletin(parsed.bulletin.id);
+    if (!existing || existing.sourceSha256 === parsed.bulletin.sourceSha256) return null;
+    return {
+      sha256: existing.sourceSha256,
+      parsed: await this.deps.dataDir.loadBulletin(existing.sourceSha256),
+    };
+  }
+
+  /**
+   * Once the store holds the replacement: what it changed, as outcome warnings and `replaced`,
+   * and the replaced file removed from the data directory (original, artefacts, page images), so
+   * a rebuild of the index cannot bring it back. A failed removal is a warning: `reindex` leaves
+   * a replaced file out anyway.
+   */
+  private async retire(
+    replaced: ReplacedFile,
+    parsed: ParsedBulletin,
+    warnings: string[] = [],
+  ): Promise<Pick<BulletinSummary, 'warnings' | 'replaced'>> {
+    const id = parsed.bulletin.id;
+    const changes = replaced.parsed ? replacementChanges(replaced.parsed, parsed) : null;
+    const said = changes
+      ? describeChanges(id, changes)
+      : [
+          `${id}: --force replaced ${replaced.sha256}, whose artefacts were gone: what it held cannot be listed`,
+        ];
+    const removed = await this.deps.dataDir.retireFile(replaced.sha256).then(
+      () => [],
+      (error: unknown) => [
+        `${id}: the replaced file ${replaced.sha256} could not be removed: ${errorReason(error).reason}`,
+      ],
+    );
+    return {
+      warnings: [...warnings, ...said, ...removed],
+      replaced: changes ?? emptyChanges(replaced.sha256),
+    };
   }
 }
 

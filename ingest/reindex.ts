@@ -3,8 +3,14 @@
  * the page artefacts of every ingested file): nothing is read again from the scans.
  * Elasticsearch fills new versioned indices and switches its aliases when done, so
  * searches keep working throughout; SQLite re-saves every bulletin (idempotent) in bulk.
+ *
+ * Each bulletin is rebuilt from the one file that currently holds it. A file `--force`
+ * replaced may still have artefacts (an archive from before replacements retired them):
+ * the store names the current file of each bulletin (`sourceSha256`); a bulletin the store
+ * does not hold yet (a first Elasticsearch build) takes the file whose bulletin was written
+ * last, as the replacement's was.
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { PageArtefact, ParsedBulletin } from '../pipeline/model.js';
 import type { DataDir } from '../store/data-dir.js';
@@ -15,17 +21,71 @@ export interface ReindexOptions {
   /** Bulletins written per bulk call (default 100). */
   batch?: number;
   onProgress?: (bulletins: number) => void;
+  /** Told of each file left out because another holds its bulletin. */
+  onSuperseded?: (file: SupersededFile) => void;
 }
 
-/** Every parsed bulletin of the data directory with its pages, in file-hash order. */
-export async function* storedBulletins(
-  dataDir: DataDir,
-): AsyncGenerator<{ parsed: ParsedBulletin; pages: PageArtefact[] }> {
-  const hashes = await readdir(path.join(dataDir.root, 'artefacts')).catch((error: NodeJS.ErrnoException) => {
+/** A file whose artefacts hold a bulletin another file has replaced: left out of the rebuild. */
+export interface SupersededFile {
+  sha256: string;
+  bulletin: string;
+  /** The file that holds the bulletin. */
+  current: string;
+}
+
+function artefactsDir(dataDir: DataDir): string {
+  return path.join(dataDir.root, 'artefacts');
+}
+
+/** Files with artefacts, by hash. */
+async function artefactHashes(dataDir: DataDir): Promise<string[]> {
+  const hashes = await readdir(artefactsDir(dataDir)).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [] as string[];
     throw error;
   });
-  for (const sha of hashes.sort()) {
+  return hashes.sort();
+}
+
+/**
+ * The file that currently holds each bulletin of the data directory, and the files left over
+ * from a replacement. `store` says which file holds a bulletin it has; else the newest wins.
+ */
+export async function currentFiles(
+  dataDir: DataDir,
+  store: Pick<SearchStore, 'getBulletin'>,
+): Promise<{ current: string[]; superseded: SupersededFile[] }> {
+  const candidates = new Map<string, { sha256: string; writtenAt: number }[]>();
+  for (const sha256 of await artefactHashes(dataDir)) {
+    const parsed = await dataDir.loadBulletin(sha256);
+    if (!parsed) continue;
+    const writtenAt = (await stat(path.join(artefactsDir(dataDir), sha256, 'bulletin.json'))).mtimeMs;
+    const id = parsed.bulletin.id;
+    candidates.set(id, [...(candidates.get(id) ?? []), { sha256, writtenAt }]);
+  }
+  const current: string[] = [];
+  const superseded: SupersededFile[] = [];
+  for (const [bulletin, files] of candidates) {
+    let holder = files[0]!;
+    if (files.length > 1) {
+      const stored = (await store.getBulletin(bulletin))?.sourceSha256;
+      holder =
+        files.find((f) => f.sha256 === stored) ??
+        files.reduce((newest, f) => (f.writtenAt > newest.writtenAt ? f : newest));
+    }
+    current.push(holder.sha256);
+    for (const f of files) {
+      if (f !== holder) superseded.push({ sha256: f.sha256, bulletin, current: holder.sha256 });
+    }
+  }
+  return { current: current.sort(), superseded };
+}
+
+/** The parsed bulletins of `hashes` with their pages, in that order. */
+export async function* storedBulletins(
+  dataDir: DataDir,
+  hashes: readonly string[],
+): AsyncGenerator<{ parsed: ParsedBulletin; pages: PageArtefact[] }> {
+  for (const sha of hashes) {
     const parsed = await dataDir.loadBulletin(sha);
     if (!parsed) continue;
     const pages: PageArtefact[] = [];
@@ -37,11 +97,16 @@ export async function* storedBulletins(
   }
 }
 
-async function fill(store: SearchStore, dataDir: DataDir, options: ReindexOptions): Promise<number> {
+async function fill(
+  store: SearchStore,
+  dataDir: DataDir,
+  hashes: readonly string[],
+  options: ReindexOptions,
+): Promise<number> {
   const size = options.batch ?? 100;
   let batch: { parsed: ParsedBulletin; pages: PageArtefact[] }[] = [];
   let written = 0;
-  for await (const bulletin of storedBulletins(dataDir)) {
+  for await (const bulletin of storedBulletins(dataDir, hashes)) {
     batch.push(bulletin);
     if (batch.length === size) {
       await store.saveBulletins(batch);
@@ -56,18 +121,20 @@ async function fill(store: SearchStore, dataDir: DataDir, options: ReindexOption
   return written;
 }
 
-/** Rebuilds `store`'s index from `dataDir`; returns how many bulletins were indexed. */
+/** Rebuilds `store`'s index from `dataDir`, one file per bulletin; returns how many bulletins were indexed. */
 export async function reindex(
   store: SearchStore,
   dataDir: DataDir,
   options: ReindexOptions = {},
 ): Promise<number> {
+  const { current, superseded } = await currentFiles(dataDir, store);
+  for (const file of superseded) options.onSuperseded?.(file);
   if (store instanceof ElasticsearchStore) {
     let written = 0;
     await store.rebuild(async (writer) => {
-      written = await fill(writer, dataDir, options);
+      written = await fill(writer, dataDir, current, options);
     });
     return written;
   }
-  return fill(store, dataDir, options);
+  return fill(store, dataDir, current, options);
 }

@@ -3,49 +3,62 @@
  * and 6029, page context, then the same line cut out and read raw), not made-up strings.
  */
 import { describe, expect, it } from 'vitest';
+import { expectLinesSplit } from '../test/expect-lines.js';
 import { hasDamagedNumber, mergeReread, opensDatedHeader, rereadRegions } from './arabic-numbers.js';
 
 describe('Arabic lines whose numbers lost digits', () => {
   it('flags cut years, numbers starting with 0 and text numbers without their dots', () => {
-    for (const damaged of [
-      'الأول 4 (13 يناير 3)) بتحديد شروط استيراد البذور.', // 1434 (13 يناير 2013)
-      '013 بتطبيق القانون رقم 77.08 المتعلق بتدبير النفايات والتخلص', // 2013)
-      'وحرر بالرباط فى 26 ربيع الأول 4 7 فبراير 2013).', // 1434 (7
-      'قرار لوزير الفلاحة والصيد البحري رقم 3 صادر في 3 ربيع', // 3003.13
-      'يحدد مبلغ الرسم المستحق في 0 درهم.', // 10.000
-      'قرار لوزير الطاقة والمعادن رقم 420504 صادر في 3 رمضان 1435', // 4050.14: the dot lost
-      'قرار لوزير الفلاحة والصيد البحري رقم 42131.09 صادر في', // 4131.09: a digit too many
-    ])
-      expect(hasDamagedNumber(damaged), damaged).toBe(true);
+    expectLinesSplit(
+      hasDamagedNumber,
+      [
+        'الأول 4 (13 يناير 3)) بتحديد شروط استيراد البذور.', // 1434 (13 يناير 2013)
+        '013 بتطبيق القانون رقم 77.08 المتعلق بتدبير النفايات والتخلص', // 2013)
+        'وحرر بالرباط فى 26 ربيع الأول 4 7 فبراير 2013).', // 1434 (7
+        'قرار لوزير الفلاحة والصيد البحري رقم 3 صادر في 3 ربيع', // 3003.13
+        'يحدد مبلغ الرسم المستحق في 0 درهم.', // 10.000
+        'قرار لوزير الطاقة والمعادن رقم 420504 صادر في 3 رمضان 1435', // 4050.14: the dot lost
+        'قرار لوزير الفلاحة والصيد البحري رقم 42131.09 صادر في', // 4131.09: a digit too many
+      ],
+      [],
+    );
   });
 
   it('leaves whole numbers alone: no second reading for them', () => {
-    for (const whole of [
-      'وحرر بالرباط فى 22 جمادى الأولى 1434 (3 أبريل 2013).',
-      'بناء على القانون رقم 74.13 المتعلق بالتعاونيات, ولا سيما المادة 13',
-      'مرسوم رقم 2.13.887 صادر في 15 ربيع الأول 1434 (27 يناير',
-      'يحدد مبلغ الرسم المستحق في 10.000 درهم.',
-      'المادة 3 مكررة',
-    ])
-      expect(hasDamagedNumber(whole), whole).toBe(false);
+    expectLinesSplit(
+      hasDamagedNumber,
+      [],
+      [
+        'وحرر بالرباط فى 22 جمادى الأولى 1434 (3 أبريل 2013).',
+        'بناء على القانون رقم 74.13 المتعلق بالتعاونيات, ولا سيما المادة 13',
+        'مرسوم رقم 2.13.887 صادر في 15 ربيع الأول 1434 (27 يناير',
+        'يحدد مبلغ الرسم المستحق في 10.000 درهم.',
+        'المادة 3 مكررة',
+      ],
+    );
   });
 
   it('reads again the lines that open a dated text header, whose numbers look whole', () => {
     // Page context read 14 محرم as 4, 13 رمضان as 3: only the cut-out line shows it.
-    for (const header of [
-      'قرار لوزير الفلاحة والصيد البحري رقم 4131.09 صادر في 4 محرم',
-      'مرسوم رقم 2.14.926 صادر في 6 شوال 1435 (22 غشت 2014)',
-      'قرار لوزير التجهيز والنقل صادر في 16 صفر 1430 (11 فبراير 2009)',
-    ])
-      expect(opensDatedHeader(header), header).toBe(true);
-    for (const other of [
-      'بناء على القانون رقم 84.14 المتعلق بحرية الأسعار والمنافسة., ولا',
-      'المرسوم رقم 2.09.964 الصادر في 4 محرم 1430',
-      'قرار لوزير الداخلية', // no number to repair
-    ])
-      expect(opensDatedHeader(other), other).toBe(false);
+    expectLinesSplit(
+      opensDatedHeader,
+      [
+        'قرار لوزير الفلاحة والصيد البحري رقم 4131.09 صادر في 4 محرم',
+        'مرسوم رقم 2.14.926 صادر في 6 شوال 1435 (22 غشت 2014)',
+        'قرار لوزير التجهيز والنقل صادر في 16 صفر 1430 (11 فبراير 2009)',
+      ],
+      [
+        'بناء على القانون رقم 84.14 المتعلق بحرية الأسعار والمنافسة., ولا',
+        'المرسوم رقم 2.09.964 الصادر في 4 محرم 1430',
+        'قرار لوزير الداخلية', // no number to repair
+      ],
+    );
   });
 });
+
+/** Asserts that merging each second reading into its first gives the first back unchanged. */
+function expectFirstKept(readings: [first: string, second: string][]): void {
+  for (const [first, second] of readings) expect(mergeReread(first, second), second).toBe(first);
+}
 
 describe('merging the second reading of a line', () => {
   it('takes the completed numbers and keeps the words of the first reading', () => {
@@ -117,28 +130,23 @@ describe('merging the second reading of a line', () => {
   });
 
   it('keeps the first reading when the second merges, drops or invents numbers', () => {
-    // Two numbers became one (the Hijri year ran into the day): not a completion.
-    expect(mergeReread('4 (3 مارس 2013)', '31434 مارس 2013) --')).toBe('4 (3 مارس 2013)');
-    // A digit where the first reading had none is a mark at the cut-out's edge.
-    expect(mergeReread('ولا سيما المادة 20 منه؛', 'ولا سيما المادة 20 منه؛ 0')).toBe(
-      'ولا سيما المادة 20 منه؛',
-    );
-    // Fewer digits.
-    expect(mergeReread('3).', '0')).toBe('3).');
-    // The year ran into the day (1430 (11 → 1191430).
-    expect(
-      mergeReread(
-        '0 (11 يناير 2009) بتحديد شروط استيراد البذور.',
-        '1191430 يناير 2009) بتحديد شروط استيراد البذون 7',
-      ),
-    ).toBe('0 (11 يناير 2009) بتحديد شروط استيراد البذور.');
+    expectFirstKept([
+      // Two numbers became one (the Hijri year ran into the day): not a completion.
+      ['4 (3 مارس 2013)', '31434 مارس 2013) --'],
+      // A digit where the first reading had none is a mark at the cut-out's edge.
+      ['ولا سيما المادة 20 منه؛', 'ولا سيما المادة 20 منه؛ 0'],
+      // Fewer digits.
+      ['3).', '0'],
+      // The year ran into the day (1430 (11 → 1191430).
+      ['0 (11 يناير 2009) بتحديد شروط استيراد البذور.', '1191430 يناير 2009) بتحديد شروط استيراد البذون 7'],
+    ]);
   });
 
   it('keeps the first reading when the words do not line up', () => {
-    expect(mergeReread('المادة 2', 'القادة 27')).toBe('المادة 2');
-    expect(mergeReread('1 الإمضاء: نادية العلوي.', 'ماد اا الما نادي لعلو 1434')).toBe(
-      '1 الإمضاء: نادية العلوي.',
-    );
+    expectFirstKept([
+      ['المادة 2', 'القادة 27'],
+      ['1 الإمضاء: نادية العلوي.', 'ماد اا الما نادي لعلو 1434'],
+    ]);
   });
 });
 

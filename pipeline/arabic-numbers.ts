@@ -6,7 +6,7 @@
  * region to cut, and which of the two readings to keep; pages.ts does the reading.
  */
 import { distance } from 'fastest-levenshtein';
-import { GREGORIAN_MONTHS_AR, HIJRI_MONTHS_AR } from './dates.js';
+import { GREGORIAN_MONTHS_AR, HIJRI_MONTHS_AR } from './calendars.js';
 import type { PixelRegion } from './images.js';
 import type { BoundingBox } from './model.js';
 import { readHeaderKeywordAr } from './structure/text-headers-ar.js';

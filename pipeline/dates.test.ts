@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatHijriFr, fromHijri, parseArabicDate, parseFrenchDate, toHijri } from './dates.js';
+import { formatHijriFr, fromHijri, toHijri } from './calendars.js';
+import { parseArabicDate, parseFrenchDate } from './dates.js';
 
 describe('fromHijri / toHijri', () => {
   it('round-trips through Umm al-Qura', () => {
@@ -107,5 +108,51 @@ describe('parseFrenchDate', () => {
 
   it('finds nothing in prose', () => {
     expect(parseFrenchDate('La société anonyme est une société commerciale.')).toBeNull();
+  });
+});
+
+describe('Hijri and Gregorian read apart, checked against each other (issue 16)', () => {
+  it('does not let a Hijri day that lost a digit silently date the issue: `1 safar 1433 (S janvier 2012)`', () => {
+    // Seen on a real masthead: the issue is of 5 January 2012; Umm al-Qura puts 1 safar 1433 on 26 December 2011.
+    const d = parseFrenchDate('1 safar 1433 (S janvier 2012)')!;
+    expect(d.gregorian).toBe('2012-01-05');
+    expect(d.notes.join(' ')).toMatch(/repaired to agree with 2012-01-05/);
+    expect(d.confidence).toBeLessThan(1);
+  });
+
+  it('keeps both readings and flags the date when the twin’s day is lost and its month disagrees', () => {
+    const d = parseFrenchDate('1 safar 1433 (? janvier 2012)')!;
+    expect(d.gregorian).toBeNull();
+    expect(d.conflict).toEqual({ fromHijri: '2011-12-26', printed: '2012-01' });
+    expect(d.notes[0]).toMatch(/flagged for an archivist/);
+  });
+
+  it('takes the day from the Hijri date, with a note, when the twin’s month and year vouch for it', () => {
+    const d = parseFrenchDate('10 safar 1433 (? janvier 2012)')!;
+    expect(d.gregorian?.slice(0, 7)).toBe('2012-01');
+    expect(d.notes[0]).toMatch(/^Gregorian day not read/);
+    expect(d.conflict).toBeUndefined();
+  });
+
+  it('repairs neither half when more than one repair fits, and keeps both readings', () => {
+    // 8 could be a misread 1, 2, 3 or 4: the Hijri date only says which within Morocco's ±2 days.
+    const d = parseFrenchDate('2 chaoual 1429 (8-10-2008)')!;
+    expect(d).toMatchObject({
+      gregorian: '2008-10-08',
+      conflict: { fromHijri: '2008-10-02', printed: '2008-10-08' },
+    });
+    expect(d.confidence).toBeLessThanOrEqual(0.4);
+  });
+
+  it('says when a Gregorian twin was printed but could not be read at all', () => {
+    const d = parseFrenchDate('1 safar 1433 (Sj 2?)')!;
+    expect(d.notes).toEqual(['Gregorian date printed but not read: computed from the Hijri date']);
+  });
+
+  it('reads the Gregorian date of a masthead whose Hijri date OCR broke: `N joumada H 1436 (16 avril 2015)`', () => {
+    expect(parseFrenchDate('N joumada H 1436 (16 avril 2015)')).toMatchObject({
+      hijri: null,
+      gregorian: '2015-04-16',
+    });
   });
 });

@@ -1,170 +1,33 @@
 /**
- * Hijri ↔ Gregorian conversion through `Intl`'s Umm al-Qura calendar, and the month
- * names the Bulletin officiel prints. Morocco fixes months by sighting, so a printed
- * Hijri date may differ from Umm al-Qura by a day or two: compare with a tolerance.
+ * Dates read out of printed and OCR'd text: the Hijri date and its Gregorian twin
+ * (`3 joumada I 1378 (15 novembre 1958)`) are read apart, then checked against each other
+ * (calendars.ts). One half is repaired from the other only when one repair is plainly
+ * right, always with a note; when they disagree and nothing settles it, both readings are
+ * kept in {@link ParsedDate.conflict} and the date is flagged for an archivist. A date is
+ * never computed from one half in silence when the other was printed.
  */
 
+import {
+  calendarsAgree,
+  daysBetween,
+  FIRST_DAY_AR,
+  GREGORIAN_MONTHS_AR,
+  GREGORIAN_MONTHS_FR,
+  HIJRI_MONTHS_AR,
+  HIJRI_MONTHS_FR,
+  type HijriDate,
+  hijriToGregorian,
+  parseIsoDate,
+} from './calendars.js';
 import { toWesternDigits } from './ids.js';
 import { fold, matchWord, readDigits } from './structure/fuzzy.js';
 
-export interface HijriDate {
-  day: number;
-  /** 1 = moharrem … 12 = hija. */
-  month: number;
-  year: number;
-}
-
-const HIJRI_FORMAT = new Intl.DateTimeFormat('en-u-ca-islamic-umalqura-nu-latn', {
-  day: 'numeric',
-  month: 'numeric',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** Parses `YYYY-MM-DD` as a UTC date; throws on a malformed or impossible date. */
-export function parseIsoDate(iso: string): Date {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) throw new RangeError(`not an ISO date: ${iso}`);
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  if (date.toISOString().slice(0, 10) !== iso) throw new RangeError(`no such date: ${iso}`);
-  return date;
-}
-
-export function toIsoDate(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** Umm al-Qura Hijri date of a Gregorian ISO date. */
-export function toHijri(iso: string): HijriDate {
-  const parts = HIJRI_FORMAT.formatToParts(parseIsoDate(iso));
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  return { day: get('day'), month: get('month'), year: Number.parseInt(String(get('year')), 10) };
-}
-
-const DAY_MS = 86_400_000;
-/** Mean length of a Hijri year in days, to land near the answer before an exact search. */
-const HIJRI_YEAR_DAYS = 354.36667;
-/** 1 moharrem 1 AH = 16 July 622 (Julian), in ms since the Unix epoch (proleptic Gregorian 19 July 622). */
-const HIJRI_EPOCH_MS = Date.UTC(622, 6, 19);
-
-/** Gregorian ISO date of a Hijri date (Umm al-Qura); null when the date does not exist. */
-export function fromHijri(h: HijriDate): string | null {
-  if (h.month < 1 || h.month > 12 || h.day < 1 || h.day > 30) return null;
-  const approx =
-    HIJRI_EPOCH_MS + ((h.year - 1) * HIJRI_YEAR_DAYS + (h.month - 1) * 29.53 + (h.day - 1)) * DAY_MS;
-  for (let offset = 0; offset <= 40; offset++) {
-    for (const sign of offset === 0 ? [1] : [-1, 1]) {
-      const iso = toIsoDate(new Date(approx + sign * offset * DAY_MS));
-      const got = toHijri(iso);
-      if (got.year === h.year && got.month === h.month && got.day === h.day) return iso;
-    }
-  }
-  return null;
-}
-
-/** Days between two ISO dates (b − a). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((parseIsoDate(b).getTime() - parseIsoDate(a).getTime()) / DAY_MS);
-}
-
-/** French spellings of Hijri months as the BO prints them; index 0 = month 1. The first is the usual one. */
-export const HIJRI_MONTHS_FR: readonly (readonly string[])[] = [
-  ['moharrem', 'moharram', 'mohorrem'],
-  ['safar'],
-  ['rabii I', 'rebia I', 'rabia I', 'rabi I', 'rabii premier'],
-  ['rabii II', 'rebia II', 'rabia II', 'rabi II'],
-  ['joumada I', 'joumada premier', 'jumada I', 'joumada al oula'],
-  ['joumada II', 'jumada II', 'joumada al akhira'],
-  ['rejeb', 'rajab'],
-  ['chaabane', 'chaabane', 'chaaban', 'chaâbane'],
-  ['ramadan'],
-  ['chaoual', 'chaouval', 'chawwal'],
-  ['kaada', 'kaâda', 'dou al kaada', 'hija I'],
-  ['hija', 'hijja', 'dou al hija', 'kaada II'],
-];
-
-/** Arabic names of Hijri months as the BO prints them. */
-export const HIJRI_MONTHS_AR: readonly (readonly string[])[] = [
-  ['محرم'],
-  ['صفر'],
-  ['ربيع الأول'],
-  ['ربيع الآخر', 'ربيع الثاني'],
-  ['جمادى الأولى'],
-  ['جمادى الآخرة', 'جمادى الثانية'],
-  ['رجب'],
-  ['شعبان'],
-  ['رمضان'],
-  ['شوال'],
-  ['ذو القعدة'],
-  ['ذو الحجة'],
-];
-
-export const GREGORIAN_MONTHS_FR = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
-
-/**
- * Moroccan Arabic Gregorian month names; index 0 = January; variants after the first
- * (the Mashriq names some texts and OCR'd sources use).
- */
-export const GREGORIAN_MONTHS_AR: readonly (readonly string[])[] = [
-  ['يناير'],
-  ['فبراير'],
-  ['مارس'],
-  ['أبريل', 'ابريل'],
-  ['ماي', 'مايو'],
-  ['يونيو', 'يونيه'],
-  ['يوليو', 'يوليوز'],
-  ['غشت', 'أغسطس'],
-  ['شتنبر', 'سبتمبر'],
-  ['أكتوبر', 'اكتوبر'],
-  ['نونبر', 'نوفمبر'],
-  ['دجنبر', 'ديسمبر'],
-];
-
-/** How the Arabic edition writes the first day of a month: `فاتح رمضان`. */
-const FIRST_DAY_AR = 'فاتح';
-
-/** `3 joumada I 1378` for a Gregorian ISO date. */
-export function formatHijriFr(iso: string): string {
-  const h = toHijri(iso);
-  return `${h.day === 1 ? '1er' : h.day} ${HIJRI_MONTHS_FR[h.month - 1]![0]} ${h.year}`;
-}
-
-/** `15 novembre 1958` for a Gregorian ISO date. */
-export function formatGregorianFr(iso: string): string {
-  const d = parseIsoDate(iso);
-  const day = d.getUTCDate();
-  return `${day === 1 ? '1er' : day} ${GREGORIAN_MONTHS_FR[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
-}
-
-/** `3 جمادى الأولى 1378` (`فاتح` for the first day) for a Gregorian ISO date. */
-export function formatHijriAr(iso: string): string {
-  const h = toHijri(iso);
-  return `${h.day === 1 ? FIRST_DAY_AR : h.day} ${HIJRI_MONTHS_AR[h.month - 1]![0]} ${h.year}`;
-}
-
-/** `15 نونبر 1958` for a Gregorian ISO date (Moroccan month names). */
-export function formatGregorianAr(iso: string): string {
-  const d = parseIsoDate(iso);
-  return `${d.getUTCDate()} ${GREGORIAN_MONTHS_AR[d.getUTCMonth()]![0]} ${d.getUTCFullYear()}`;
-}
-
-/** `2-10-2008`, as running headers print it. */
-export function formatGregorianNumeric(iso: string): string {
-  const d = parseIsoDate(iso);
-  return `${d.getUTCDate()}-${d.getUTCMonth() + 1}-${d.getUTCFullYear()}`;
+/** Both readings of a date whose Hijri and Gregorian halves disagree and that nothing settled. */
+export interface DateConflict {
+  /** The Gregorian day the Hijri half names (Umm al-Qura); null when it names none. */
+  fromHijri: string | null;
+  /** The Gregorian half as read: `2012-01-05`, `2012-01` when its day was not read; null when unreadable. */
+  printed: string | null;
 }
 
 /** A date as either edition prints it: Hijri first, Gregorian in parentheses, either alone. */
@@ -172,7 +35,10 @@ export interface ParsedDate {
   hijri: HijriDate | null;
   /** Hijri date as printed (after repair of OCR'd characters): `3 joumada I 1378`, `3 جمادى الأولى 1378`. */
   hijriText: string | null;
-  /** Gregorian ISO date as printed, or computed from the Hijri date when none is printed. */
+  /**
+   * Gregorian ISO date as printed (or repaired), computed from the Hijri date only when none
+   * is printed; in a {@link conflict}, the printed one when it names a day, else null.
+   */
   gregorian: string | null;
   /** Where the date starts and ends in the parsed string (end is exclusive, after the `)`). */
   start: number;
@@ -181,6 +47,8 @@ export interface ParsedDate {
   confidence: number;
   /** What was repaired or doubtful, for warnings. */
   notes: string[];
+  /** Set when the two halves disagree beyond a sure repair: the date is for an archivist to settle. */
+  conflict?: DateConflict;
 }
 
 /** The words of dates in one edition: month names and how the first day is printed. */
@@ -219,7 +87,7 @@ function readDay(
   vocab: DateVocabulary,
 ): { day: number; first: boolean; confidence: number } | null {
   if (vocab.readFirstDay(token)) return { day: 1, first: true, confidence: 1 };
-  const m = /^([\dOolI|!]{1,2}?)(er|re)?$/.exec(token);
+  const m = /^([\dOolI|!SBZ]{1,2}?)(er|re)?$/.exec(token);
   if (!m) return null;
   const read = readDigits(m[1]!);
   if (!read) return null;
@@ -384,26 +252,6 @@ function readGregorian(tokens: Token[], i: number, vocab: DateVocabulary): Grego
   };
 }
 
-/** Gregorian date of a Hijri date, tolerating a day 30 that Umm al-Qura does not have. */
-function hijriToGregorian(h: HijriDate): string | null {
-  const day = Math.min(h.day, 29);
-  const iso = fromHijri({ ...h, day });
-  if (!iso) return null;
-  return toIsoDate(new Date(parseIsoDate(iso).getTime() + (h.day - day) * DAY_MS));
-}
-
-/** Days a printed Hijri date may differ from Umm al-Qura: Morocco sights the moon. */
-const SIGHTING_TOLERANCE_DAYS = 2;
-
-/** Hijri years the Bulletin officiel can carry (1913–2100 and some slack). */
-const HIJRI_YEARS = { min: 1300, max: 1530 };
-
-function agrees(h: HijriDate, gregorian: string): boolean {
-  if (h.year < HIJRI_YEARS.min || h.year > HIJRI_YEARS.max) return false;
-  const g = hijriToGregorian(h);
-  return g !== null && Math.abs(daysBetween(g, gregorian)) <= SIGHTING_TOLERANCE_DAYS;
-}
-
 /** Numbers that differ from `n` by one digit at the same place (OCR misread a single digit). */
 function oneDigitVariants(n: number, width: number): number[] {
   const s = String(n).padStart(width, '0');
@@ -416,60 +264,39 @@ function oneDigitVariants(n: number, width: number): number[] {
   return out;
 }
 
+/** Days of two digits of which OCR kept one (`1 safar` for `10 safar`). */
+function droppedDigitVariants(day: number): number[] {
+  if (day > 9) return [];
+  return Array.from({ length: 10 }, (_, d) => [day * 10 + d, d * 10 + day]).flat();
+}
+
 /** Ordinal months OCR may flip (`rabii I` ↔ `rabii II`). */
 const SIBLING_MONTH: Record<number, number> = { 3: 4, 4: 3, 5: 6, 6: 5 };
 
 function hijriRepairs(h: HijriDate, gregorian: string): HijriDate[] {
   const candidates: HijriDate[] = [
-    ...oneDigitVariants(h.day, 2).map((day) => ({ ...h, day })),
+    ...[...oneDigitVariants(h.day, 2), ...droppedDigitVariants(h.day)].map((day) => ({ ...h, day })),
     ...oneDigitVariants(h.year, 4).map((year) => ({ ...h, year })),
   ];
   if (SIBLING_MONTH[h.month]) candidates.push({ ...h, month: SIBLING_MONTH[h.month]! });
-  return candidates.filter((c) => c.day >= 1 && c.day <= 30 && agrees(c, gregorian));
+  return candidates.filter((c) => c.day >= 1 && c.day <= 30 && calendarsAgree(c, gregorian));
 }
 
+/** Distinct Gregorian dates one misread digit away from the one read that agree with the Hijri date. */
 function gregorianRepairs(g: GregorianRead, h: HijriDate): string[] {
   const candidates = [
     ...oneDigitVariants(g.day, 2).map((day) => isoOf(g.year, g.month, day)),
     ...oneDigitVariants(g.year, 4).map((year) => isoOf(year, g.month, g.day)),
     ...oneDigitVariants(g.month, 2).map((month) => isoOf(g.year, month, g.day)),
   ];
-  return candidates.filter((c): c is string => c !== null && agrees(h, c));
+  return [...new Set(candidates.filter((c): c is string => c !== null && calendarsAgree(h, c)))];
 }
 
 /**
- * A Gregorian twin whose year OCR lost (`(9 أكتوبر 2))`): its day and month, in the year
- * the Hijri date falls in or next to it. When the Hijri date disagrees with it, the Hijri
- * date is the one repaired: a month name survives OCR where a digit of the Hijri day does not.
+ * The candidate whose Gregorian date is nearest to `target`, when no other is as near: two
+ * candidates as near are two answers, and a repair must have one.
  */
-function yearlessGregorian(
-  tokens: Token[],
-  i: number,
-  h: HijriDate,
-  vocab: DateVocabulary,
-): { gregorian: string; hijri: HijriDate } | null {
-  const day = readDay(tokens[i]?.bare ?? '', vocab);
-  const month = day && readGregorianMonth(tokens[i + 1]?.bare ?? '', vocab);
-  const near = hijriToGregorian(h);
-  if (!day || !month || !near) return null;
-  const year = Number(near.slice(0, 4));
-  const candidates = [year - 1, year, year + 1].flatMap((y) => isoOf(y, month.month, day.day) ?? []);
-  const agreeing = closest(
-    candidates.filter((c) => agrees(h, c)),
-    (c) => c,
-    near,
-  );
-  if (agreeing) return { gregorian: agreeing, hijri: h };
-  const repaired = closest(
-    candidates.flatMap((gregorian) => hijriRepairs(h, gregorian).map((hijri) => ({ gregorian, hijri }))),
-    (c) => c.gregorian,
-    near,
-  );
-  return repaired;
-}
-
-/** The candidate whose Gregorian date is nearest to `target`; null when there is none. */
-function closest<T>(
+function nearest<T>(
   candidates: readonly T[],
   gregorianOf: (c: T) => string,
   target: string | null,
@@ -477,23 +304,202 @@ function closest<T>(
   if (!target) return null;
   let best: T | null = null;
   let bestDays = Number.POSITIVE_INFINITY;
+  let tied = false;
   for (const c of candidates) {
     const days = Math.abs(daysBetween(gregorianOf(c), target));
-    if (days < bestDays) [best, bestDays] = [c, days];
+    if (days < bestDays) [best, bestDays, tied] = [c, days, false];
+    else if (days === bestDays && gregorianOf(c) !== gregorianOf(best!)) tied = true;
   }
-  return best;
+  return tied ? null : best;
 }
 
-function hijriText(h: HijriDate, first: string | null, printedMonth: string): string {
-  return `${h.day === 1 && first ? first : h.day} ${printedMonth} ${h.year}`;
+/** What the parenthesis after a Hijri date holds when it is no whole Gregorian date: the parts read. */
+interface PartialTwin {
+  day: number | null;
+  month: number;
+  year: number | null;
+  /** Index of the last token of the twin, its `)` when there is one. */
+  last: number;
+}
+
+/** Tokens a Gregorian twin spans at most, parentheses excluded. */
+const TWIN_TOKENS = 4;
+
+/**
+ * A Gregorian twin OCR damaged: `(S janvier 2012)`, `(9 أكتوبر 2))`, `(1?-10-2008)`. Its month
+ * must be read; its day and year may not be. Null when the parenthesis holds no such thing.
+ */
+function readPartialTwin(tokens: Token[], open: number, vocab: DateVocabulary): PartialTwin | null {
+  let close = open + 1;
+  while (close < tokens.length && close <= open + TWIN_TOKENS && tokens[close]!.bare !== ')') close++;
+  const inside = tokens.slice(open + 1, close);
+  const last = tokens[close]?.bare === ')' ? close : close - 1;
+  const numeric =
+    inside.length === 1 && /^(\S{1,2})[-/.]([\dOolI]{1,2})[-/.](\S{2,4})$/.exec(inside[0]!.bare);
+  if (numeric) {
+    const month = readDigits(numeric[2]!);
+    if (!month || Number(month.digits) < 1 || Number(month.digits) > 12) return null;
+    return {
+      day: readDay(numeric[1]!, vocab)?.day ?? null,
+      month: Number(month.digits),
+      year: readYear(numeric[3]!, 1900, 2100)?.year ?? null,
+      last,
+    };
+  }
+  const at = inside.findIndex((t) => readGregorianMonth(t.bare, vocab));
+  if (at < 0) return null;
+  return {
+    day: at > 0 ? (readDay(inside[at - 1]!.bare, vocab)?.day ?? null) : null,
+    month: readGregorianMonth(inside[at]!.bare, vocab)!.month,
+    year: readYear(inside[at + 1]?.bare ?? '', 1900, 2100)?.year ?? null,
+    last,
+  };
+}
+
+/** A Hijri date as read, before it is checked against its twin. */
+interface HijriRead {
+  h: HijriDate;
+  /** How the first day was printed (`1er`, `فاتح`), when it was. */
+  first: string | null;
+  printedMonth: string;
+  confidence: number;
+}
+
+function hijriText(read: HijriRead): string {
+  return `${read.h.day === 1 && read.first ? read.first : read.h.day} ${read.printedMonth} ${read.h.year}`;
+}
+
+/** A Hijri date repaired to `fix`: its month printed in the usual spelling when the repair changed it. */
+function repaired(read: HijriRead, fix: HijriDate, vocab: DateVocabulary): HijriRead {
+  const printedMonth = fix.month !== read.h.month ? vocab.hijriMonths[fix.month - 1]![0]! : read.printedMonth;
+  return { ...read, h: fix, printedMonth };
+}
+
+/** The outcome of checking a Hijri date against its twin. */
+interface Checked {
+  read: HijriRead;
+  gregorian: string | null;
+  confidence: number;
+  notes: string[];
+  conflict?: DateConflict;
+}
+
+/** Both readings kept, the date flagged: what is left when nothing settles a disagreement. */
+function conflicting(
+  read: HijriRead,
+  printed: string | null,
+  gregorian: string | null,
+  confidence: number,
+): Checked {
+  const fromHijri = hijriToGregorian(read.h);
+  return {
+    read,
+    gregorian,
+    confidence: Math.min(confidence, 0.4),
+    notes: [
+      `Hijri and Gregorian dates disagree: ${hijriText(read)} (${fromHijri ?? 'no such day'}) / ${printed ?? 'unreadable'}: flagged for an archivist`,
+    ],
+    conflict: { fromHijri, printed },
+  };
+}
+
+/**
+ * A Hijri date against a whole Gregorian twin. When they disagree, the half read less surely
+ * is repaired by one misread (or, for a Hijri day, dropped) digit, if exactly one repair
+ * fits; when both halves could be, or the repair is not one, both readings are kept.
+ */
+function checkWhole(read: HijriRead, g: GregorianRead, vocab: DateVocabulary): Checked {
+  const printed = isoOf(g.year, g.month, g.day);
+  const confidence = Math.min(read.confidence, g.confidence);
+  if (printed && calendarsAgree(read.h, printed)) return { read, gregorian: printed, confidence, notes: [] };
+  const fixH = printed ? nearest(hijriRepairs(read.h, printed), (c) => hijriToGregorian(c)!, printed) : null;
+  const fixG = gregorianRepairs(g, read.h);
+  if (fixH && (fixG.length === 0 || read.confidence < g.confidence)) {
+    return {
+      read: repaired(read, fixH, vocab),
+      gregorian: printed,
+      confidence: Math.min(confidence, 0.7),
+      notes: [`Hijri date ${hijriText(read)} repaired to agree with ${printed}`],
+    };
+  }
+  if (fixG.length === 1 && (!fixH || g.confidence < read.confidence)) {
+    return {
+      read,
+      gregorian: fixG[0]!,
+      confidence: Math.min(confidence, 0.7),
+      notes: [`Gregorian date ${printed ?? 'invalid'} repaired to ${fixG[0]} to agree with the Hijri date`],
+    };
+  }
+  return conflicting(read, printed, printed, confidence);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * A Hijri date against a twin OCR damaged. A twin with its day names the dates its year may
+ * be (the Hijri date's or one beside it): the one that agrees, else the Hijri date repaired to
+ * one, the month name being surer than a digit. A twin without its day only vouches for the
+ * Hijri date's month: the day is then the Hijri date's, with a note; when the month does not
+ * agree, both readings are kept.
+ */
+function checkPartial(read: HijriRead, twin: PartialTwin, vocab: DateVocabulary): Checked {
+  const near = hijriToGregorian(read.h);
+  const confidence = Math.min(read.confidence, 0.6);
+  const printed = `${twin.year ?? '????'}-${pad(twin.month)}${twin.day ? `-${pad(twin.day)}` : ''}`;
+  if (!near) return conflicting(read, printed, null, confidence);
+  const years = twin.year ? [twin.year] : [-1, 0, 1].map((d) => Number(near.slice(0, 4)) + d);
+  const days = twin.day ? [twin.day] : Array.from({ length: 31 }, (_, d) => d + 1);
+  const candidates = years.flatMap((y) => days.flatMap((d) => isoOf(y, twin.month, d) ?? []));
+  const lost = [twin.day ? null : 'day', twin.year ? null : 'year'].filter(Boolean).join(' and ');
+  const agreeing = candidates.filter((c) => calendarsAgree(read.h, c));
+  if (!twin.day && agreeing.length > 0) {
+    return {
+      read,
+      gregorian: near,
+      confidence: Math.min(confidence, 0.5),
+      notes: [`Gregorian ${lost} not read: ${near} from the Hijri date, its month agreeing`],
+    };
+  }
+  const found = nearest(agreeing, (c) => c, near);
+  if (found) {
+    return {
+      read,
+      gregorian: found,
+      confidence,
+      notes: [`Gregorian ${lost} not read: ${found.slice(0, 4)} from the Hijri date`],
+    };
+  }
+  if (twin.day) {
+    const fix = nearest(
+      candidates.flatMap((gregorian) =>
+        hijriRepairs(read.h, gregorian).map((hijri) => ({ gregorian, hijri })),
+      ),
+      (c) => c.gregorian,
+      near,
+    );
+    if (fix) {
+      return {
+        read: repaired(read, fix.hijri, vocab),
+        gregorian: fix.gregorian,
+        confidence,
+        notes: [
+          `Hijri date ${hijriText(read)} repaired to agree with ${fix.gregorian}`,
+          `Gregorian ${lost} not read: ${fix.gregorian.slice(0, 4)} from the Hijri date`,
+        ],
+      };
+    }
+  }
+  return conflicting(read, printed, null, confidence);
 }
 
 /**
  * Finds the first date in a French string: `3 joumada I 1378 (15 novembre 1958)`,
  * `1er rabii II 1424 (19 juin 2003)`, `2 chaoual 1429 (2-10-2008)`, `15 novembre 1958`.
  * Tolerates OCR noise in month names and digits; checks the Hijri date against the
- * Gregorian one (±2 days) and uses their agreement to repair one misread digit or ordinal
- * in either. Returns null when no date is found.
+ * Gregorian one (±2 days) and repairs one misread digit or ordinal in either when exactly
+ * one repair fits. Returns null when no date is found.
  */
 export function parseFrenchDate(text: string): ParsedDate | null {
   return parseDate(text, FRENCH_DATES);
@@ -524,85 +530,64 @@ const ARABIC_DATES: DateVocabulary = {
   ordinalMonths: [],
 };
 
+/** A Hijri date and what its twin made of it, starting at token i; null when none starts there. */
+function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): ParsedDate | null {
+  const day = readDay(tokens[i]!.bare, vocab);
+  const month = day && readHijriMonth(tokens, i + 1, vocab);
+  const yearAt = month ? i + 1 + month.used : -1;
+  // Up to 1999: the source's own typos (`4 rejeb 1929` for 1429) are repaired, not dropped.
+  const year = month && readYear(tokens[yearAt]?.bare ?? '', 1300, 1999);
+  if (!day || !month || !year) return null;
+  const read: HijriRead = {
+    h: { day: day.day, month: month.month, year: year.year },
+    first: day.first ? vocab.firstDay : null,
+    printedMonth: month.printed,
+    confidence: Math.min(day.confidence, month.confidence, year.confidence),
+  };
+  const open = yearAt + 1;
+  const hasTwin = tokens[open]?.bare === '(';
+  const whole = hasTwin ? readGregorian(tokens, open + 1, vocab) : null;
+  const partial = hasTwin && !whole ? readPartialTwin(tokens, open, vocab) : null;
+  let checked: Checked;
+  let end = tokens[yearAt]!.end;
+  if (whole) {
+    const close = tokens[open + 1 + whole.used];
+    end = close?.bare === ')' ? close.end : tokens[open + whole.used]!.end;
+    checked = checkWhole(read, whole, vocab);
+  } else if (partial) {
+    end = tokens[partial.last]!.end;
+    checked = checkPartial(read, partial, vocab);
+  } else {
+    // A parenthesis with figures in it is a Gregorian date OCR left nothing of: say so.
+    const unread = hasTwin && tokens.slice(open + 1, open + 1 + TWIN_TOKENS).some((t) => /\d/.test(t.bare));
+    checked = {
+      read,
+      gregorian: hijriToGregorian(read.h),
+      confidence: Math.min(read.confidence, 0.6),
+      notes: [
+        unread
+          ? 'Gregorian date printed but not read: computed from the Hijri date'
+          : 'no Gregorian date printed: computed from the Hijri date',
+      ],
+    };
+  }
+  return {
+    hijri: checked.read.h,
+    hijriText: hijriText(checked.read),
+    gregorian: checked.gregorian,
+    start: tokens[i]!.start,
+    end,
+    confidence: checked.confidence,
+    notes: checked.notes,
+    ...(checked.conflict ? { conflict: checked.conflict } : {}),
+  };
+}
+
 function parseDate(text: string, vocab: DateVocabulary): ParsedDate | null {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
-    const day = readDay(tokens[i]!.bare, vocab);
-    const month = day && readHijriMonth(tokens, i + 1, vocab);
-    const yearAt = month ? i + 1 + month.used : -1;
-    // Up to 1999: the source's own typos (`4 rejeb 1929` for 1429) are repaired below, not dropped.
-    const year = month && readYear(tokens[yearAt]?.bare ?? '', 1300, 1999);
-    if (day && month && year) {
-      let h: HijriDate = { day: day.day, month: month.month, year: year.year };
-      let printedMonth = month.printed;
-      let end = tokens[yearAt]!.end;
-      let confidence = Math.min(day.confidence, month.confidence, year.confidence);
-      const notes: string[] = [];
-      let gregorian: string | null = null;
-      const open = yearAt + 1;
-      const g = tokens[open]?.bare === '(' ? readGregorian(tokens, open + 1, vocab) : null;
-      if (g) {
-        const close = tokens[open + 1 + g.used];
-        end = close?.bare === ')' ? close.end : tokens[open + g.used]!.end;
-        gregorian = isoOf(g.year, g.month, g.day);
-        confidence = Math.min(confidence, g.confidence);
-        if (!gregorian || !agrees(h, gregorian)) {
-          const fixH = gregorian
-            ? closest(hijriRepairs(h, gregorian), (c) => hijriToGregorian(c)!, gregorian)
-            : null;
-          const fixG = closest(gregorianRepairs(g, h), (c) => c, hijriToGregorian(h));
-          const hijriConfidence = Math.min(day.confidence, month.confidence, year.confidence);
-          // Both sides can be repaired: repair the one read less surely; if equally sure, neither.
-          const repairHijri = fixH && (!fixG || hijriConfidence < g.confidence);
-          const repairGregorian = fixG && (!fixH || g.confidence < hijriConfidence);
-          if (repairHijri) {
-            notes.push(
-              `Hijri date ${hijriText(h, day.first ? vocab.firstDay : null, printedMonth)} repaired to agree with ${gregorian}`,
-            );
-            if (fixH.month !== h.month) printedMonth = vocab.hijriMonths[fixH.month - 1]![0]!;
-            h = fixH;
-            confidence = Math.min(confidence, 0.7);
-          } else if (repairGregorian) {
-            notes.push(
-              `Gregorian date ${gregorian ?? 'invalid'} repaired to ${fixG} to agree with the Hijri date`,
-            );
-            gregorian = fixG;
-            confidence = Math.min(confidence, 0.7);
-          } else {
-            notes.push(
-              `Hijri and Gregorian dates disagree: ${hijriText(h, day.first ? vocab.firstDay : null, printedMonth)} / ${gregorian}`,
-            );
-            confidence = Math.min(confidence, 0.4);
-          }
-        }
-      } else {
-        const partial = tokens[open]?.bare === '(' ? yearlessGregorian(tokens, open + 1, h, vocab) : null;
-        if (partial) {
-          end = tokens[open + 2]!.end;
-          if (partial.hijri !== h) {
-            notes.push(
-              `Hijri date ${hijriText(h, day.first ? vocab.firstDay : null, printedMonth)} repaired to agree with ${partial.gregorian}`,
-            );
-            h = partial.hijri;
-          }
-          notes.push(`Gregorian year not read: ${partial.gregorian.slice(0, 4)} from the Hijri date`);
-          gregorian = partial.gregorian;
-        } else {
-          gregorian = hijriToGregorian(h);
-          notes.push('no Gregorian date printed: computed from the Hijri date');
-        }
-        confidence = Math.min(confidence, 0.6);
-      }
-      return {
-        hijri: h,
-        hijriText: hijriText(h, day.first ? vocab.firstDay : null, printedMonth),
-        gregorian,
-        start: tokens[i]!.start,
-        end,
-        confidence,
-        notes,
-      };
-    }
+    const hijri = readHijriDate(tokens, i, vocab);
+    if (hijri) return hijri;
     const g = readGregorian(tokens, i, vocab);
     const iso = g && isoOf(g.year, g.month, g.day);
     if (g && iso) {

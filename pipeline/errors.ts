@@ -1,11 +1,11 @@
 /**
- * Errors of the pipeline, each with a stable `code`: the CLI prints it, the queue stores it
- * with a failed job, and `jarida status` groups failures by it. Add classes here; never
- * change a published code.
+ * Errors of jarida, each with a stable `code`: the CLI prints it, the queue stores it with a
+ * failed job, `jarida status` groups failures by it and the API answers with it. Every error
+ * class of the code base extends {@link JaridaError}; never change a published code.
  */
 
-/** Base of every error the pipeline throws on purpose. */
-export class PipelineError extends Error {
+/** Base of every error jarida throws on purpose: a stable `code`, and the class's name as `name`. */
+export class JaridaError extends Error {
   constructor(
     readonly code: string,
     message: string,
@@ -15,6 +15,16 @@ export class PipelineError extends Error {
     this.name = new.target.name;
   }
 }
+
+/** Something asked for that the archive does not hold: the CLI exits 1, the API answers 404. */
+export class NotFoundError extends JaridaError {
+  constructor(message: string) {
+    super('not_found', message);
+  }
+}
+
+/** Bad input found by the pipeline: it fails that file at once (the queue never retries it). */
+export class PipelineError extends JaridaError {}
 
 /** The bytes are none of the accepted types (PDF, TIFF, PNG, JPEG). */
 export class UnsupportedInputError extends PipelineError {
@@ -119,12 +129,25 @@ export class OcrTimeoutError extends PipelineError {
   }
 }
 
-/** Reason and code of any thrown value, for reports: a pipeline error's own code, else `INTERNAL`. */
+/**
+ * OCR read (nearly) nothing on a page that holds ink, however it was read again
+ * (pipeline/page-rereading.ts): the page fails rather than come out empty.
+ */
+export class PageUnreadableError extends PipelineError {
+  constructor(
+    readonly page: number,
+    readonly detail: string,
+  ) {
+    super('PAGE_UNREADABLE', `page ${page}: OCR read almost nothing on a page with ink (${detail})`);
+  }
+}
+
+/** Reason and code of any thrown value, for reports: a jarida error's own code, else `INTERNAL`. */
 export function errorReason(error: unknown): { reason: string; code: string } {
-  if (error instanceof PipelineError) return { reason: error.message, code: error.code };
+  if (error instanceof JaridaError) return { reason: error.message, code: error.code };
   const withCode = error as { code?: unknown; message?: unknown } | null;
   const reason = error instanceof Error ? error.message : String(error);
-  // Errors of other layers (store, ingest) follow the same convention of a string `code`.
+  // Errors of libraries and Node (ENOSPC, SQLITE_FULL) carry a string `code` too.
   const code = typeof withCode?.code === 'string' ? withCode.code : 'INTERNAL';
   return { reason, code };
 }
@@ -148,6 +171,16 @@ export class UnsupportedEditionError extends PipelineError {
     super(
       'UNSUPPORTED_EDITION',
       `${fileName}: edition ${edition} is not read by the French structure parser`,
+    );
+  }
+}
+
+/** An input file larger than the ingest's size limit: refused before any of it is read. */
+export class FileTooLargeError extends PipelineError {
+  constructor(fileName: string, byteLength: number, maxBytes: number) {
+    super(
+      'FILE_TOO_LARGE',
+      `${fileName}: ${byteLength} bytes, more than the limit of ${maxBytes} (raise it with --max-file-size, in MiB)`,
     );
   }
 }

@@ -4,10 +4,10 @@
  * `jarida eval` feeds them.
  */
 import { distance } from 'fastest-levenshtein';
-import type { BulletinTruth } from '../fixtures/truth.js';
-import { type ArchiveLinks, linkArchive } from './amendments/archive.js';
-import { versionAt } from './amendments/versions.js';
-import { parseIsoDate, toIsoDate } from './dates.js';
+import { linkArchive, type MemoryArchive } from './amendments/memory-archive.js';
+import { type ComputedVersion, versionAt } from './amendments/versions.js';
+import { parseIsoDate, toIsoDate } from './calendars.js';
+import type { BulletinTruth } from './evaluation-truth.js';
 import { articleId } from './ids.js';
 import type { Edition, Language, PageArtefact, ParsedBulletin } from './model.js';
 import { normalizeForCer } from './normalize.js';
@@ -96,6 +96,11 @@ export interface EvaluationReport {
   ocr: { cer: number; wer: number; pages: number };
   texts: PrecisionRecall;
   articles: PrecisionRecall & { bodyCer: number };
+  /**
+   * Share of matched articles (with alinéas in the truth) cut into as many alinéas and items
+   * as printed, each within {@link PARAGRAPH_CER} of the printed one.
+   */
+  paragraphs: { accuracy: number; articles: number };
   /** Amendment links (amending text and article, kind, target text and article) against the truth's. */
   amendments: PrecisionRecall;
   /** Share of sampled (article, date) pairs whose wording in force (or its absence) matches exactly. */
@@ -117,6 +122,9 @@ export function evaluateIssues(issues: EvaluatedIssue[]): EvaluationReport {
   /** Article key → body normalised for its edition. */
   const expectedArticles = new Map<string, string>();
   const predictedArticles = new Map<string, string>();
+  /** Article key → its alinéas normalised for its edition. */
+  const expectedParagraphs = new Map<string, string[]>();
+  const predictedParagraphs = new Map<string, string[]>();
   let pageCount = 0;
   for (const { truth, pages, parsed } of issues) {
     const bulletin = truth.bulletin.id;
@@ -131,16 +139,26 @@ export function evaluateIssues(issues: EvaluatedIssue[]): EvaluationReport {
     }
     for (const text of truth.texts) {
       expectedTexts.push(`${bulletin}:${text.id}`);
-      for (const a of text.articles)
-        expectedArticles.set(`${bulletin}:${articleId(text.id, a.number)}`, normalizeForCer(a.body, edition));
+      for (const a of text.articles) {
+        const key = `${bulletin}:${articleId(text.id, a.number)}`;
+        expectedArticles.set(key, normalizeForCer(a.body, edition));
+        if (a.paragraphs)
+          expectedParagraphs.set(
+            key,
+            a.paragraphs.map((p) => normalizeForCer(p, edition)),
+          );
+      }
     }
     for (const text of parsed?.texts ?? []) {
       predictedTexts.push(`${parsed!.bulletin.id}:${text.id}`);
-      for (const a of text.articles)
-        predictedArticles.set(
-          `${parsed!.bulletin.id}:${articleId(text.id, a.number)}`,
-          normalizeForCer(a.body, edition),
+      for (const a of text.articles) {
+        const key = `${parsed!.bulletin.id}:${articleId(text.id, a.number)}`;
+        predictedArticles.set(key, normalizeForCer(a.body, edition));
+        predictedParagraphs.set(
+          key,
+          (a.paragraphs ?? [a.body]).map((p) => normalizeForCer(p, edition)),
         );
+      }
     }
   }
   const bodies: ErrorRate[] = [];
@@ -155,9 +173,30 @@ export function evaluateIssues(issues: EvaluatedIssue[]): EvaluationReport {
       ...precisionRecall(expectedArticles.keys(), predictedArticles.keys()),
       bodyCer: sumErrorRates(bodies).rate,
     },
+    paragraphs: paragraphScore(expectedParagraphs, predictedParagraphs),
     ...evaluateAmendments(issues),
     issues: { total: issues.length, failed: issues.filter((i) => !i.parsed).length },
   };
+}
+
+/** An alinéa read within this character error rate of the printed one is read right (OCR misreads letters, not alinéas). */
+const PARAGRAPH_CER = 0.1;
+
+/** Share of the articles of `expected` also in `predicted` whose alinéas are right one by one. */
+function paragraphScore(
+  expected: ReadonlyMap<string, string[]>,
+  predicted: ReadonlyMap<string, string[]>,
+): EvaluationReport['paragraphs'] {
+  let articles = 0;
+  let right = 0;
+  for (const [key, want] of expected) {
+    const got = predicted.get(key);
+    if (!got) continue;
+    articles++;
+    if (got.length === want.length && want.every((p, i) => characterErrors(p, got[i]!).rate <= PARAGRAPH_CER))
+      right++;
+  }
+  return { accuracy: articles ? right / articles : 1, articles };
 }
 
 /** `loi-30-02/art-1 amended dahir-1-58-254/art-3`; a whole-text target has no article. */
@@ -193,20 +232,25 @@ function expectedLinks(issues: readonly EvaluatedIssue[]): string[] {
 }
 
 /** Links the amendment stage found, as keys; only those read from `language` expressions when given. */
-function predictedLinks(archive: ArchiveLinks, language?: Language): string[] {
-  return archive.operations.flatMap((o) =>
-    o.textId && (!language || o.language === language)
-      ? [amendmentKey(o.byTextId, o.op.byArticle, o.op.kind, o.textId, o.op.targetArticle)]
-      : [],
-  );
+function predictedLinks(archive: MemoryArchive, language?: Language): string[] {
+  return archive
+    .operations()
+    .flatMap((o) =>
+      o.textId && (!language || o.language === language)
+        ? [amendmentKey(o.byTextId, o.op.byArticle, o.op.kind, o.textId, o.op.targetArticle)]
+        : [],
+    );
 }
 
-/** Sampled (article, date) pairs of the truth versions of `issues`, and how many `archive` gets right. */
-function scoreVersions(issues: readonly EvaluatedIssue[], archive: ArchiveLinks) {
+/** Sampled (article, date) pairs of the truth versions of `issues`, and how many of `computed` (by text id) are right. */
+function scoreVersions(
+  issues: readonly EvaluatedIssue[],
+  computedVersions: ReadonlyMap<string, ComputedVersion[]>,
+) {
   let samples = 0;
   let correct = 0;
   for (const { textId, versions } of issues.flatMap((i) => i.truth.versions ?? [])) {
-    const computed = archive.versions.get(textId) ?? [];
+    const computed = computedVersions.get(textId) ?? [];
     for (const article of new Set(versions.map((v) => v.article))) {
       const want = versions.filter((v) => v.article === article);
       const got = computed.filter((v) => v.article === article);
@@ -223,35 +267,32 @@ function scoreVersions(issues: readonly EvaluatedIssue[], archive: ArchiveLinks)
 }
 
 /**
- * Scores amendment links and versions: the amendment stage runs over every parsed issue at
- * once; versions are sampled on the first and the last day of each true version. Each
- * edition is also scored apart (`byEdition`): its issues' truth links against the links read
- * from its language, its truth versions against the versions of its language's wording.
+ * Scores amendment links and versions: every parsed issue is saved, in order, into an
+ * in-memory archive linked by the link stage the stores run; versions are sampled on the
+ * first and the last day of each true version. Each edition is also scored apart
+ * (`byEdition`): its issues' truth links against the links read from its language, its truth
+ * versions against the versions of its language's wording.
  */
 export function evaluateAmendments(
   issues: EvaluatedIssue[],
 ): Pick<EvaluationReport, 'amendments' | 'versions' | 'amendmentsByEdition'> {
-  const parsed = issues.flatMap((i) => (i.parsed ? [i.parsed] : []));
+  const archive = linkArchive(issues.flatMap((i) => (i.parsed ? [i.parsed] : [])));
   const byEdition: Partial<Record<Edition, AmendmentScores>> = {};
   let samples = 0;
   let correct = 0;
-  let all: ArchiveLinks | null = null;
   for (const edition of ['fr', 'ar'] as const) {
     const own = issues.filter((i) => i.truth.bulletin.edition === edition);
-    if (edition === 'ar' && own.length === 0) continue;
-    const archive = linkArchive(parsed, edition);
-    all ??= archive;
-    const scored = scoreVersions(own, archive);
+    if (own.length === 0) continue;
+    const scored = scoreVersions(own, archive.versionsIn(edition));
     samples += scored.samples;
     correct += scored.correct;
-    if (own.length === 0) continue;
     byEdition[edition] = {
       amendments: precisionRecall(expectedLinks(own), predictedLinks(archive, edition)),
       versions: { accuracy: scored.samples ? scored.correct / scored.samples : 1, samples: scored.samples },
     };
   }
   return {
-    amendments: precisionRecall(expectedLinks(issues), predictedLinks(all!)),
+    amendments: precisionRecall(expectedLinks(issues), predictedLinks(archive)),
     versions: { accuracy: samples ? correct / samples : 1, samples },
     amendmentsByEdition: byEdition,
   };

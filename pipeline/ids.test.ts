@@ -5,8 +5,10 @@ import {
   canonicalArticleNumber,
   canonicalNumber,
   guessBulletinFromFileName,
+  isUnidentified,
   parseBulletinId,
   textId,
+  unidentifiedBulletin,
 } from './ids.js';
 
 describe('canonicalNumber', () => {
@@ -90,5 +92,22 @@ describe('bulletin ids', () => {
     ['bis-6204.pdf', { number: '6204', suffix: 'bis' }],
     ['archive/2404-bis_ar.PDF', { edition: 'ar', number: '2404', suffix: 'bis' }],
     ['scan.pdf', {}],
+    ['BO_5670_fr.pdf', { edition: 'fr', number: '5670' }],
+    ['bulletin-officiel-5670.pdf', { number: '5670' }],
+    // Evidence, not truth: a scanner's counter and a date are no issue numbers.
+    ['scan_0001.pdf', {}],
+    ['bulletin-officiel-fr-2015-04-16.pdf', { edition: 'fr' }],
+    ['BO_0042_fr.pdf', { edition: 'fr' }],
+    ['constitution_2011_bo_5964_bis.pdf', {}],
   ])('guesses %s', (name, want) => expect(guessBulletinFromFileName(name)).toEqual(want));
+
+  it('gives an unidentified issue an id of its own that reads back', () => {
+    const key = unidentifiedBulletin('fr', 'ab12cd34'.repeat(8));
+    expect(bulletinId(key)).toBe('bo-fr-unidentified-ab12cd34');
+    expect(parseBulletinId('bo-fr-unidentified-ab12cd34')).toEqual(key);
+    expect(isUnidentified('bo-fr-unidentified-ab12cd34')).toBe(true);
+    expect(isUnidentified('bo-fr-6280')).toBe(false);
+    expect(parseBulletinId('bo-fr-unidentified')).toBeNull();
+    expect(parseBulletinId('bo-fr-6280-ab12cd34')).toBeNull();
+  });
 });

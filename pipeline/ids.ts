@@ -60,30 +60,62 @@ export function bulletinId(key: BulletinKey): string {
   return `bo-${key.edition}-${key.number}${key.suffix ? `-${key.suffix}` : ''}`;
 }
 
+/**
+ * The number of an issue no page or file name identifies (a partial copy: a sommaire page, a
+ * single text, a reprint); its suffix is the first 8 hex digits of the file's sha256, so the
+ * id reads `bo-fr-unidentified-1a2b3c4d` and two such files stay apart.
+ */
+export const UNIDENTIFIED_NUMBER = 'unidentified';
+
+/** The key of an unidentified issue of `edition` read from the file of hash `sha256`. */
+export function unidentifiedBulletin(edition: Edition, sha256: string): BulletinKey {
+  return { edition, number: UNIDENTIFIED_NUMBER, suffix: sha256.slice(0, 8) };
+}
+
+/** Whether a key or id is of an unidentified issue ({@link unidentifiedBulletin}). */
+export function isUnidentified(key: BulletinKey | string): boolean {
+  return (typeof key === 'string' ? parseBulletinId(key)?.number : key.number) === UNIDENTIFIED_NUMBER;
+}
+
 /** Inverse of {@link bulletinId}; null when the id is not one. */
 export function parseBulletinId(id: string): BulletinKey | null {
-  const m = /^bo-(fr|ar)-(\d+)(?:-([a-z]+))?$/.exec(id);
+  const m = /^bo-(fr|ar)-(?:(\d+)(?:-([a-z]+))?|(unidentified)-([0-9a-f]{8}))$/.exec(id);
   if (!m) return null;
-  const key: BulletinKey = { edition: m[1] as Edition, number: m[2]! };
-  if (m[3]) key.suffix = m[3];
+  const key: BulletinKey = { edition: m[1] as Edition, number: m[2] ?? m[4]! };
+  const suffix = m[3] ?? m[5];
+  if (suffix) key.suffix = suffix;
   return key;
 }
 
+/** Words a BO-shaped file name may hold besides the number, edition and suffix. */
+const FILE_NAME_WORDS = new Set(['bo', 'bulletin', 'officiel', 'bulletinofficiel']);
+
 /**
  * Guesses edition, number and suffix from a file name as archives write them:
- * `BO_7140_bis_Fr.pdf`, `bo-fr-6280.pdf`, `bis-6204.pdf`, `2404-bis_ar.pdf`.
+ * `BO_7140_bis_Fr.pdf`, `bo-fr-6280.pdf`, `bis-6204.pdf`, `2404-bis_ar.pdf`. A file name is
+ * evidence, not truth: only a BO-shaped name (one number, without a leading zero, beside
+ * nothing but `bo`, `bulletin officiel`, an edition and a suffix) gives a number and suffix;
+ * `scan_0001.pdf` and `bulletin-officiel-fr-2015-04-16.pdf` (a date) give none. Any name may
+ * give the edition.
  */
 export function guessBulletinFromFileName(fileName: string): Partial<BulletinKey> {
   const base = fileName
     .replace(/^.*[\\/]/, '')
     .replace(/\.[a-z0-9]+$/i, '')
     .toLowerCase();
-  const tokens = base.split(/[^a-z0-9]+/).filter(Boolean);
   const guess: Partial<BulletinKey> = {};
-  for (const t of tokens) {
+  const numbers: string[] = [];
+  let suffix: string | undefined;
+  let shaped = true;
+  for (const t of base.split(/[^a-z0-9]+/).filter(Boolean)) {
     if (t === 'fr' || t === 'ar') guess.edition = t;
-    else if (/^\d{1,5}$/.test(t) && guess.number === undefined) guess.number = t;
-    else if ((SUFFIXES as readonly string[]).includes(t)) guess.suffix = t;
+    else if (/^\d+$/.test(t)) numbers.push(t);
+    else if ((SUFFIXES as readonly string[]).includes(t)) suffix = t;
+    else if (!FILE_NAME_WORDS.has(t)) shaped = false;
+  }
+  if (shaped && numbers.length === 1 && /^[1-9]\d{0,4}$/.test(numbers[0]!)) {
+    guess.number = numbers[0]!;
+    if (suffix) guess.suffix = suffix;
   }
   return guess;
 }
@@ -94,8 +126,11 @@ const ID_PREFIX: Partial<Record<TextType, string>> = {
   'dahir-portant-loi': 'dahir',
 };
 
+/** Types of which one text at most is made a year, named by it: `constitution-2011`. */
+const ONE_A_YEAR: ReadonlySet<TextType> = new Set(['constitution']);
+
 /**
- * `{type}-{number}`; a text without a number: `{type}-{yyyy-mm-dd}-{short hash of its title}`,
+ * `{type}-{number}`; the Constitution: `constitution-{yyyy}`; any other text without a number: `{type}-{yyyy-mm-dd}-{short hash of its title}`,
  * the title reduced to the words OCR rarely damages ({@link titleKey}).
  *
  * @example textId('dahir', '1.58.376') // 'dahir-1-58-376'
@@ -107,6 +142,7 @@ export function textId(
 ): string {
   const prefix = ID_PREFIX[type] ?? type;
   if (number) return `${prefix}-${canonicalNumber(number)}`;
+  if (ONE_A_YEAR.has(type) && fallback?.signedOn) return `${prefix}-${fallback.signedOn.slice(0, 4)}`;
   const date = fallback?.signedOn ?? 'undated';
   const hash = createHash('sha256')
     .update(titleKey(fallback?.title ?? ''))

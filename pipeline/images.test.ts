@@ -2,9 +2,18 @@ import { readFile } from 'node:fs/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { onGreyPaper } from '../bench/real-ocr-sets.js';
 import { realDataPath } from '../fixtures/real-data.js';
 import { CorruptImageError, ImageTooLargeError } from './errors.js';
-import { contrastStretch, greyHistogram, openImage, paperLevel, preprocessForOcr } from './images.js';
+import {
+  contrastStretch,
+  greyHistogram,
+  measureInk,
+  openImage,
+  paperLevel,
+  preprocessForOcr,
+  sauvolaBinarise,
+} from './images.js';
 import { pngSize } from './ocr.js';
 
 function chunk(type: string, data: Buffer): Buffer {
@@ -142,5 +151,38 @@ describe('image inputs', () => {
       if (table[level] !== bySharp[i]) differ += 1;
     });
     expect(differ).toBe(0);
+  });
+
+  it('counts about one glyph per printed character, on white paper and on grey', async () => {
+    const id = 'an1962cat__FRAN_0011_11083_L-medium';
+    const scan = await readFile(realDataPath('ocr-fr-typewritten', `${id}.jpg`));
+    const truth = await readFile(realDataPath('ocr-fr-typewritten', `${id}.gt.txt`), 'utf8');
+    const characters = truth.replace(/[\s_^~]/g, '').length;
+    const white = await measureInk(await sharp(scan).greyscale().png().toBuffer());
+    const grey = await measureInk(
+      await sharp(await onGreyPaper(scan))
+        .greyscale()
+        .png()
+        .toBuffer(),
+    );
+    for (const ink of [white, grey]) {
+      expect(ink.glyphs).toBeGreaterThan(characters * 0.8);
+      expect(ink.glyphs).toBeLessThan(characters * 1.3);
+      expect(ink.darkRatio).toBeGreaterThan(0.01);
+      expect(ink.darkRatio).toBeLessThan(0.05);
+    }
+  });
+
+  it('binarises grey paper framed by white to white paper and dark ink', async () => {
+    // Grey paper (207) with a white frame and a block of ink: a global threshold takes the paper for ink.
+    const width = 400;
+    const height = 300;
+    const page = new Uint8Array(width * height).fill(255);
+    for (let y = 40; y < 260; y += 1) page.fill(207, y * width + 40, y * width + 360);
+    for (let y = 100; y < 110; y += 1) page.fill(60, y * width + 100, y * width + 300);
+    const binary = sauvolaBinarise(page, width, height, 15);
+    expect(binary[150 * width + 200]).toBe(255); // paper
+    expect(binary[10 * width + 10]).toBe(255); // scanner bed
+    expect(binary[105 * width + 200]).toBe(0); // ink
   });
 });

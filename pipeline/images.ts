@@ -230,3 +230,182 @@ export async function imageCutter(png: Buffer): Promise<ImageCutter> {
       .toBuffer();
   };
 }
+
+/** How much ink a page image holds, measured on its binarised pixels ({@link measureInk}). */
+export interface InkMeasure {
+  /** Dark pixels among all pixels of the binarised page. */
+  darkRatio: number;
+  /** Connected dark shapes of a glyph's size: about one per printed character. */
+  glyphs: number;
+}
+
+/** Width the page is measured at: glyphs of 8–12 pt stay whole, and the count takes a few tens of ms. */
+const INK_MEASURE_WIDTH = 1200;
+/** Sauvola's sensitivity to local contrast, and the dynamic range of the standard deviation. */
+const SAUVOLA_K = 0.2;
+const SAUVOLA_R = 128;
+
+/**
+ * Binarises 8-bit grey pixels with Sauvola's local threshold (mean × (1 + k (sd / R − 1))
+ * over a window), computed on a grid of cells of half the window and interpolated: unlike a
+ * global threshold (Otsu, tesseract's own), it holds on grey or uneven paper and on a page
+ * framed by white scanner bed, where a global threshold takes the paper for ink. Returns 0
+ * for ink and 255 for paper.
+ */
+export function sauvolaBinarise(grey: Uint8Array, width: number, height: number, window: number): Uint8Array {
+  const cell = Math.max(2, Math.round(window / 2));
+  const cols = Math.ceil(width / cell);
+  const rows = Math.ceil(height / cell);
+  const sum = new Float64Array(cols * rows);
+  const squares = new Float64Array(cols * rows);
+  const counts = new Uint32Array(cols * rows);
+  for (let y = 0; y < height; y += 1) {
+    const row = Math.floor(y / cell) * cols;
+    for (let x = 0; x < width; x += 1) {
+      const value = grey[y * width + x]!;
+      const c = row + Math.floor(x / cell);
+      sum[c]! += value;
+      squares[c]! += value * value;
+      counts[c]! += 1;
+    }
+  }
+  // Threshold of each cell over the window of its 3 × 3 neighbourhood.
+  const thresholds = new Float32Array(cols * rows);
+  for (let r = 0; r < rows; r += 1) {
+    for (let c = 0; c < cols; c += 1) {
+      let s = 0;
+      let q = 0;
+      let n = 0;
+      for (let dr = -1; dr <= 1; dr += 1) {
+        for (let dc = -1; dc <= 1; dc += 1) {
+          const rr = r + dr;
+          const cc = c + dc;
+          if (rr < 0 || rr >= rows || cc < 0 || cc >= cols) continue;
+          const i = rr * cols + cc;
+          s += sum[i]!;
+          q += squares[i]!;
+          n += counts[i]!;
+        }
+      }
+      const mean = s / n;
+      const sd = Math.sqrt(Math.max(0, q / n - mean * mean));
+      thresholds[r * cols + c] = mean * (1 + SAUVOLA_K * (sd / SAUVOLA_R - 1));
+    }
+  }
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y += 1) {
+    const fy = Math.min(rows - 1, Math.max(0, (y + 0.5) / cell - 0.5));
+    const r0 = Math.floor(fy);
+    const r1 = Math.min(rows - 1, r0 + 1);
+    const wy = fy - r0;
+    for (let x = 0; x < width; x += 1) {
+      const fx = Math.min(cols - 1, Math.max(0, (x + 0.5) / cell - 0.5));
+      const c0 = Math.floor(fx);
+      const c1 = Math.min(cols - 1, c0 + 1);
+      const wx = fx - c0;
+      const top = thresholds[r0 * cols + c0]! * (1 - wx) + thresholds[r0 * cols + c1]! * wx;
+      const bottom = thresholds[r1 * cols + c0]! * (1 - wx) + thresholds[r1 * cols + c1]! * wx;
+      out[y * width + x] = grey[y * width + x]! <= top * (1 - wy) + bottom * wy ? 0 : 255;
+    }
+  }
+  return out;
+}
+
+/**
+ * Connected dark shapes (8-neighbours) of a binarised image whose box is glyph-sized: at
+ * least `minSize` pixels tall or wide, at most `maxSize` (rules, borders and stains are
+ * larger, dust smaller).
+ */
+export function countGlyphs(
+  binary: Uint8Array,
+  width: number,
+  height: number,
+  minSize: number,
+  maxSize: number,
+): number {
+  const seen = new Uint8Array(binary.length);
+  const stack: number[] = [];
+  let glyphs = 0;
+  for (let start = 0; start < binary.length; start += 1) {
+    if (binary[start] !== 0 || seen[start]) continue;
+    seen[start] = 1;
+    stack.push(start);
+    let [x0, y0, x1, y1] = [width, height, 0, 0];
+    while (stack.length > 0) {
+      const p = stack.pop()!;
+      const x = p % width;
+      const y = (p - x) / width;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
+      for (let dy = -1; dy <= 1; dy += 1) {
+        const ny = y + dy;
+        if (ny < 0 || ny >= height) continue;
+        for (let dx = -1; dx <= 1; dx += 1) {
+          const nx = x + dx;
+          if (nx < 0 || nx >= width) continue;
+          const q = ny * width + nx;
+          if (binary[q] === 0 && !seen[q]) {
+            seen[q] = 1;
+            stack.push(q);
+          }
+        }
+      }
+    }
+    const size = Math.max(x1 - x0 + 1, y1 - y0 + 1);
+    if (size >= minSize && size <= maxSize) glyphs += 1;
+  }
+  return glyphs;
+}
+
+/** Sauvola window: about a line of text high at the page's scale (25 px at 300 dpi). */
+function sauvolaWindow(width: number): number {
+  return Math.max(15, Math.round(width / 100));
+}
+
+/**
+ * Measures the ink on a page image, whatever its paper: the page is scaled to
+ * {@link INK_MEASURE_WIDTH}, binarised locally ({@link sauvolaBinarise}) and its
+ * glyph-sized shapes counted. A page that reads as (nearly) nothing while holding
+ * hundreds of glyphs has been lost by the reading, not left blank by the printer.
+ */
+export async function measureInk(png: Buffer): Promise<InkMeasure> {
+  const { width: fullWidth = INK_MEASURE_WIDTH } = await sharp(png).metadata();
+  const { data, info } = await sharp(png)
+    .resize({ width: Math.min(fullWidth, INK_MEASURE_WIDTH) })
+    .flatten({ background: '#ffffff' })
+    .toColourspace('b-w')
+    .extractChannel(0)
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  const binary = sauvolaBinarise(data, info.width, info.height, sauvolaWindow(info.width));
+  let dark = 0;
+  for (const value of binary) if (value === 0) dark += 1;
+  // A glyph of 8–12 pt on a page of 1,200 px across spans about 4 to 30 px.
+  const glyphs = countGlyphs(binary, info.width, info.height, 3, Math.round(info.width / 25));
+  return { darkRatio: dark / binary.length, glyphs };
+}
+
+/**
+ * The page binarised by {@link sauvolaBinarise} at its own resolution, as a PNG: one of the
+ * other ways a page lost by the usual preprocessing is read again (pipeline/page-rereading.ts).
+ */
+export async function binariseForOcr(png: Buffer): Promise<Buffer> {
+  const [{ density }, { data, info }] = await Promise.all([
+    sharp(png).metadata(),
+    sharp(png)
+      .flatten({ background: '#ffffff' })
+      .toColourspace('b-w')
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  ]);
+  const binary = sauvolaBinarise(data, info.width, info.height, sauvolaWindow(info.width));
+  const image = sharp(binary, { raw: { width: info.width, height: info.height, channels: 1 } }).toColourspace(
+    'b-w',
+  );
+  return (density ? image.withDensity(density) : image)
+    .png({ compressionLevel: TRANSIENT_PNG_COMPRESSION })
+    .toBuffer();
+}

@@ -28,6 +28,9 @@ describe('intake', () => {
     expect(record.sha256).not.toBe(intake(Buffer.from('%PDF-1.4\nhellO'), 'x.pdf').sha256);
     expect(record.byteLength).toBe(bytes.length);
     expect(record.guess).toEqual({ number: '7140', suffix: 'bis', edition: 'fr' });
+    // A scanner's counter and a date are no issue numbers.
+    expect(intake(bytes, 'scan_0001.pdf').guess).toEqual({});
+    expect(intake(bytes, 'bulletin-officiel-fr-2015-04-16.pdf').guess).toEqual({ edition: 'fr' });
   });
 
   it('refuses empty and unknown inputs with stable codes', () => {

@@ -29,7 +29,9 @@ export function sniffMediaType(bytes: Uint8Array): MediaType | null {
 }
 
 /**
- * Identifies an input file: sha256, sniffed media type, and the bulletin its name suggests.
+ * Identifies an input file: sha256, sniffed media type, and the bulletin its name suggests: a
+ * name is evidence, not truth, and only a BO-shaped one suggests a number
+ * ({@link guessBulletinFromFileName}); the pages win over it.
  *
  * @throws EmptyInputError for a file with no bytes.
  * @throws UnsupportedInputError (code `UNSUPPORTED_TYPE`) when it is no PDF, TIFF, PNG or JPEG.

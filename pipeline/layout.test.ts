@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectLinesSplit } from '../test/expect-lines.js';
 import { findGutter, isRunningHeader, joinLines, layoutPage, parsePrintedPage } from './layout.js';
 import type { TextLine } from './model.js';
 
@@ -108,13 +109,18 @@ describe('layout', () => {
   });
 
   it('recognises running headers through OCR noise, and not body text', () => {
-    expect(isRunningHeader('BULLETIN OFFICIEL N° 5670 – 2 chaoual 1429 (2-10-2008) 689')).toBe(true);
-    expect(isRunningHeader('BULLETlN OFFlClEL No 5670')).toBe(true);
-    expect(isRunningHeader('BULLET1N 0FFICIEL')).toBe(true);
-    expect(isRunningHeader('Bulletin Officiel')).toBe(true);
-    expect(isRunningHeader('au Bulletin officiel')).toBe(true);
-    expect(isRunningHeader('Est promulguée et sera publiée à la suite')).toBe(false);
-    expect(isRunningHeader('الجريدة الرسمية عدد 5670')).toBe(true);
+    expectLinesSplit(
+      isRunningHeader,
+      [
+        'BULLETIN OFFICIEL N° 5670 – 2 chaoual 1429 (2-10-2008) 689',
+        'BULLETlN OFFlClEL No 5670',
+        'BULLET1N 0FFICIEL',
+        'Bulletin Officiel',
+        'au Bulletin officiel',
+        'الجريدة الرسمية عدد 5670',
+      ],
+      ['Est promulguée et sera publiée à la suite'],
+    );
   });
 
   it('parses the printed page before the title or after the date', () => {

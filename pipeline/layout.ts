@@ -97,7 +97,10 @@ export function parsePrintedPage(header: string): number | undefined {
   const closing = text.lastIndexOf(')');
   const after = closing >= 0 ? text.slice(closing + 1) : text.slice(Math.max(titleAt, 0));
   const trail = /(?:^|\s)(\d{1,5})\s*$/.exec(after);
-  return trail && (closing >= 0 || !/N\s*[°o"º]\s*\d+\s*$/i.test(after)) ? Number(trail[1]) : undefined;
+  // `N° 5670 – 2` and no more: the day of a date wrapped to the next line (structure/masthead.ts reads it).
+  return trail && (closing >= 0 || !/N\s*[°o"º]\s*\d+(?:\s*[–—-]\s*\d{1,2})?\s*$/i.test(after))
+    ? Number(trail[1])
+    : undefined;
 }
 
 function splitHeader(lines: TextLine[]): { header: TextLine[]; body: TextLine[] } {

@@ -97,6 +97,11 @@ export const TEXT_TYPES = [
   'circulaire',
   'avis',
   'rectificatif',
+  // Texts a dahir promulgates or publishes without a number of their own (BO-FORMAT.md).
+  'constitution',
+  'convention',
+  'accord',
+  'protocole',
 ] as const;
 export type TextType = (typeof TEXT_TYPES)[number];
 
@@ -123,6 +128,11 @@ export interface Article {
   /** The heading as printed: `ARTICLE PREMIER.`, `Article 3 bis`. */
   heading: string;
   body: string;
+  /**
+   * Its alinéas and enumerated items (`1°`, `a)`, `-`) in order, each its own entry, as
+   * printed; joined by spaces they read as `body`. Absent only where read before alinéas were.
+   */
+  paragraphs?: string[];
   /** Printed page number where the article starts (falls back to the page index in its file). */
   page: number;
   /** Page index in the file and bounding box of the heading line, for highlighting. */

@@ -18,9 +18,11 @@ export interface OcrResult {
 /**
  * How the engine splits an image into lines: `page` finds blocks, columns and lines itself
  * (tesseract's automatic page segmentation); `line` reads the whole image as one text line
- * (a cut-out line, as in line-level ground truth), where page analysis would lose words.
+ * (a cut-out line, as in line-level ground truth), where page analysis would lose words;
+ * `block` reads the whole image as one block of lines, a second way of reading a page whose
+ * page analysis found no text (pipeline/page-rereading.ts).
  */
-export type Segmentation = 'page' | 'line';
+export type Segmentation = 'page' | 'line' | 'block';
 
 /** Options of {@link OcrEngine.recognize}. */
 export interface RecognizeOptions {

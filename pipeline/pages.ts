@@ -6,7 +6,7 @@
 
 import { hasDamagedNumber, mergeReread, opensDatedHeader, rereadRegions } from './arabic-numbers.js';
 import { TooManyPagesError } from './errors.js';
-import { imageCutter, openImage, preprocessForOcr } from './images.js';
+import { imageCutter, measureInk, openImage, preprocessForOcr } from './images.js';
 import { findGutter, layoutPage } from './layout.js';
 import type { Edition, IntakeRecord, OcrLanguage, PageArtefact, TextLayerTriage, TextLine } from './model.js';
 import {
@@ -18,19 +18,20 @@ import {
   restoreFrenchDashes,
   type Segmentation,
 } from './ocr.js';
-import { openPdf, type PdfDocument, type PdfLimits } from './pdf.js';
+import { rereadIfLost } from './page-rereading.js';
+import type { PdfDocument, PdfLimits } from './pdf.js';
 import { scoreTextLayer, type TextLayerScore } from './text-layer-quality.js';
 
 /** Limits on an input document: pages, and pixels per page image or render. */
 export type DocumentLimits = PdfLimits;
 
-/** Opens a PDF from its bytes: {@link openPdf} in-process, or a sandbox implementing the same contract. */
+/** Opens a PDF from its bytes: `openPdf` (pipeline/pdf.ts) in-process, or a sandbox implementing the same contract. */
 export type PdfOpener = (bytes: Uint8Array, limits: PdfLimits) => Promise<PdfDocument>;
 
 /** Options of {@link openDocument}: its limits, and who parses PDFs. */
 export interface OpenDocumentOptions extends DocumentLimits {
   /**
-   * Parses PDFs; default {@link openPdf} in this thread. Ingestion of untrusted files passes
+   * Parses PDFs; default `openPdf` (pipeline/pdf.ts) in this thread. Ingestion of untrusted files passes
    * a sandbox (engines/pdf-sandbox.ts) that can stop a PDF that loops or eats memory.
    */
   openPdf?: PdfOpener;
@@ -99,8 +100,11 @@ export async function openDocument(
   record: IntakeRecord,
   options: OpenDocumentOptions = {},
 ): Promise<SourceDocument> {
-  const { openPdf: parsePdf = openPdf, ...limits } = options;
-  if (record.mediaType === 'application/pdf') return parsePdf(bytes, limits);
+  const { openPdf: parsePdf, ...limits } = options;
+  if (record.mediaType === 'application/pdf') {
+    // pdf.js is loaded only for PDFs: it is a third of `jarida ocr IMAGE`'s start-up.
+    return (parsePdf ?? (await import('./pdf.js')).openPdf)(bytes, limits);
+  }
   const image = await openImage(bytes, limits.maxPixels);
   const maxPages = limits.maxPages;
   if (maxPages !== undefined && image.pages.length > maxPages)
@@ -148,13 +152,24 @@ export async function readPage(
       : size && looksLikeLine(size.width, size.height)
         ? 'line'
         : 'page';
-  const png = await preprocessForOcr(rendered);
+  const preprocessed = await preprocessForOcr(rendered);
+  // Measured on this thread while the worker reads the page: it costs no time of its own.
+  const ink = segmentation === 'page' ? measureInk(rendered) : null;
+  ink?.catch(() => undefined);
   // A text layer too poor to trust still tells the script reliably.
   const likely = (score && score.characters >= 20 ? score.script : undefined) ?? opts.expected ?? 'fra';
-  const { result, language } =
+  const first =
     opts.lang === 'auto'
-      ? await recognizeEither(png, engine, likely, { segmentation })
-      : { result: await engine.recognize(png, opts.lang, { segmentation }), language: opts.lang };
+      ? await recognizeEither(preprocessed, engine, likely, { segmentation })
+      : { result: await engine.recognize(preprocessed, opts.lang, { segmentation }), language: opts.lang };
+  const { language } = first;
+  // A reading that lost the page's ink is read again other ways, or the page fails: never empty.
+  const { result, png } = await rereadIfLost(
+    rendered,
+    { result: first.result, png: preprocessed, way: 'preprocessed' },
+    engine,
+    { page: page.index, lang: language, ink },
+  );
   const read =
     language === 'ara' && segmentation === 'page' ? await rereadNumbers(png, result, engine) : result.lines;
   const repair = OCR_REPAIRS[language];

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { TesseractPool } from '../engines/tesseract-pool.js';
 import { garbleArabicLine, pdfWithHiddenText } from '../fixtures/bad-text-layer.js';
 import { realDataPath } from '../fixtures/real-data.js';
+import { noOcr as noOcrEngine } from '../test/temp-archive.js';
 import { CorruptPdfError } from './errors.js';
 import { characterErrors } from './evaluation.js';
 import { intake } from './intake.js';
@@ -68,11 +69,7 @@ async function twoColumnPdf(options: { userPassword?: string } = {}): Promise<Ui
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-const noOcr = {
-  size: 1,
-  recognize: () => Promise.reject(new Error('a trusted text layer must not be OCR’d')),
-  close: async () => {},
-};
+const noOcr = noOcrEngine('a trusted text layer must not be OCR’d');
 
 describe('pdf text layer', () => {
   it('groups runs into lines with page-fraction bboxes, keeping the two columns apart', async () => {

@@ -11,15 +11,18 @@ const page = (file: string, from: number, count = 45): string[] =>
     .filter((l) => l.trim())
     .slice(from, from + count);
 
+/** The triage of each `[file, line]` page, with where it was taken for assertion messages. */
+const triage = (pages: [file: string, from: number][]) =>
+  pages.map(([file, from]) => ({ where: `${file}@${from}`, score: scoreTextLayer(page(file, from)) }));
+
 describe('text-layer triage', () => {
   it('trusts the text of real French laws', () => {
-    for (const [file, from] of [
+    for (const { where, score } of triage([
       ['fr/ma-loi-17-95.txt', 100],
       ['fr/ma-loi-17-95.txt', 2000],
       ['fr/ma-loi-5-96.txt', 300],
-    ] as const) {
-      const score = scoreTextLayer(page(file, from));
-      expect(score.trusted, `${file}@${from}`).toBe(true);
+    ])) {
+      expect(score.trusted, where).toBe(true);
       expect(score.script).toBe('fra');
     }
   });
@@ -33,14 +36,13 @@ describe('text-layer triage', () => {
 
   it('refuses the real extractions whose dates and figures came out in visual order', () => {
     // The 1966 BO page (`18رمضان (31) 1386دجنبر )1966`, columns interleaved) and the dahir further on.
-    for (const [file, from] of [
+    for (const { where, score } of triage([
       ['ar/ma-adala-finance-laws-9096.txt', 0],
       ['ar/ma-adala-finance-laws-9096.txt', 600],
       ['ar/ma-adala-administrative-164.txt', 200],
-    ] as const) {
-      const score = scoreTextLayer(page(file, from));
-      expect(score.scrambledNumberRatio, `${file}@${from}`).toBeGreaterThan(0.3);
-      expect(score.trusted, `${file}@${from}`).toBe(false);
+    ])) {
+      expect(score.scrambledNumberRatio, where).toBeGreaterThan(0.3);
+      expect(score.trusted, where).toBe(false);
     }
     for (const from of [0, 2000]) {
       expect(scoreTextLayer(page('fr/ma-loi-17-95.txt', from)).scrambledNumberRatio).toBeLessThan(0.05);

@@ -6,7 +6,7 @@
  * spaces and the short words between figures. The id already carries the type and the date, so the type word, the figures and
  * the date's words add nothing to the hash but risk.
  */
-import { GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_FR, HIJRI_MONTHS_AR, HIJRI_MONTHS_FR } from './dates.js';
+import { GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_FR, HIJRI_MONTHS_AR, HIJRI_MONTHS_FR } from './calendars.js';
 import { SUFFIXES } from './ids.js';
 import { foldForSearch } from './normalize.js';
 
@@ -54,20 +54,15 @@ const words = (s: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-let monthWords: Set<string> | undefined;
 /**
  * Month names of both calendars in both editions, as shapes: the first word of each spelling
- * (`ربيع`, not the ordinal after it, which titles use for other things). Built on first use:
- * dates.ts imports ids.ts, which imports this module.
+ * (`ربيع`, not the ordinal after it, which titles use for other things).
  */
-function isMonthWord(shaped: string): boolean {
-  monthWords ??= new Set(
-    [...HIJRI_MONTHS_FR, ...HIJRI_MONTHS_AR, ...GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_FR]
-      .flat()
-      .map((spelling) => shape(words(spelling)[0]!)),
-  );
-  return monthWords.has(shaped);
-}
+const MONTH_WORDS = new Set(
+  [...HIJRI_MONTHS_FR, ...HIJRI_MONTHS_AR, ...GREGORIAN_MONTHS_AR, GREGORIAN_MONTHS_FR]
+    .flat()
+    .map((spelling) => shape(words(spelling)[0]!)),
+);
 
 const hasFigure = (word: string) => /\p{N}/u.test(word);
 /** An issue's or an article's suffix after a number (`6139 bis`, `6139 مكرر`): it tells two issues apart. */
@@ -90,6 +85,6 @@ export function titleKey(title: string): string {
   return tokens
     .filter((t, i) => !hasFigure(t) && (!inDate.has(i) || isSuffix(t)) && t.length >= MIN_WORD_LENGTH)
     .map(shape)
-    .filter((t) => !isMonthWord(t))
+    .filter((t) => !MONTH_WORDS.has(t))
     .join('');
 }

@@ -1,44 +1,40 @@
 /**
  * The queued ingest against a real redis-server: it gives the archive the embedded ingest
- * gives, and the same files enqueued twice are one piece of work with one result.
+ * gives, the same files enqueued twice are one piece of work with one result, and two files
+ * of one bulletin read at the same moment leave one of them in the archive.
  */
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue } from 'bullmq';
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { TesseractPool } from '../engines/tesseract-pool.js';
-import { generateFixtures } from '../fixtures/generate.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { type FileOutcome, IngestStages } from '../ingest/ingest-stages.js';
-import { DataDir } from '../store/data-dir.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
 import { type RedisServer, startRedis } from '../test/redis-server.js';
 import { dumpStore } from '../test/store-dump.js';
+import { generateFixtureFiles, openTempArchive, useTempDir } from '../test/temp-archive.js';
 import { IngestQueue } from './ingest-queue.js';
 import { connectionOptions } from './queue-connection.js';
 import { STAGES } from './queue-stages.js';
 import { QueueWorkers } from './queue-workers.js';
 
 let redis: RedisServer;
-let work: string;
+const work = useTempDir('jarida-queue-');
 let cleanFiles: string[];
 let files: string[];
 let prefixes = 0;
 
 beforeAll(async () => {
   redis = await startRedis();
-  work = await mkdtemp(path.join(tmpdir(), 'jarida-queue-'));
-  const clean = await generateFixtures({
-    out: path.join(work, 'clean'),
+  ({ files: cleanFiles } = await generateFixtureFiles(path.join(work(), 'clean'), {
     seed: 7,
     issues: 2,
     edition: 'fr',
     quality: 'clean',
-  });
-  cleanFiles = clean.issues.map((i) => path.join(work, 'clean', i.file));
-  const scan = await generateFixtures({
-    out: path.join(work, 'scan'),
+  }));
+  const { manifest: scan } = await generateFixtureFiles(path.join(work(), 'scan'), {
     seed: 8,
     issues: 1,
     edition: 'fr',
@@ -46,36 +42,35 @@ beforeAll(async () => {
     pages: 'png',
   });
   // One scanned page (the masthead page) as its own file: the OCR path, at the cost of one page.
-  const scanPage = path.join(work, `${scan.issues[0]!.bulletinId}.png`);
-  await copyFile(path.join(work, 'scan', 'pages', `${scan.issues[0]!.bulletinId}-p1.png`), scanPage);
-  const corrupt = path.join(work, 'BO_9999_fr.pdf');
+  const scanPage = path.join(work(), `${scan.issues[0]!.bulletinId}.png`);
+  await copyFile(path.join(work(), 'scan', 'pages', `${scan.issues[0]!.bulletinId}-p1.png`), scanPage);
+  const corrupt = path.join(work(), 'BO_9999_fr.pdf');
   await writeFile(corrupt, (await readFile(cleanFiles[0]!)).subarray(0, 3000));
   files = [...cleanFiles, scanPage, corrupt];
 });
 
 afterAll(async () => {
   await redis?.stop();
-  await rm(work, { recursive: true, force: true });
 });
 
 /** An archive in a fresh data directory, and a fresh queue prefix on the test's Redis. */
 async function archive(name: string) {
-  const dataDir = new DataDir(path.join(work, name));
-  await dataDir.ensure();
-  const store = await openSqliteStore(dataDir.databasePath);
+  const { dataDir, store } = await openTempArchive(path.join(work(), name));
   const target = { url: redis.url, prefix: `test-${process.pid}-${++prefixes}` };
   return { dataDir, store, target, stages: new IngestStages({ dataDir, store }) };
 }
 
-async function embeddedIngest(paths: string[]) {
-  const a = await archive('embedded');
+async function embeddedIngest(paths: string[], name = 'embedded') {
+  const a = await archive(name);
   const ocr = new TesseractPool({ size: 2 });
+  const ledger = new IngestLedger(a.dataDir.databasePath);
   try {
     return {
-      outcomes: await new IngestService({ ...a, ocr }).ingestBatch(paths),
+      outcomes: await new IngestService({ ...a, ocr, ledger }).ingest(paths),
       db: a.dataDir.databasePath,
     };
   } finally {
+    ledger.close();
     await ocr.close();
     await a.store.close();
   }
@@ -152,6 +147,56 @@ describe('queued ingest', () => {
     } finally {
       await twice.queue.close();
       await twice.a.store.close();
+    }
+  });
+});
+
+/** Another file of the bulletin in `file`: its first `pages` pages only (same masthead, fewer texts). */
+async function firstPages(file: string, pages: number, out: string): Promise<string> {
+  const source = await PDFDocument.load(await readFile(file));
+  const copy = await PDFDocument.create();
+  for (const page of await copy.copyPages(source, [...Array(pages).keys()])) copy.addPage(page);
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, await copy.save());
+  return out;
+}
+
+describe('two files of one bulletin', () => {
+  test('structured at the same moment: one is ingested, the other fails with a conflict', async () => {
+    const whole = cleanFiles[0]!;
+    const part = await firstPages(whole, 2, path.join(work(), 'part', path.basename(whole)));
+    const a = await archive('conflict');
+    const queue = new IngestQueue(a.target, a.stages);
+    const ocr = new TesseractPool({ size: 1 });
+    const before = QueueWorkers.start({ ...a, stages: ['ocr', 'structure'], ocr });
+    let index: QueueWorkers | undefined;
+    try {
+      const enqueued = await queue.ingest([whole, part], { wait: false });
+      expect(enqueued.map((o) => o.status)).toEqual(['queued', 'queued']);
+      // Both files pass the structure stage before either is indexed: the moment of the race.
+      await expect
+        .poll(async () => (await queue.counts()).find((c) => c.stage === 'structure')!.completed, {
+          timeout: 60_000,
+          interval: 200,
+        })
+        .toBe(2);
+      index = QueueWorkers.start({ ...a, stages: ['index'] });
+      const outcomes = await queue.waitFor(enqueued, undefined, 200);
+      const ingested = outcomes.filter((o) => o.status === 'ingested');
+      const failed = outcomes.filter((o) => o.status === 'failed');
+      expect(ingested).toHaveLength(1);
+      expect(failed).toEqual([expect.objectContaining({ code: 'BULLETIN_CONFLICT' })]);
+      // The archive holds the texts of exactly one file: those of the file ingested alone.
+      const alone = await embeddedIngest([ingested[0]!.path], 'conflict-alone');
+      expect(dumpStore(a.dataDir.databasePath)).toEqual(dumpStore(alone.db));
+      const other = await embeddedIngest([failed[0]!.path], 'conflict-other');
+      expect(dumpStore(other.db).texts).not.toEqual(dumpStore(alone.db).texts);
+    } finally {
+      await before.close();
+      await index?.close();
+      await ocr.close();
+      await queue.close();
+      await a.store.close();
     }
   });
 });

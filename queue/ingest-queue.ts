@@ -1,12 +1,20 @@
 /**
- * The archivist's side of the queued pipeline: enqueue files as flows, follow them to their
- * outcome (the same `FileOutcome`s as the embedded ingest), count jobs per stage, list
- * failures with their reasons, and re-queue them.
+ * The archivist's side of the queued pipeline, the queued {@link Ingestion}: enqueue files as
+ * flows, follow them to their outcome (the same `FileOutcome`s as the embedded ingest), count
+ * jobs per stage, list failures with their reasons, and re-queue them.
  */
 import { FlowProducer, type Job, Queue, QueueEvents } from 'bullmq';
 import type { IngestEvent } from '../ingest/ingest-service.js';
-import { type FileOutcome, failedOutcome, type IngestStages, isOutcome } from '../ingest/ingest-stages.js';
-import type { OcrLanguage } from '../pipeline/model.js';
+import {
+  type FileOutcome,
+  failedOutcome,
+  type IngestStages,
+  isOutcome,
+  recordOutcome,
+} from '../ingest/ingest-stages.js';
+import type { Ingestion, IngestRequest, QueueStatus, RetryRequest } from '../ingest/ingestion.js';
+import { JaridaError } from '../pipeline/errors.js';
+import type { IngestLedger } from '../store/sqlite/ingest-ledger.js';
 import { connectionOptions, type QueueTarget } from './queue-connection.js';
 import {
   type BulletinResult,
@@ -19,12 +27,8 @@ import {
   type Stage,
 } from './queue-stages.js';
 
-/** Options of {@link IngestQueue.enqueue}. */
-export interface EnqueueOptions {
-  lang?: OcrLanguage | 'auto';
-  /** Re-read files already in the archive, and restart their flow if one is under way. */
-  force?: boolean;
-}
+/** Options of {@link IngestQueue.enqueue}; `force` also restarts a flow under way. */
+export type EnqueueOptions = Omit<IngestRequest, 'wait'>;
 
 /** Jobs of one stage by state: `jarida status --json` `stages[]`. */
 export interface StageCounts {
@@ -53,33 +57,69 @@ export interface JobFailureReport {
 }
 
 /** A flow that cannot be replaced while some of its jobs are being processed. */
-export class FlowBusyError extends Error {
-  readonly code = 'FLOW_BUSY';
+export class FlowBusyError extends JaridaError {
   constructor(sha256: string) {
-    super(`the jobs of ${sha256} are still being processed; retry once they are done`);
-    this.name = 'FlowBusyError';
+    super('FLOW_BUSY', `the jobs of ${sha256} are still being processed; retry once they are done`);
   }
 }
 
-export class IngestQueue {
+/** Options of an {@link IngestQueue}. */
+export interface IngestQueueOptions {
+  /** Redis errors (a lost connection): reported, never fatal, commands wait for Redis. */
+  onError?: (error: Error) => void;
+  /**
+   * Where files refused before becoming jobs (unreadable, corrupt) are recorded, so that
+   * `status` lists them and `retry` enqueues them again, as in the embedded mode.
+   */
+  refusals?: IngestLedger;
+}
+
+export class IngestQueue implements Ingestion {
+  readonly mode = 'queue';
   private readonly queues: Record<Stage, Queue>;
   private readonly flows: FlowProducer;
   private indexOneAtATime = false;
 
-  /**
-   * @param stages admit files into the shared archive (dedup against its store, original kept).
-   * @param onError Redis errors (a lost connection): reported, never fatal, commands wait for Redis.
-   */
+  /** @param stages admit files into the shared archive (dedup against its store, original kept). */
   constructor(
     private readonly target: QueueTarget,
     private readonly stages: IngestStages,
-    onError: (error: Error) => void = () => {},
+    private readonly options: IngestQueueOptions = {},
   ) {
-    const options = { connection: connectionOptions(target.url), prefix: target.prefix };
-    this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue(s, options)])) as Record<Stage, Queue>;
-    this.flows = new FlowProducer(options);
+    const redis = { connection: connectionOptions(target.url), prefix: target.prefix };
+    this.queues = Object.fromEntries(STAGES.map((s) => [s, new Queue(s, redis)])) as Record<Stage, Queue>;
+    this.flows = new FlowProducer(redis);
+    const onError = options.onError ?? (() => {});
     for (const queue of Object.values(this.queues)) queue.on('error', onError);
     this.flows.on('error', onError);
+  }
+
+  /**
+   * Enqueues the files, then (unless `wait` is false) follows them to their outcomes, pages
+   * reported as they are read.
+   */
+  async ingest(
+    files: string[],
+    request: IngestRequest = {},
+    onEvent?: (event: IngestEvent) => void,
+  ): Promise<FileOutcome[]> {
+    const enqueued: FileOutcome[] = [];
+    for (const file of files) enqueued.push(await this.enqueueRecorded(file, request));
+    return request.wait === false ? enqueued : this.waitFor(enqueued, onEvent);
+  }
+
+  async status(): Promise<QueueStatus> {
+    return {
+      mode: 'queue',
+      stages: await this.counts(),
+      failures: await this.failures(),
+      refused: this.options.refusals?.failures() ?? [],
+    };
+  }
+
+  /** {@link enqueue}, a refusal recorded for `status` and `retry` (and a past one cleared). */
+  private async enqueueRecorded(file: string, options: EnqueueOptions): Promise<FileOutcome> {
+    return recordOutcome(this.options.refusals, await this.enqueue(file, options));
   }
 
   /**
@@ -248,12 +288,13 @@ export class IngestQueue {
 
   /**
    * Re-queues the files of failed jobs in `stages` (default all): each file's flow is
-   * replaced by a fresh one, which reuses the pages already read. Returns one outcome per
-   * file: `queued`, or `failed` when its flow is still busy.
+   * replaced by a fresh one, which reuses the pages already read. Without `stages`, the
+   * files refused before any job are enqueued again too. Returns one outcome per file:
+   * `queued`, or `failed` when its flow is still busy (or the file still unreadable).
    */
-  async retry(stages: readonly Stage[] = STAGES): Promise<FileOutcome[]> {
+  async retry(request: RetryRequest = {}): Promise<FileOutcome[]> {
     const files = new Map<string, FileJobData>();
-    for (const failure of await this.failures(stages)) {
+    for (const failure of await this.failures(request.stages)) {
       if (files.has(failure.sha256)) continue;
       const job = await this.queues[failure.stage].getJob(failure.jobId);
       if (!job) continue;
@@ -269,6 +310,8 @@ export class IngestQueue {
         outcomes.push(failedOutcome(data.file, error, sha256));
       }
     }
+    const refused = request.stages ? [] : (this.options.refusals?.failures() ?? []);
+    for (const { path } of refused) outcomes.push(await this.enqueueRecorded(path, { lang: request.lang }));
     return outcomes;
   }
 
@@ -298,7 +341,7 @@ export class IngestQueue {
   private async originOfFailure(sha256: string, pages: number) {
     const jobs: [Stage, string][] = [
       ...Array.from({ length: pages }, (_, i) => ['ocr', jobId('ocr', sha256, i + 1)] as [Stage, string]),
-      ...(['structure', 'link', 'index'] as const).map((s) => [s, jobId(s, sha256)] as [Stage, string]),
+      ...(['structure', 'index'] as const).map((s) => [s, jobId(s, sha256)] as [Stage, string]),
     ];
     for (const [stage, id] of jobs) {
       if ((await this.queues[stage].getJobState(id)) !== 'failed') continue;

@@ -25,7 +25,6 @@ export interface HandlerDependencies {
 export interface JobHandlers {
   ocr(job: Job<PageJobData>): Promise<PageResult>;
   structure(job: Job<FileJobData>): Promise<BulletinResult>;
-  link(job: Job<FileJobData>): Promise<BulletinResult>;
   index(job: Job<FileJobData>): Promise<BulletinResult>;
 }
 
@@ -46,18 +45,11 @@ export function createJobHandlers({ stages, ocr }: HandlerDependencies): JobHand
         const parsed = await stages.structure(record, await stages.keptPages(record.sha256, pages), force);
         return summarize(parsed, pages);
       }),
-    // References and amendments are not linked yet (issue 5): the stage passes the bulletin on.
-    link: (job) =>
-      asJob(async () => {
-        const [summary] = Object.values(await job.getChildrenValues<BulletinResult>());
-        if (!summary) throw new Error(`link job ${job.id} has no structure result`);
-        return summary;
-      }),
     index: (job) =>
       asJob(async () => {
-        const { record, pages } = job.data;
+        const { record, pages, force } = job.data;
         const parsed = await stages.keptBulletin(record.sha256);
-        return stages.index(parsed, await stages.keptPages(record.sha256, pages));
+        return stages.index(parsed, await stages.keptPages(record.sha256, pages), force);
       }),
   };
 }

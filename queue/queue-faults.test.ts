@@ -4,19 +4,15 @@
  * once), and Redis itself restarted mid-run (the ingest completes).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Queue } from 'bullmq';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { TesseractPool } from '../engines/tesseract-pool.js';
-import { generateFixtures } from '../fixtures/generate.js';
 import { IngestStages } from '../ingest/ingest-stages.js';
-import { DataDir } from '../store/data-dir.js';
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { CLI } from '../test/cli.js';
 import { type RedisServer, startRedis } from '../test/redis-server.js';
 import { dumpStore } from '../test/store-dump.js';
+import { generateFixtureFiles, openTempArchive, useTempDir } from '../test/temp-archive.js';
 import { IngestQueue } from './ingest-queue.js';
 import { connectionOptions, type QueueTarget } from './queue-connection.js';
 import { jobId, STAGES } from './queue-stages.js';
@@ -28,45 +24,36 @@ import { QueueWorkers } from './queue-workers.js';
  */
 const FAST_RECOVERY = { lockDurationMs: 10_000, stalledIntervalMs: 2_000 };
 
-let work: string;
+const work = useTempDir('jarida-faults-');
 let scanPage: string;
 let cleanIssue: string;
 const cleanups: (() => Promise<void>)[] = [];
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'jarida-faults-'));
-  const scan = await generateFixtures({
-    out: path.join(work, 'scan'),
+  const { manifest: scan } = await generateFixtureFiles(path.join(work(), 'scan'), {
     seed: 31,
     issues: 1,
     edition: 'fr',
     quality: 'scan',
     pages: 'png',
   });
-  scanPage = path.join(work, 'scan', 'pages', `${scan.issues[0]!.bulletinId}-p1.png`);
-  const clean = await generateFixtures({
-    out: path.join(work, 'clean'),
+  scanPage = path.join(work(), 'scan', 'pages', `${scan.issues[0]!.bulletinId}-p1.png`);
+  const clean = await generateFixtureFiles(path.join(work(), 'clean'), {
     seed: 32,
     issues: 1,
     edition: 'fr',
     quality: 'clean',
   });
-  cleanIssue = path.join(work, 'clean', clean.issues[0]!.file);
+  cleanIssue = clean.files[0]!;
 });
 
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
-
 /** A fresh archive and queue prefix on `redis`; everything opened is closed after the test. */
 async function setUp(redis: RedisServer, name: string) {
-  const dataDir = new DataDir(path.join(work, name));
-  await dataDir.ensure();
-  const store = await openSqliteStore(dataDir.databasePath);
+  const { dataDir, store } = await openTempArchive(path.join(work(), name));
   const target: QueueTarget = { url: redis.url, prefix: `faults-${name}` };
   const queue = new IngestQueue(target, new IngestStages({ dataDir, store }));
   const ocrQueue = new Queue('ocr', { connection: connectionOptions(redis.url), prefix: target.prefix });

@@ -1,8 +1,9 @@
 /**
  * The queued pipeline's shape, in one place: its stages (one BullMQ queue each), the data
  * and result of each stage's jobs, their deterministic ids, retry policy, and the flow of
- * one bulletin — index ← link ← structure ← one OCR job per page — so the pages of every
- * file fan out across all workers and each parent runs once its children are done.
+ * one bulletin — index ← structure ← one OCR job per page — so the pages of every file fan
+ * out across all workers and each parent runs once its children are done. Amendments are
+ * linked by the index job, inside the store's save (pipeline/amendments/link-stage.ts).
  *
  * Jobs carry ids and small summaries only; pages and bulletins travel through the shared
  * data directory (ingest/ingest-stages.ts).
@@ -14,7 +15,7 @@ import { errorReason, OcrTimeoutError, PipelineError } from '../pipeline/errors.
 import type { IntakeRecord, OcrLanguage, PageArtefact } from '../pipeline/model.js';
 
 /** The stages in pipeline order; each is a queue of that name. */
-export const STAGES = ['ocr', 'structure', 'link', 'index'] as const;
+export const STAGES = ['ocr', 'structure', 'index'] as const;
 export type Stage = (typeof STAGES)[number];
 
 /** Jobs of one stage run at once by one worker process, by default: one OCR job per core, one of the others. */
@@ -46,7 +47,7 @@ export interface PageResult {
   confidence: number;
 }
 
-/** What the structure, link and index jobs return. */
+/** What the structure and index jobs return. */
 export type BulletinResult = BulletinSummary;
 
 /** Deterministic job id: content hash + page + stage, so the same file enqueued twice is one piece of work. */
@@ -83,19 +84,12 @@ export function bulletinFlow(data: FileJobData): FlowJob {
     opts: { ...CHILD_OPTIONS, jobId: jobId('structure', sha) },
     children: pages,
   };
-  const link = {
-    name: 'link',
-    queueName: 'link',
-    data,
-    opts: { ...CHILD_OPTIONS, jobId: jobId('link', sha) },
-    children: [structure],
-  };
   return {
     name: 'index',
     queueName: 'index',
     data,
     opts: { ...JOB_OPTIONS, jobId: jobId('index', sha) },
-    children: [link],
+    children: [structure],
   };
 }
 

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseIsoDate } from '../pipeline/dates.js';
+import { parseIsoDate } from '../pipeline/calendars.js';
 import type { SearchStore } from '../store/search-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { contractBulletins, makePages } from '../store/testing/contract-data.js';

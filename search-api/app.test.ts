@@ -3,14 +3,19 @@
  * (originals, page artefacts, page images) plus the store contract's French and Arabic
  * bulletins (loi 09-08 in both editions).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { PDFDocument, PDFName } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchStore } from '../store/search-store.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { contractBulletins, makePages } from '../store/testing/contract-data.js';
 import { buildFixtureArchive, type FixtureArchive } from '../test/fixture-archive.js';
+import { OVERSIZED_HEADERS, rawBody, rawHttp } from '../test/raw-http.js';
 import { buildApp } from './app.js';
 
 let archive: FixtureArchive;
@@ -117,6 +122,12 @@ describe('/v1/texts', () => {
     const first = (await get('/v1/texts/loi-17-95/articles/premier')).json();
     expect(first).toMatchObject({ textId: 'loi-17-95', article: '1', bulletin: 'bo-fr-4422' });
     expect(first.body).toMatch(/^La société anonyme/);
+    // An article stored before alinéas were read is one alinéa: its body.
+    expect(first.paragraphs).toEqual([first.body]);
+    const text = (await get('/v1/texts/loi-17-95')).json();
+    expect(
+      text.articles.every((a: { body: string; paragraphs: string[] }) => a.paragraphs.join(' ') === a.body),
+    ).toBe(true);
     expectJsonError(await get('/v1/texts/loi-17-95/articles/99'), 404);
     expectJsonError(await get('/v1/texts/loi-17-95/articles/%21%21'), 400);
   });
@@ -203,6 +214,37 @@ describe('/v1/bulletins', () => {
     expect(existsSync(path.join(archive.dataDir, 'cache', 'pages'))).toBe(true);
   });
 
+  it('gives the issue as a PDF: born-digital pages copied as they are, with the metadata of the issue', async () => {
+    const response = await get(`/v1/bulletins/${fixtureBulletin}/pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const exported = await PDFDocument.load(response.rawPayload);
+    const issue = archive.manifest.issues.find((i) => i.bulletinId === fixtureBulletin)!;
+    const original = await readFile(path.join(archive.work, 'fx', issue.file));
+    expect(exported.getPageCount()).toBe((await PDFDocument.load(original)).getPageCount());
+    expect(exported.getTitle()).toContain(fixtureBulletin.replace('bo-fr-', 'n° '));
+    expect(String(exported.catalog.get(PDFName.of('Lang')))).toBe('(fr-MA)');
+    // The copied pages hold the original's own text layer and nothing more: pdftotext reads the same text.
+    const text = (pdf: Uint8Array) =>
+      execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf, encoding: 'utf8' });
+    expect(text(response.rawPayload)).toBe(text(original));
+    expectJsonError(await get('/v1/bulletins/bo-fr-1/pdf'), 404);
+  });
+
+  it('says what the archive holds: issues per edition and year, never the failed files on the server', async () => {
+    const response = await get('/v1/coverage');
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body).not.toHaveProperty('failures');
+    const french = body.editions.find((e: { edition: string }) => e.edition === 'fr');
+    const issues = french.years.flatMap((y: { issues: { id: string }[] }) => y.issues.map((i) => i.id));
+    expect(issues).toContain(fixtureBulletin);
+    expect(issues).toContain('bo-fr-4422');
+    const arabic = (await get('/v1/coverage?edition=ar')).json();
+    expect(arabic.editions.map((e: { edition: string }) => e.edition)).toEqual(['ar']);
+    expectJsonError(await get('/v1/coverage?edition=en'), 400);
+  });
+
   it('answers 404 for a page past the end, or an issue whose original is not in the archive', async () => {
     expectJsonError(await get(`/v1/bulletins/${fixtureBulletin}/pages/4999`), 404);
     expectJsonError(await get('/v1/bulletins/bo-fr-4422/pages/1'), 404);
@@ -232,6 +274,32 @@ describe('hostile and malformed requests', () => {
     const response = await get(url);
     expect([400, 404]).toContain(response.statusCode);
     expectJsonError(response, response.statusCode);
+  });
+
+  it('refuses a 7 KB query with a 400 naming the limit, and answers a repeated query once', async () => {
+    const huge = await get(`/v1/search?query=${encodeURIComponent('de la loi '.repeat(700))}`);
+    expectJsonError(huge, 400);
+    expect(huge.json().error).toBe('query_too_long');
+    const many = Array.from({ length: 100 }, (_, i) => `mot${i}`).join(' ');
+    expect((await get(`/v1/search?query=${encodeURIComponent(many)}`)).json().error).toBe(
+      'query_too_many_terms',
+    );
+    const repeated = await get(`/v1/search?query=${encodeURIComponent('loi '.repeat(200))}`);
+    expect(repeated.statusCode).toBe(200);
+    expect(repeated.json().total).toBe((await get('/v1/search?query=loi')).json().total);
+  });
+
+  it('answers headers too large for the parser with the API error shape (no statusCode field)', async () => {
+    const server = await buildApp({ store, dataDir: archive.dataDir });
+    try {
+      await server.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = server.server.address() as AddressInfo;
+      const raw = await rawHttp(port, OVERSIZED_HEADERS);
+      expect(raw).toMatch(/^HTTP\/1\.1 431 /);
+      expect(rawBody(raw)).toEqual({ error: 'request_header_fields_too_large', message: expect.any(String) });
+    } finally {
+      await server.close();
+    }
   });
 
   it('/etc/passwd through the page route is never served', async () => {
@@ -288,6 +356,26 @@ describe('HTTP hygiene', () => {
       expect(other.headers['access-control-allow-origin']).toBeUndefined();
     } finally {
       await restricted.close();
+    }
+  });
+
+  it('behind a trusted proxy, limits the rate per forwarded client address', async () => {
+    const proxied = await buildApp({
+      store,
+      dataDir: archive.dataDir,
+      rateLimitPerMinute: 2,
+      trustProxy: true,
+    });
+    const from = (client: string) =>
+      proxied.inject({ url: '/v1/texts', remoteAddress: '10.0.0.1', headers: { 'x-forwarded-for': client } });
+    try {
+      expect((await from('203.0.113.1')).statusCode).toBe(200);
+      expect((await from('203.0.113.1')).statusCode).toBe(200);
+      expect((await from('203.0.113.1')).statusCode).toBe(429);
+      // Another client behind the same proxy has its own bucket.
+      expect((await from('203.0.113.2')).statusCode).toBe(200);
+    } finally {
+      await proxied.close();
     }
   });
 

@@ -14,12 +14,20 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { DataDir } from '../store/data-dir.js';
 import type { SearchStore } from '../store/search-store.js';
+import { ApiMetrics } from './api-metrics.js';
 import { registerBulletinRoutes } from './bulletin-routes.js';
-import { installErrorHandler, NotFoundError, sendError, TooManyRequestsError } from './errors.js';
+import {
+  clientErrorHandler,
+  installErrorHandler,
+  NotFoundError,
+  sendError,
+  TooManyRequestsError,
+} from './errors.js';
 import { installFiniteNumberGuard } from './finite-numbers.js';
+import { type MetricsScrape, type ReadinessCheck, registerHealthRoutes } from './health-routes.js';
 import { installConditionalGet } from './http-cache.js';
 import { PageImages, type PageImagesOptions } from './page-images.js';
 import { registerSearchRoutes } from './search-routes.js';
@@ -37,8 +45,16 @@ export interface AppOptions {
   corsOrigins?: '*' | string[];
   /** Fastify logger option (default off). */
   logger?: FastifyServerOptions['logger'];
-  /** Trust `X-Forwarded-For` from a reverse proxy for the client address (default false). */
-  trustProxy?: boolean;
+  /** A logger of the process's own (cli/service-log.ts) for Fastify's records; wins over `logger`. */
+  loggerInstance?: FastifyBaseLogger;
+  /** Where requests and searches are counted; default a registry of this app's own. */
+  metrics?: ApiMetrics;
+  /** What `/metrics` answers; default `metrics`' figures (`jarida serve --workers N` sums its processes'). */
+  scrapeMetrics?: () => Promise<MetricsScrape>;
+  /** Readiness conditions besides the store answering a read (`/readyz`). */
+  readinessChecks?: Record<string, ReadinessCheck>;
+  /** Which reverse proxies' `X-Forwarded-For` gives the client address, as Fastify's `trustProxy` (cli/trust-proxy.ts; default none). */
+  trustProxy?: boolean | string;
   pageImages?: PageImagesOptions;
 }
 
@@ -66,16 +82,22 @@ const CONTENT_SECURITY_POLICY = {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const dataDir = typeof options.dataDir === 'string' ? new DataDir(options.dataDir) : options.dataDir;
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(options.loggerInstance
+      ? { loggerInstance: options.loggerInstance }
+      : { logger: options.logger ?? false }),
     trustProxy: options.trustProxy ?? false,
     // Ids and dates are short; a longer URL parameter is an attack or a mistake.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Malformed and over-long URLs are refused by the router itself: same JSON errors.
     frameworkErrors: sendError,
+    // And what Node's parser refuses (431, 408, 400) before the router sees it.
+    clientErrorHandler,
   });
   installErrorHandler(app);
   installFiniteNumberGuard(app);
   installConditionalGet(app);
+  const metrics = options.metrics ?? new ApiMetrics();
+  metrics.install(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: CONTENT_SECURITY_POLICY,
@@ -110,10 +132,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const pageImages = new PageImages(dataDir, options.store, options.pageImages);
-  registerSearchRoutes(app, options.store);
+  app.addHook('onClose', () => pageImages.close());
+  registerSearchRoutes(app, metrics.timeSearches(options.store));
   registerTextRoutes(app, options.store);
   registerBulletinRoutes(app, { store: options.store, dataDir, pageImages });
   registerWebRoutes(app, { internalToken });
+  registerHealthRoutes(app, {
+    checks: {
+      // A read of nothing: answers only if the database is open (SQLite) or reachable (Elasticsearch).
+      store: async () => void (await options.store.findBulletinBySource('0'.repeat(64))),
+      ...options.readinessChecks,
+    },
+    metrics:
+      options.scrapeMetrics ??
+      (async () => ({ contentType: metrics.registry.contentType, text: await metrics.registry.metrics() })),
+  });
 
   app.setNotFoundHandler(async function notFound(request) {
     throw new NotFoundError(`no route ${request.method} ${request.url.split('?')[0]}`);

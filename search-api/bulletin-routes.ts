@@ -4,8 +4,10 @@
  * from the store.
  */
 import type { FastifyInstance } from 'fastify';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Bulletin } from '../pipeline/model.js';
+import { exportBulletinPdf } from '../store/bulletin-pdf.js';
+import { collectionCoverage, coverageSchema } from '../store/collection-coverage.js';
 import type { DataDir } from '../store/data-dir.js';
 import type { SearchStore } from '../store/search-store.js';
 import { NotFoundError } from './errors.js';
@@ -21,6 +23,10 @@ export interface BulletinRouteDependencies {
 }
 
 const tags = ['bulletins'];
+
+const coverageQuery = z.object({ edition: z.enum(['fr', 'ar']).optional() });
+/** `/v1/coverage`: the coverage without the failed files. */
+export const coverageResponse = coverageSchema.omit({ failures: true });
 
 export function registerBulletinRoutes(app: FastifyInstance, deps: BulletinRouteDependencies): void {
   const { store, dataDir, pageImages } = deps;
@@ -53,6 +59,44 @@ export function registerBulletinRoutes(app: FastifyInstance, deps: BulletinRoute
         page: t.page,
       }));
       return { ...bulletin, texts };
+    },
+  );
+
+  app.get<{ Querystring: z.infer<typeof coverageQuery> }>(
+    '/v1/coverage',
+    {
+      schema: routeSchema({
+        summary:
+          'What the archive holds and lacks: issues per edition and year, missing numbers and printed pages, issues to check',
+        tags,
+        querystring: coverageQuery,
+        response: coverageResponse,
+      }),
+    },
+    async function getCoverage(request) {
+      // Failed files name paths on the server: the command line shows them, the public API does not.
+      const { failures: _, ...coverage } = await collectionCoverage(store, dataDir, request.query);
+      return coverage;
+    },
+  );
+
+  app.get<{ Params: z.infer<typeof bulletinParams> }>(
+    '/v1/bulletins/:id/pdf',
+    {
+      schema: routeSchema({
+        summary:
+          'The issue as a searchable PDF: its pages as received, with the text read from scanned pages as an invisible layer',
+        tags,
+        params: bulletinParams,
+      }),
+    },
+    async function getBulletinPdf(request, reply) {
+      const { id } = request.params;
+      const pdf = await exportBulletinPdf(store, dataDir, id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${id}.pdf"`)
+        .send(Buffer.from(pdf));
     },
   );
 

@@ -60,6 +60,36 @@ describe('Akoma Ntoso export', async () => {
     );
   });
 
+  it('prints alinéas as paragraphs and items as the points of a list, still valid, as the store kept them', async () => {
+    const paragraphs = [
+      'Sont membres de la commission :',
+      '1° le président ;',
+      '2° deux juges.',
+      'Elle siège à Rabat.',
+    ];
+    const [bulletin] = contractBulletins().filter((b) =>
+      b.texts.some((t) => t.id === 'loi-09-08' && t.language === 'fr'),
+    );
+    const text = bulletin!.texts.find((t) => t.id === 'loi-09-08')!;
+    text.articles[0] = { ...text.articles[0]!, body: paragraphs.join(' '), paragraphs };
+    const own = new SqliteStore(':memory:');
+    await own.saveBulletin(bulletin!, makePages(bulletin!));
+    const record = await own.getText('loi-09-08');
+    expect(record!.articles[0]!.paragraphs).toEqual(paragraphs);
+    expect(record!.articles[1]!.paragraphs).toEqual([record!.articles[1]!.body]);
+    const xml = (await exportAkomaNtoso(own, 'loi-09-08'))!;
+    expect(validate(xml, 'alineas')).toMatchObject({ ok: true });
+    const eId = `art_${text.articles[0]!.number}`;
+    expect(xml).toMatch(
+      new RegExp(
+        `<paragraph eId="${eId}__para_1">\\s*<list eId="${eId}__para_1__list_1">\\s*<intro>\\s*<p>Sont membres de la commission :</p>\\s*</intro>\\s*<point eId="${eId}__para_1__list_1__point_1">\\s*<num>1°</num>\\s*<content>\\s*<p>le président ;</p>`,
+      ),
+    );
+    expect(xml).toMatch(
+      new RegExp(`<paragraph eId="${eId}__para_2">\\s*<content>\\s*<p>Elle siège à Rabat.</p>`),
+    );
+  });
+
   it('is checked for real: a document breaking the schema is rejected', () => {
     const broken = amended.replace('<FRBRcountry value="ma"/>', '');
     expect(validate(broken, 'broken').ok).toBe(false);

@@ -75,7 +75,12 @@ export async function exportAkomaNtoso(
     language: text.language,
     expressionDate,
     publications: text.publications.map((p) => ({ bulletin: p.bulletin, date: p.date })),
-    articles: text.articles.map((a) => ({ number: a.number, heading: a.heading, body: a.body })),
+    articles: text.articles.map((a) => ({
+      number: a.number,
+      heading: a.heading,
+      body: a.body,
+      paragraphs: a.paragraphs,
+    })),
     passive,
     active,
   };

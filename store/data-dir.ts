@@ -132,6 +132,19 @@ export class DataDir {
     await rm(path.join(this.root, 'artefacts', sha256), { recursive: true, force: true });
   }
 
+  /**
+   * Removes a file the archive no longer holds (another file of its issue replaced it with
+   * `--force`): its original, its artefacts and its cached page images, so the data directory
+   * holds what the archive holds and a rebuild cannot bring it back. The intake record goes last:
+   * it locates the original, and a retirement killed half-way is finished by the next one.
+   */
+  async retireFile(sha256: string): Promise<void> {
+    const intake = await this.loadIntake(sha256);
+    if (intake) await rm(this.originalPath(intake), { force: true });
+    await rm(path.join(this.root, 'cache', 'pages', sha256), { recursive: true, force: true });
+    await this.forgetArtefacts(sha256);
+  }
+
   private async writeJson(sha256: string, name: string, value: unknown): Promise<void> {
     await writeAtomically(this.artefactPath(sha256, name), JSON.stringify(value));
   }

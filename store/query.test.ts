@@ -1,7 +1,15 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { highlightTerms, parseQuery, toFtsMatch } from './query.js';
+import { QUERY_SYNTAX } from '../test/fuzz.js';
+import {
+  highlightTerms,
+  MAX_QUERY_LENGTH,
+  MAX_QUERY_TERMS,
+  parseQuery,
+  QueryLimitError,
+  toFtsMatch,
+} from './query.js';
 
 describe('parseQuery', () => {
   it('folds and stems free words', () => {
@@ -96,28 +104,7 @@ describe('toFtsMatch', () => {
     db.exec("CREATE VIRTUAL TABLE f USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0')");
     db.prepare('INSERT INTO f VALUES (?, ?)').run('loi 09 08', 'donnees a caracter personnel');
     const search = db.prepare('SELECT count(*) FROM f WHERE f MATCH ?').pluck();
-    const syntax = fc.constantFrom(
-      '"',
-      '*',
-      '^',
-      ':',
-      '-',
-      '+',
-      '(',
-      ')',
-      'NEAR(',
-      'AND',
-      'OR',
-      'NOT',
-      '{',
-      '}',
-      ',',
-      "'",
-      '«',
-      '»',
-      'title:',
-      ' ',
-    );
+    const syntax = fc.constantFrom(...QUERY_SYNTAX);
     const words = fc.constantFrom(
       'données',
       'loi',
@@ -139,5 +126,37 @@ describe('toFtsMatch', () => {
       { numRuns: 2000 },
     );
     db.close();
+  });
+});
+
+describe('query limits', () => {
+  it('requires a word or phrase typed many times once', () => {
+    const repeated = parseQuery('de la loi '.repeat(90));
+    expect(repeated.terms).toEqual(['de', 'la', 'loi']);
+    expect(repeated.text).toBe('de la loi');
+    // What reaches FTS5: three quoted terms, not 270.
+    expect(toFtsMatch(repeated)).toBe('"de" "la" "loi"');
+    const phrases = parseQuery('"capital social" «capital social» "Capital  sociale"');
+    expect(phrases.phrases).toEqual([['capital', 'social']]);
+    expect(phrases.phraseTexts).toEqual(['capital social']);
+  });
+
+  it('refuses a query past the length limit before parsing it, with a stable code', () => {
+    const huge = 'de la loi '.repeat(700);
+    expect(huge.length).toBeGreaterThan(MAX_QUERY_LENGTH);
+    expect(() => parseQuery(huge)).toThrow(QueryLimitError);
+    expect(() => parseQuery(huge)).toThrow(expect.objectContaining({ code: 'E_QUERY_TOO_LONG' }));
+    expect(() => parseQuery('a'.repeat(MAX_QUERY_LENGTH))).not.toThrow();
+  });
+
+  it('refuses more distinct terms than the limit, counting phrase words', () => {
+    const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${from + i}`).join(' ');
+    expect(parseQuery(words(MAX_QUERY_TERMS)).terms).toHaveLength(MAX_QUERY_TERMS);
+    expect(() => parseQuery(words(MAX_QUERY_TERMS + 1))).toThrow(
+      expect.objectContaining({ code: 'E_QUERY_TOO_MANY_TERMS' }),
+    );
+    expect(() => parseQuery(`${words(MAX_QUERY_TERMS)} "${words(1, MAX_QUERY_TERMS)}"`)).toThrow(
+      QueryLimitError,
+    );
   });
 });

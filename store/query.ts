@@ -7,6 +7,27 @@
 import { canonicalArticleNumber, canonicalNumber, textId } from '../pipeline/ids.js';
 import type { TextType } from '../pipeline/model.js';
 import { foldForSearch, searchTerms } from '../pipeline/normalize.js';
+import { SearchRequestError } from './search-store.js';
+
+/**
+ * Characters of a query searched at most. A search box's query, a pasted title or a
+ * paragraph fits; a 7 KB query is refused before any parsing, as Elasticsearch refuses
+ * a query past `indices.query.bool.max_clause_count`.
+ */
+export const MAX_QUERY_LENGTH = 1_000;
+/**
+ * Distinct terms (words and phrase words) a query may require. Every term is one doclist the
+ * index reads and one clause bm25 weighs, so this bounds a search's cost whatever was typed.
+ */
+export const MAX_QUERY_TERMS = 64;
+
+/** A query past {@link MAX_QUERY_LENGTH} or {@link MAX_QUERY_TERMS}: the API answers 400, the CLI exits 2. */
+export class QueryLimitError extends SearchRequestError {
+  declare readonly code: 'E_QUERY_TOO_LONG' | 'E_QUERY_TOO_MANY_TERMS';
+  constructor(code: QueryLimitError['code'], message: string) {
+    super(message, code);
+  }
+}
 
 /** A text or an article named in the query. */
 export interface QueryReference {
@@ -148,33 +169,55 @@ function cut(s: string, spans: Span[]): string {
 /**
  * Parses a free-text query. Balanced quotes (`"…"`, `«…»`, `“…”`) make phrases; an unbalanced
  * quote is punctuation; every other character that is not a letter or digit separates words.
+ * A word or phrase typed twice is required once: `de la loi` × 100 costs what `de la loi` costs.
+ *
+ * @throws QueryLimitError past {@link MAX_QUERY_LENGTH} characters or {@link MAX_QUERY_TERMS} distinct terms.
  */
 export function parseQuery(raw: string): ParsedQuery {
+  if (raw.length > MAX_QUERY_LENGTH) {
+    throw new QueryLimitError(
+      'E_QUERY_TOO_LONG',
+      `the query has ${raw.length} characters; at most ${MAX_QUERY_LENGTH} are searched`,
+    );
+  }
   const folded = foldForSearch(raw);
-  const phrases: string[][] = [];
+  const phrases = new Map<string, string[]>();
   const phraseTexts: string[] = [];
   const outside = folded.replace(PHRASE, (_, inner: string) => {
     const terms = searchTerms(inner);
-    if (terms.length > 0) {
-      phrases.push(terms);
+    const key = terms.join(' ');
+    if (terms.length > 0 && !phrases.has(key)) {
+      phrases.set(key, terms);
       phraseTexts.push(inner.trim());
     }
     return ' ';
   });
   const found = findReference(outside);
   const free = found ? cut(outside, found.spans) : outside;
-  const terms = searchTerms(free);
-  return {
-    terms: found ? terms.filter((t) => !REFERENCE_GLUE.has(t)) : terms,
-    phrases,
+  const terms = unique(searchTerms(free).filter((t) => !(found && REFERENCE_GLUE.has(t))));
+  const query: ParsedQuery = {
+    terms,
+    phrases: [...phrases.values()],
     reference: found?.reference ?? null,
     arabic: ARABIC_SCRIPT.test(raw),
-    text: free
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w && !(found && REFERENCE_GLUE.has(w)))
-      .join(' '),
+    text: unique(free.split(/[^\p{L}\p{N}]+/u).filter((w) => w && !(found && REFERENCE_GLUE.has(w)))).join(
+      ' ',
+    ),
     phraseTexts,
   };
+  const required = highlightTerms(query).size;
+  if (required > MAX_QUERY_TERMS) {
+    throw new QueryLimitError(
+      'E_QUERY_TOO_MANY_TERMS',
+      `the query has ${required} distinct terms; at most ${MAX_QUERY_TERMS} are searched`,
+    );
+  }
+  return query;
+}
+
+/** The strings in first-seen order, each once. */
+function unique(strings: string[]): string[] {
+  return [...new Set(strings)];
 }
 
 function quote(s: string): string {

@@ -5,7 +5,15 @@
  * validate and document them.
  */
 import { z } from 'zod';
-import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../pipeline/model.js';
+import { JaridaError } from '../pipeline/errors.js';
+import type {
+  Bulletin,
+  Edition,
+  Language,
+  PageArtefact,
+  ParsedBulletin,
+  TextType,
+} from '../pipeline/model.js';
 import { TEXT_TYPES } from '../pipeline/model.js';
 
 export const languageSchema = z.enum(['fr', 'ar']);
@@ -43,6 +51,8 @@ export const articleEntrySchema = z.object({
   number: z.string(),
   heading: z.string(),
   body: z.string(),
+  /** Its alinéas and enumerated items (`1°`, `a)`) in order, each its own entry: `[body]` when it has one. */
+  paragraphs: z.array(z.string()),
   page: z.number().int(),
   pageIndex: z.number().int(),
   bbox: boundingBoxSchema.optional(),
@@ -68,8 +78,8 @@ export type TextRecord = z.infer<typeof textRecordSchema>;
 
 /**
  * One article of one expression, with where it was published: the `show --article --json`
- * shape. Until amendments are linked (issue 5) its only version is the original wording,
- * valid from the publication date.
+ * shape: the original wording, valid from the publication date, unless read as on a date
+ * (`at`), when it is the version in force then.
  */
 export const articleRecordSchema = articleEntrySchema.extend({
   textId: z.string(),
@@ -219,6 +229,8 @@ export interface SearchStore {
   /** Bulletin id already ingested from this file hash, if any (dedup at intake). */
   findBulletinBySource(sha256: string): Promise<string | null>;
   getBulletin(id: string): Promise<Bulletin | null>;
+  /** Every bulletin held (of one edition when given), by edition, then number, then suffix (none first): what the archive covers. */
+  listBulletins(filter?: { edition?: Edition }): Promise<Bulletin[]>;
   /** Texts ordered by signature date then id; `year` is the signature year (publication year when undated). */
   listTexts(filter: {
     type?: TextType;
@@ -236,7 +248,7 @@ export interface SearchStore {
   /** `article` in any printed form (`5`, `12 bis`, `premier`); same rules as {@link getText}. */
   getArticle(textId: string, article: string, opts?: ReadOptions): Promise<ArticleRecord | null>;
   search(request: SearchRequest): Promise<SearchResult>;
-  /** Every version of an article, oldest first (issue 5 fills them from amendments). */
+  /** Every version of an article, oldest first: its original wording, then each amendment's. */
   getArticleVersions(
     textId: string,
     article: string,
@@ -249,8 +261,25 @@ export interface SearchStore {
   close(): Promise<void>;
 }
 
+/** The order of {@link SearchStore.listBulletins}: edition, then issue number, then suffix (none first). */
+export function compareBulletins(a: Bulletin, b: Bulletin): number {
+  return (
+    a.edition.localeCompare(b.edition) ||
+    numberOrder(a) - numberOrder(b) ||
+    (a.suffix ?? '').localeCompare(b.suffix ?? '') ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** An issue's number as a sort key; unidentified issues (no number read) last. */
+function numberOrder(b: Bulletin): number {
+  const n = Number(b.number);
+  return Number.isFinite(n) ? n : Number.MAX_SAFE_INTEGER;
+}
+
 /** A request the store cannot serve as given (bad filter value). */
-export class SearchRequestError extends Error {
-  readonly code = 'E_SEARCH_REQUEST';
-  override readonly name = 'SearchRequestError';
+export class SearchRequestError extends JaridaError {
+  constructor(message: string, code = 'E_SEARCH_REQUEST') {
+    super(code, message);
+  }
 }

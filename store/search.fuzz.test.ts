@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectArticleNumber, fuzzBudget, hostileString, TEXT_ID } from '../test/fuzz.js';
-import { parseQuery, toFtsMatch } from './query.js';
+import { expectArticleNumber, fuzzBudget, hostileString, QUERY_SYNTAX, TEXT_ID } from '../test/fuzz.js';
+import { MAX_QUERY_LENGTH, type ParsedQuery, parseQuery, QueryLimitError, toFtsMatch } from './query.js';
 import {
   DEFAULT_SEARCH_LIMIT,
   type SearchRequest,
@@ -22,40 +22,9 @@ import {
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 import { contractBulletins, makePages } from './testing/contract-data.js';
 
-/** Query syntax of FTS5 and of Elasticsearch's query_string, and words of the archive. */
+/** Query syntax, and words of the archive. */
 const QUERY_PIECE = fc.oneof(
-  fc.constantFrom(
-    '"',
-    '*',
-    '^',
-    ':',
-    '-',
-    '+',
-    '(',
-    ')',
-    '{',
-    '}',
-    '[',
-    ']',
-    '~',
-    '?',
-    '\\',
-    '/',
-    'NEAR(',
-    'NEAR/2',
-    'AND',
-    'OR',
-    'NOT',
-    '&&',
-    '||',
-    'title:',
-    'body:*',
-    '_exists_:',
-    "'",
-    '«',
-    '»',
-    ' ',
-  ),
+  fc.constantFrom(...QUERY_SYNTAX),
   fc.constantFrom(
     'associations',
     'données',
@@ -69,7 +38,8 @@ const QUERY_PIECE = fc.oneof(
 );
 const QUERY = fc.oneof(
   { weight: 8, arbitrary: fc.array(QUERY_PIECE, { maxLength: 14 }).map((p) => p.join('')) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 10_000, size: 'max' }) },
+  // Up to twice the length limit: either side of it.
+  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 2 * MAX_QUERY_LENGTH, size: 'max' }) },
 );
 
 /** A filter value: usually a plausible one, often one of the wrong type or out of range. */
@@ -125,7 +95,16 @@ describe('parseQuery fuzzed', () => {
   it('yields letter-and-digit terms, quoted for FTS5, and re-parses its own terms to themselves', () => {
     fc.assert(
       fc.property(QUERY, (raw) => {
-        const parsed = parseQuery(raw);
+        let parsed: ParsedQuery;
+        try {
+          parsed = parseQuery(raw);
+        } catch (error) {
+          // Refused past the limits, and only then: the length is checked first, terms after.
+          expect(error).toBeInstanceOf(QueryLimitError);
+          const { code } = error as QueryLimitError;
+          expect(code).toBe(raw.length > MAX_QUERY_LENGTH ? 'E_QUERY_TOO_LONG' : 'E_QUERY_TOO_MANY_TERMS');
+          return;
+        }
         for (const term of [...parsed.terms, ...parsed.phrases.flat()])
           expect(term).toMatch(/^[\p{L}\p{N}]+$/u);
         if (parsed.reference?.text) expect(parsed.reference.text.id).toMatch(TEXT_ID);

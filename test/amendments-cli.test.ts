@@ -7,7 +7,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { BulletinTruth, FixtureManifest } from '../fixtures/truth.js';
+import type { FixtureManifest } from '../fixtures/truth.js';
+import type { BulletinTruth } from '../pipeline/evaluation-truth.js';
 import type { TextHistory } from '../store/search-store.js';
 import { jarida, json } from './cli.js';
 
@@ -73,6 +74,8 @@ describe('amendment commands on generated chains', () => {
         body: v.body,
         introducedBy: v.introducedBy,
       });
+      // Every wording carries its alinéas, which read as its body.
+      expect((json(shown) as { paragraphs: string[] }).paragraphs.join(' ')).toBe(v.body);
     }
     expect(
       (await run('show', dahir().id, '--article', '5', '--at', abrogated.validFrom, '--json')).code,

@@ -5,19 +5,17 @@
  * (PDF of JPEG page images, 300 dpi render, preprocessing, tesseract.js, layout), once as
  * is and once with an engine that reads no cut-out line, i.e. without the second reading.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TesseractPool } from '../engines/tesseract-pool.js';
-import { generateFixtures } from '../fixtures/generate.js';
-import type { BulletinTruth } from '../fixtures/truth.js';
 import { characterErrors } from '../pipeline/evaluation.js';
-import { intake } from '../pipeline/intake.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
-import { openDocument, readPage } from '../pipeline/pages.js';
+import { readPage } from '../pipeline/pages.js';
+import { openFixtureIssue } from './temp-archive.js';
 
 const pool = new TesseractPool({ size: 1 });
 const dir = await mkdtemp(path.join(tmpdir(), 'jarida-ar-numbers-'));
@@ -47,11 +45,11 @@ async function readFixturePage(
   index: number,
   engine: OcrEngine,
 ): Promise<string> {
-  const out = path.join(dir, String(seed));
-  const manifest = await generateFixtures({ out, seed, issues: issue + 1, edition: 'ar', quality: 'scan' });
-  const file = path.join(out, manifest.issues[issue]!.file);
-  const bytes = await readFile(file);
-  const document = await openDocument(bytes, intake(bytes, path.basename(file)));
+  const { document } = await openFixtureIssue(
+    path.join(dir, String(seed)),
+    { seed, issues: issue + 1, edition: 'ar', quality: 'scan' },
+    issue,
+  );
   try {
     return pageText(await readPage(await document.page(index), engine, { lang: 'ara' }));
   } finally {
@@ -62,18 +60,12 @@ async function readFixturePage(
 describe('Arabic page: lines with damaged numbers read again', () => {
   it('gets back the years and text numbers page context cut', async () => {
     // Seed 8080's second issue (bo-ar-6141): its page 2 is dense with dated texts.
-    const manifest = await generateFixtures({
-      out: dir,
-      seed: 8080,
-      issues: 2,
-      edition: 'ar',
-      quality: 'scan',
-    });
-    const issue = manifest.issues[1]!;
-    const truth = JSON.parse(await readFile(path.join(dir, issue.truth), 'utf8')) as BulletinTruth;
+    const { truth, document } = await openFixtureIssue(
+      dir,
+      { seed: 8080, issues: 2, edition: 'ar', quality: 'scan' },
+      1,
+    );
     const printed = truth.pages[1]!;
-    const bytes = await readFile(path.join(dir, issue.file));
-    const document = await openDocument(bytes, intake(bytes, path.basename(issue.file)));
     try {
       const page = await document.page(printed.index);
       const reread = pageText(await readPage(page, pool, { lang: 'ara' }));

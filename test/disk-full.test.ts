@@ -14,8 +14,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BulletinTruth } from '../fixtures/truth.js';
 import { IngestService } from '../ingest/ingest-service.js';
+import type { BulletinTruth } from '../pipeline/evaluation-truth.js';
 import { DataDir } from '../store/data-dir.js';
 import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
@@ -187,10 +187,9 @@ describe('a failure ledger on a full disk', () => {
     const empty = path.join(work, 'BO_0000_fr.pdf');
     await writeFile(empty, '');
     // The ledger's own write hits the full disk as SQLite reports it.
-    const failures = {
-      record: async () => {
-        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
-      },
+    const ledger = new IngestLedger(dataDir.databasePath);
+    ledger.record = async () => {
+      throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' });
     };
     // Clean issues carry a text layer: nothing to recognise.
     const ocr = {
@@ -199,13 +198,11 @@ describe('a failure ledger on a full disk', () => {
       close: async () => {},
     };
     try {
-      const outcomes = await new IngestService({ dataDir, store, ocr, failures }).ingestBatch([
-        empty,
-        files[0]!,
-      ]);
+      const outcomes = await new IngestService({ dataDir, store, ocr, ledger }).ingest([empty, files[0]!]);
       expect(outcomes.map((o) => o.status)).toEqual(['failed', 'ingested']);
       expect(outcomes[0]!.reason).toMatch(/ \(not recorded for jarida status: database or disk is full\)$/);
     } finally {
+      ledger.close();
       await store.close();
     }
   });

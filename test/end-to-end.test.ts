@@ -3,13 +3,13 @@
  * with the real command, find its articles by search, and check that bad input fails
  * alone and re-ingestion changes nothing.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { BulletinTruth } from '../fixtures/truth.js';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { BulletinTruth } from '../pipeline/evaluation-truth.js';
 import { jarida, json } from './cli.js';
 import { generateIssues } from './fixture-archive.js';
+import { readIssueTruth, useTempDir } from './temp-archive.js';
 
 interface IngestJson {
   files: { path: string; status: string; reason?: string; bulletin?: string; pages?: number }[];
@@ -37,28 +37,21 @@ interface SearchJson {
   }[];
 }
 
-let work: string;
+const work = useTempDir('jarida-e2e-');
 let dataDir: string;
 let truth: BulletinTruth;
 let issueFile: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'jarida-e2e-'));
-  dataDir = path.join(work, 'data');
-  const manifest = await generateIssues(path.join(work, 'fx'), { seed: 20261, issues: 1, quality: 'scan' });
-  issueFile = path.join(work, 'fx', manifest.issues[0]!.file);
-  truth = JSON.parse(
-    await readFile(path.join(work, 'fx', manifest.issues[0]!.truth), 'utf8'),
-  ) as BulletinTruth;
-});
-
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  dataDir = path.join(work(), 'data');
+  const manifest = await generateIssues(path.join(work(), 'fx'), { seed: 20261, issues: 1, quality: 'scan' });
+  issueFile = path.join(work(), 'fx', manifest.issues[0]!.file);
+  truth = await readIssueTruth(path.join(work(), 'fx'), manifest.issues[0]!);
 });
 
 describe('a scanned issue, end to end', () => {
   test('is ingested beside a corrupt file, which fails alone with its reason', async () => {
-    const corrupt = path.join(work, 'BO_9999_fr.pdf');
+    const corrupt = path.join(work(), 'BO_9999_fr.pdf');
     const bytes = await readFile(issueFile);
     await writeFile(corrupt, bytes.subarray(0, 2000));
     const result = await jarida(['ingest', corrupt, issueFile, '--data-dir', dataDir, '--json']);

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { expect } from 'vitest';
-import { parseIsoDate } from '../pipeline/dates.js';
+import { parseIsoDate } from '../pipeline/calendars.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 
 /** Seed of every property unless `JARIDA_FUZZ_SEED` says otherwise. */
@@ -70,6 +70,41 @@ export function hostileString(maxLength = 40): fc.Arbitrary<string> {
     .map((parts) => parts.join(''));
 }
 
+/** Query syntax of FTS5 and of Elasticsearch's query_string: what a search box must survive. */
+export const QUERY_SYNTAX = [
+  '"',
+  '*',
+  '^',
+  ':',
+  '-',
+  '+',
+  '(',
+  ')',
+  '{',
+  '}',
+  '[',
+  ']',
+  '~',
+  '?',
+  '\\',
+  '/',
+  ',',
+  'NEAR(',
+  'NEAR/2',
+  'AND',
+  'OR',
+  'NOT',
+  '&&',
+  '||',
+  'title:',
+  'body:*',
+  '_exists_:',
+  "'",
+  '«',
+  '»',
+  ' ',
+] as const;
+
 /** A text id the API can address (its `textIdParam`): lowercase slug of type, number or date and hash. */
 export const TEXT_ID = /^[a-z0-9][a-z0-9-]{0,159}$/;
 /** A canonical article number: `1`, `12-bis`, `unique`. */
@@ -85,6 +120,24 @@ export function expectIsoDay(value: string | null | undefined): void {
 export function expectArticleNumber(value: string): void {
   expect(value).toMatch(ARTICLE_NUMBER);
   expect(canonicalArticleNumber(value)).toBe(value);
+}
+
+/**
+ * Random text made of `keywords` and hostile strings: 1 to `maxGroups` groups (pages, articles)
+ * of up to `maxPieces` pieces each, a hostile piece being up to `maxPieces` characters long.
+ */
+export function keywordSoup(
+  keywords: readonly string[],
+  maxPieces: number,
+  maxGroups: number,
+): fc.Arbitrary<string[][]> {
+  return fc.array(
+    fc.array(fc.oneof(hostileString(maxPieces), fc.constantFrom(...keywords)), { maxLength: maxPieces }),
+    {
+      minLength: 1,
+      maxLength: maxGroups,
+    },
+  );
 }
 
 /** One edit of a text: what OCR, extraction or an attacker may do to a page. */

@@ -4,14 +4,14 @@
  * code and reason, the issue is ingested, a re-run changes nothing, and memory stays bounded.
  */
 
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { generateHostileInputs, type HostileInput } from '../fixtures/hostile-inputs.js';
 import { type CliResult, jarida, json } from './cli.js';
 import { generateIssues } from './fixture-archive.js';
 import { dumpStore } from './store-dump.js';
+import { useTempDir } from './temp-archive.js';
 
 interface IngestJson {
   files: {
@@ -35,7 +35,7 @@ const MAX_RSS_MB = 1024;
 /** Prints the process's peak RSS (kB) on stderr as it exits. */
 const REPORT_MAX_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('maxRSS='+process.resourceUsage().maxRSS+'\\n'))`;
 
-let work: string;
+const work = useTempDir('jarida-hostile-');
 let corpus: HostileInput[];
 let files: string[];
 let goodFile: string;
@@ -59,24 +59,19 @@ async function ingest(dataDir: string): Promise<CliResult & { maxRssMb: number }
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'jarida-hostile-'));
-  const manifest = await generateIssues(path.join(work, 'fx'), { seed: 909, issues: 1 });
-  goodFile = path.join(work, 'fx', manifest.issues[0]!.file);
+  const manifest = await generateIssues(path.join(work(), 'fx'), { seed: 909, issues: 1 });
+  goodFile = path.join(work(), 'fx', manifest.issues[0]!.file);
   goodBulletin = manifest.issues[0]!.bulletinId;
   corpus = await generateHostileInputs();
-  await mkdir(path.join(work, 'hostile'));
-  const hostile = corpus.map((c) => path.join(work, 'hostile', c.name));
+  await mkdir(path.join(work(), 'hostile'));
+  const hostile = corpus.map((c) => path.join(work(), 'hostile', c.name));
   await Promise.all(corpus.map((c, i) => writeFile(hostile[i]!, c.bytes)));
   files = [...hostile, goodFile];
 }, 60_000);
 
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
-
 describe('a batch of hostile inputs beside a good issue', () => {
   test('each hostile file fails alone with its code, the issue is ingested, memory stays bounded; a re-run changes nothing', async () => {
-    const dataDir = path.join(work, 'data');
+    const dataDir = path.join(work(), 'data');
     const first = await ingest(dataDir);
     expect(first.code, first.stderr).toBe(1);
     const outcomes = json<IngestJson>(first).files;

@@ -3,43 +3,35 @@
  * archive, and `worker`, `ingest --queue`, `status --queue` against a real redis-server.
  */
 import { spawn } from 'node:child_process';
-import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { generateFixtures } from '../fixtures/generate.js';
 import { CLI, jarida, json } from './cli.js';
 import { type RedisServer, startRedis } from './redis-server.js';
+import { generateFixtureFiles, useTempDir } from './temp-archive.js';
 
 interface FilesJson {
   files: { path: string; status: string; code?: string; bulletin?: string; pages?: number }[];
 }
 
-let work: string;
+const work = useTempDir('jarida-queue-cli-');
 let issues: string[];
 /** No queue unless a test names one. */
 const EMBEDDED = { REDIS_URL: '' };
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'jarida-queue-cli-'));
-  const manifest = await generateFixtures({
-    out: path.join(work, 'fx'),
+  ({ files: issues } = await generateFixtureFiles(path.join(work(), 'fx'), {
     seed: 41,
     issues: 2,
     edition: 'fr',
     quality: 'clean',
-  });
-  issues = manifest.issues.map((i) => path.join(work, 'fx', i.file));
-});
-
-afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
+  }));
 });
 
 describe('embedded status and retry', () => {
   test('status lists the archive and a failed file; retry re-ingests it once it is readable', async () => {
-    const dataDir = path.join(work, 'embedded');
-    const broken = path.join(work, 'BO_4999_fr.pdf');
+    const dataDir = path.join(work(), 'embedded');
+    const broken = path.join(work(), 'BO_4999_fr.pdf');
     await writeFile(broken, (await readFile(issues[1]!)).subarray(0, 2500));
     const ingest = await jarida(['ingest', issues[0]!, broken, '--data-dir', dataDir, '--json'], EMBEDDED);
     expect(ingest.code).toBe(1);
@@ -77,9 +69,14 @@ describe('queued commands', () => {
   });
 
   test('a worker processes what ingest --queue enqueues; status counts it; SIGTERM stops the worker cleanly', async () => {
-    const dataDir = path.join(work, 'queued');
+    const dataDir = path.join(work(), 'queued');
     const queue = ['--queue', redis.url, '--queue-prefix', 'cli', '--data-dir', dataDir];
     expect((await jarida(['worker', '--data-dir', dataDir], EMBEDDED)).code).toBe(2);
+    // `link`, a stage of earlier versions, is accepted with a note; alone it names no stage.
+    const retired = await jarida(['worker', '--stages', 'structure,link', '--data-dir', dataDir], EMBEDDED);
+    expect(retired.stderr).toContain('`link` is deprecated and ignored');
+    expect(retired.stderr).toContain('needs a queue');
+    expect((await jarida(['worker', '--stages', 'link', '--data-dir', dataDir], EMBEDDED)).code).toBe(2);
 
     const worker = spawn(process.execPath, [CLI, 'worker', ...queue, '--concurrency', '1'], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -98,17 +95,37 @@ describe('queued commands', () => {
       const again = await jarida(['ingest', issues[0]!, ...queue, '--no-wait', '--json']);
       expect(json<FilesJson>(again).files.map((f) => f.status)).toEqual(['duplicate']);
 
-      const status = json<{ mode: string; stages: { stage: string; completed: number; failed: number }[] }>(
-        await jarida(['status', ...queue, '--json']),
-      );
+      // A file refused at enqueue fails the command, and `status` lists it until `retry` takes it up.
+      const broken = path.join(work(), 'BO_4998_fr.pdf');
+      await writeFile(broken, (await readFile(issues[1]!)).subarray(0, 2500));
+      const refused = await jarida(['ingest', broken, ...queue, '--no-wait', '--json']);
+      expect(refused.code, refused.stderr).toBe(1);
+      expect(json<FilesJson>(refused).files).toEqual([
+        expect.objectContaining({ path: broken, status: 'failed', code: 'CORRUPT_PDF' }),
+      ]);
+
+      type QueueStatus = {
+        mode: string;
+        stages: { stage: string; completed: number; failed: number }[];
+        refused: { path: string; code: string }[];
+      };
+      const status = json<QueueStatus>(await jarida(['status', ...queue, '--json']));
       expect(status.mode).toBe('queue');
+      expect(status.refused).toEqual([expect.objectContaining({ path: broken, code: 'CORRUPT_PDF' })]);
       const pages = files.reduce((n, f) => n + (f.pages ?? 0), 0);
       expect(status.stages.map((s) => [s.stage, s.completed, s.failed])).toEqual([
         ['ocr', pages, 0],
         ['structure', 2, 0],
-        ['link', 2, 0],
         ['index', 2, 0],
       ]);
+
+      await copyFile(issues[1]!, broken);
+      const retry = await jarida(['retry', ...queue, '--json']);
+      expect(retry.code, retry.stderr).toBe(0);
+      expect(json<FilesJson>(retry).files).toEqual([
+        expect.objectContaining({ path: broken, status: 'duplicate' }),
+      ]);
+      expect(json<QueueStatus>(await jarida(['status', ...queue, '--json'])).refused).toEqual([]);
     } finally {
       worker.kill('SIGTERM');
     }

@@ -5,18 +5,16 @@
  * (CER 78 %). Read through the whole path `jarida ingest` takes: PDF (JPEG page images),
  * 300 dpi render, preprocessing, tesseract.js, layout.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TesseractPool } from '../engines/tesseract-pool.js';
-import { generateFixtures } from '../fixtures/generate.js';
-import type { BulletinTruth } from '../fixtures/truth.js';
 import { characterErrors } from '../pipeline/evaluation.js';
-import { intake } from '../pipeline/intake.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
 import { pageText } from '../pipeline/page-text.js';
-import { openDocument, readPage } from '../pipeline/pages.js';
+import { readPage } from '../pipeline/pages.js';
+import { openFixtureIssue } from './temp-archive.js';
 
 const pool = new TesseractPool({ size: 1 });
 const dir = await mkdtemp(path.join(tmpdir(), 'jarida-sparse-'));
@@ -28,18 +26,12 @@ afterAll(async () => {
 describe('OCR of a sparse page with bleed-through', () => {
   it('reads the page, not its verso', async () => {
     // Seed 31337's first issue (bo-fr-6495) ends on such a page, its 4th.
-    const manifest = await generateFixtures({
-      out: dir,
-      seed: 31337,
-      issues: 1,
-      edition: 'fr',
-      quality: 'scan',
-    });
-    const issue = manifest.issues[0]!;
-    const truth = JSON.parse(await readFile(path.join(dir, issue.truth), 'utf8')) as BulletinTruth;
+    const { truth, document } = await openFixtureIssue(
+      dir,
+      { seed: 31337, issues: 1, edition: 'fr', quality: 'scan' },
+      0,
+    );
     const last = truth.pages.at(-1)!;
-    const bytes = await readFile(path.join(dir, issue.file));
-    const document = await openDocument(bytes, intake(bytes, path.basename(issue.file)));
     try {
       const page = await readPage(await document.page(last.index), pool, { lang: 'fra' });
       const read = normalizeForCer(pageText(page), 'fr');

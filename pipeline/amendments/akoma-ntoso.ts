@@ -5,7 +5,9 @@
  * (`activeModifications`), and its publications and lifecycle.
  */
 import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { AmendmentKind, Language, TextType } from '../model.js';
+import { readItem } from '../structure/paragraphs.js';
 
 export const AKN_NAMESPACE = 'http://docs.oasis-open.org/legaldocml/ns/akn/3.0';
 
@@ -35,7 +37,8 @@ export interface AknText {
   /** The day the exported wording stood (the expression date). */
   expressionDate: string;
   publications: { bulletin: string; date: string | null }[];
-  articles: { number: string; heading: string; body: string }[];
+  /** `paragraphs`: its alinéas and items (the body as one alinéa when absent). */
+  articles: { number: string; heading: string; body: string; paragraphs?: string[] }[];
   passive: AknModification[];
   active: AknModification[];
 }
@@ -180,9 +183,47 @@ export function toAkomaNtoso(text: AknText): string {
   for (const a of text.articles) {
     const article = body.ele('article', { eId: articleEid(a.number) });
     article.ele('num').txt(a.heading);
-    article.ele('content').ele('p').txt(a.body);
+    writeParagraphs(article, articleEid(a.number), a.paragraphs ?? [a.body]);
   }
   return doc.end({ prettyPrint: true });
+}
+
+/** An alinéa of an article as exported: its wording, or the items it announces (`intro`, null when none). */
+type AknAlinea =
+  | { text: string }
+  | { intro: string | null; items: { enumerator: string; wording: string }[] };
+
+/** Items (`1°`, `a)`) join the list the alinéa before them announces. */
+function alineas(paragraphs: readonly string[]): AknAlinea[] {
+  const out: AknAlinea[] = [];
+  for (const text of paragraphs) {
+    const item = readItem(text);
+    const last = out.at(-1);
+    if (!item) out.push({ text });
+    else if (last && 'items' in last) last.items.push(item);
+    else if (last) out[out.length - 1] = { intro: last.text, items: [item] };
+    else out.push({ intro: null, items: [item] });
+  }
+  return out;
+}
+
+/** An article's alinéas as `<paragraph>`s; items as the `<point>`s of a `<list>` with the announcing alinéa as `<intro>`. */
+function writeParagraphs(article: XMLBuilder, eId: string, paragraphs: readonly string[]): void {
+  alineas(paragraphs).forEach((alinea, i) => {
+    const paragraphEid = `${eId}__para_${i + 1}`;
+    const paragraph = article.ele('paragraph', { eId: paragraphEid });
+    if ('text' in alinea) {
+      paragraph.ele('content').ele('p').txt(alinea.text);
+      return;
+    }
+    const list = paragraph.ele('list', { eId: `${paragraphEid}__list_1` });
+    if (alinea.intro !== null) list.ele('intro').ele('p').txt(alinea.intro);
+    alinea.items.forEach((item, j) => {
+      const point = list.ele('point', { eId: `${paragraphEid}__list_1__point_${j + 1}` });
+      point.ele('num').txt(item.enumerator);
+      point.ele('content').ele('p').txt(item.wording);
+    });
+  });
 }
 
 function refId(textId: string): string {

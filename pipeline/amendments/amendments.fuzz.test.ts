@@ -11,7 +11,7 @@ import {
   expectArticleNumber,
   expectIsoDay,
   fuzzBudget,
-  hostileString,
+  keywordSoup,
   mutate,
   mutation,
   TEXT_ID,
@@ -165,20 +165,14 @@ describe.each([
 
   it('gives well-formed links from articles of random text', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.array(fc.oneof(hostileString(20), fc.constantFrom(...KEYWORDS)), { maxLength: 20 }), {
-          minLength: 1,
-          maxLength: 5,
-        }),
-        (parts) => {
-          const text = legalText(
-            language,
-            parts.map((p) => p.join('')),
-            parts[0]!.join(' '),
-          );
-          expectWellFormedLinks(parseTextLinks(text), text);
-        },
-      ),
+      fc.property(keywordSoup(KEYWORDS, 20, 5), (parts) => {
+        const text = legalText(
+          language,
+          parts.map((p) => p.join('')),
+          parts[0]!.join(' '),
+        );
+        expectWellFormedLinks(parseTextLinks(text), text);
+      }),
       fuzzBudget(300),
     );
   });

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { diffVersions, formatDiff } from './diff.js';
 
+/** The wording a diff's parts spell once the `left` parts are left out: one side of the diff. */
+function wordingWithout(diff: ReturnType<typeof diffVersions>, left: 'added' | 'removed'): string {
+  return diff.parts
+    .filter((p) => p.kind !== left)
+    .map((p) => p.text)
+    .join('');
+}
+
 describe('diffVersions', () => {
   const before = {
     validFrom: '1958-11-27',
@@ -19,18 +27,8 @@ describe('diffVersions', () => {
       { kind: 'removed', text: 'trois' },
       { kind: 'added', text: 'six' },
     ]);
-    expect(
-      diff.parts
-        .filter((p) => p.kind !== 'added')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(before.body);
-    expect(
-      diff.parts
-        .filter((p) => p.kind !== 'removed')
-        .map((p) => p.text)
-        .join(''),
-    ).toBe(after.body);
+    expect(wordingWithout(diff, 'added')).toBe(before.body);
+    expect(wordingWithout(diff, 'removed')).toBe(after.body);
     expect(formatDiff(diff)).toBe('Déclaration dans un délai de [-trois-]{+six+} mois.');
     expect(diff.to).toEqual({ validFrom: '2002-07-23', introducedBy: 'loi-75-00' });
   });

@@ -58,7 +58,8 @@ export function readArticleHeadingAr(line: string): ArticleHeading | null {
   const keyword = Math.max(...ARTICLE_WORDS.map((w) => matchWord(word.replace(/[.:]+$/, ''), w)));
   if (keyword === 0) return null;
   let pos = word.length;
-  const token = /^\s*([^\s.:–—-]+)/.exec(s.slice(pos));
+  // Punctuation glued to the figure is no part of it: `المادة الأولى؛` is a citation ending a clause.
+  const token = /^\s*([^\s.:؛،,;–—-]+)/u.exec(s.slice(pos));
   if (!token) return null;
   let base: string | null = null;
   let confidence = keyword;
@@ -119,13 +120,23 @@ const ORDINALS_AR = new Set(
   ].map(skeleton),
 );
 
-/** A hierarchy heading (`الباب الثاني`, `الفرع 1 – …`): its level rank, or null. */
+/** A word without its article: `باب تمهيدي` is printed without it as `الباب التمهيدي` with it. */
+function withoutArticle(word: string): string {
+  return word.replace(/^ال(?=\p{L}{2})/u, '');
+}
+
+/** Whether a word is an ordinal of parts and chapters, with or without its article (`تمهيدي`). */
+export function isOrdinalAr(word: string): boolean {
+  return ORDINALS_AR.has(skeleton(word)) || ORDINALS_AR.has(skeleton(`ال${word}`));
+}
+
+/** A hierarchy heading (`الباب الثاني`, `باب تمهيدي`, `الفرع 1 – …`): its level rank, or null. */
 export function readHierarchyHeadingAr(line: string): number | null {
   const s = toWesternDigits(line.trim());
   const m = /^(\S+)\s+([^\s.:–—-]+)(.*)$/.exec(s);
   if (!m) return null;
-  const rank = LEVELS_AR.findIndex((level) => matchWord(m[1]!, level) > 0);
-  if (rank < 0 || !(/^\d{1,3}$/.test(m[2]!) || ORDINALS_AR.has(skeleton(m[2]!)))) return null;
+  const rank = LEVELS_AR.findIndex((level) => matchWord(withoutArticle(m[1]!), withoutArticle(level)) > 0);
+  if (rank < 0 || !(/^\d{1,3}$/.test(m[2]!) || isOrdinalAr(m[2]!))) return null;
   return m[3] === '' || /^\s*[.:–—-]/.test(m[3]!) ? rank : null;
 }
 

@@ -40,6 +40,18 @@ describe('readArticleHeading', () => {
     ['ARTlCLE PREMlER. –', '1', 'ARTlCLE PREMlER.', ''],
     ['Article 1O', '10', 'Article 1O', ''],
     ['Artic1e 12 :', '12', 'Artic1e 12', ''],
+    // Real copies (issue 16): a consolidated reprint's note, specks OCR left around bold headings.
+    [
+      'ART. 2 (modifié par le dahir portant loi n° 1-73-283 du 10 avril 1973). – Les associations …',
+      '2',
+      'ART. 2 (modifié par le dahir portant loi n° 1-73-283 du 10 avril 1973).',
+      'Les associations …',
+    ],
+    ['ART. 5 (abrogé par le dahir n° 1-02-206 du', '5', 'ART. 5 (abrogé par le dahir n° 1-02-206 du', ''],
+    ['Article $1', '51', 'Article $1', ''],
+    ['Article 122 }', '122', 'Article 122', ''],
+    ['à Article 166', '166', 'Article 166', ''],
+    ['Article 12', '12', 'Article 12', ''],
   ])('%s', (line, number, heading, rest) => {
     expect(readArticleHeading(line)).toMatchObject({ number, heading, rest });
   });
@@ -54,6 +66,8 @@ describe('readArticleHeading', () => {
     // A citation carried over to the start of a line (`… fixée audit` / `article 47.`).
     'article 47.',
     'article 12',
+    'Article 9 (de la loi n° 43-20) est abrogé.',
+    'conformément à Article 166 du code',
   ])('not a heading: %s', (line) => {
     expect(readArticleHeading(line)).toBeNull();
   });

@@ -8,6 +8,7 @@ import { canonicalArticleNumber, SUFFIXES } from '../ids.js';
 import type { Article, Confidence } from '../model.js';
 import { fold, matchPhrase, matchWord, readDigits } from './fuzzy.js';
 import { type BodyLine, joinLines } from './lines.js';
+import { type PageMargins, type ParagraphLine, pageMargins, splitParagraphs } from './paragraphs.js';
 
 /** An article heading read at the start of a line. */
 export interface ArticleHeading {
@@ -63,7 +64,8 @@ function readArticleNumberToken(token: string): { value: string; confidence: Con
   if (unique > 0) return { value: 'unique', confidence: unique };
   const first = /^[1lI]er$/.exec(token);
   if (first) return { value: '1er', confidence: token === '1er' ? 1 : 0.8 };
-  const digits = readDigits(token);
+  // `$` is a 5 in a bold heading OCR misread (`Article $1`).
+  const digits = readDigits(token.replace(/\$/g, 'S'));
   if (!digits || token.length > 4) return null;
   return { value: digits.digits, confidence: digits.confidence };
 }
@@ -75,8 +77,12 @@ function readArticleNumberToken(token: string): { value: string; confidence: Con
  * belongs to the text it amends.
  */
 export function readArticleHeading(line: string): ArticleHeading | null {
-  const s = line.trim();
-  const keyword = readArticleKeyword(s);
+  // A speck before the heading (`à Article 166`, `. Article 3`): one mark, never a quote, which opens new wording.
+  const speck = /^[\s]*[.,'’·•*_~|àa-]\s+(?=A(?:RT|rt))/.exec(line);
+  const s = (speck ? line.slice(speck[0].length) : line).trim();
+  // A speck after it (`Article 122 }`): a mark alone at the end of the line.
+  const trimmed = s.replace(/\s+[}{|\][)'’"*•·,;_~^]+$/, '');
+  const keyword = readArticleKeyword(trimmed);
   if (!keyword) return null;
   const numberToken = /^[^\s.:–—-]+/.exec(keyword.rest)?.[0] ?? '';
   const read = readArticleNumberToken(numberToken);
@@ -88,21 +94,27 @@ export function readArticleHeading(line: string): ArticleHeading | null {
     raw += ` ${suffix[1]!.toLowerCase()}`;
     rest = rest.slice(suffix[0].length);
   }
-  const sep = SEPARATOR.exec(rest)!;
-  const after = rest.slice(sep[0].length);
-  if (!sep[1] && !sep[2] && after) return null;
+  // A consolidated copy's note on the heading: `ART. 2 (modifié par le dahir portant loi …)`.
+  const note = CONSOLIDATION_NOTE.exec(rest)?.[0] ?? '';
+  const sep = SEPARATOR.exec(rest.slice(note.length))!;
+  const after = rest.slice(note.length + sep[0].length);
+  if (!note && !sep[1] && !sep[2] && after) return null;
   // Letters read as digits (`Il`, `lO`) pass only with a separator: `Il est …` is prose.
   if (read.confidence < 0.7 && !sep[1] && !sep[2]) return null;
   const number = canonicalArticleNumber(raw);
   if (!number) return null;
-  const printed = s.slice(0, s.length - rest.length).trim();
+  const printed = trimmed.slice(0, trimmed.length - rest.length + note.length).trim();
+  const specks = speck !== null || trimmed !== s;
   return {
     number,
     heading: sep[1] === '.' ? `${printed}.` : printed,
     rest: after.trim(),
-    confidence: Math.min(keyword.confidence, read.confidence),
+    confidence: Math.min(keyword.confidence, read.confidence, specks ? 0.8 : 1),
   };
 }
+
+/** A consolidation note after an article's number, to its closing parenthesis or the end of the line. */
+const CONSOLIDATION_NOTE = /^\s*\((?:modi|abrog|compl|rempl|ajout|ins[eé]r)[^)]*(?:\)|$)/iu;
 
 /** Levels of the hierarchy above articles, outermost first. */
 const LEVELS = ['livre', 'partie', 'titre', 'chapitre', 'section', 'sous-section', 'paragraphe'] as const;
@@ -149,7 +161,8 @@ export const FRENCH_ARTICLES: ArticleGrammar = { readArticleHeading, readHierarc
 interface OpenArticle {
   heading: ArticleHeading;
   line: BodyLine;
-  body: string[];
+  /** Body lines, the run-in rest of the heading first (placed on the heading's line). */
+  body: ParagraphLine[];
   path: string[];
 }
 
@@ -167,11 +180,14 @@ const WARN_BELOW = 0.75;
  * `DÉCRÈTE :`), hierarchy headings and everything after the signature belong to no
  * article. A plain number that breaks an otherwise regular sequence (`5, 9, 7`) is read as
  * the one the sequence needs, with a warning: OCR misreads digits more often than texts
- * skip them.
+ * skip them. `margins` (by default those of `lines`) place the columns' margins, against
+ * which an indented line opens an alinéa: those of the whole issue see a column's margin
+ * even where a text prints one indented line of it.
  */
 export function parseTextArticles(
   lines: readonly BodyLine[],
   grammar: ArticleGrammar = FRENCH_ARTICLES,
+  margins: PageMargins = pageMargins(lines),
 ): ParsedArticles {
   const opened: OpenArticle[] = [];
   const levels: (string | undefined)[] = [];
@@ -182,7 +198,7 @@ export function parseTextArticles(
       current = {
         heading,
         line,
-        body: heading.rest ? [heading.rest] : [],
+        body: heading.rest ? [{ ...line, text: heading.rest }] : [],
         path: levels.filter((l) => l !== undefined),
       };
       opened.push(current);
@@ -194,7 +210,7 @@ export function parseTextArticles(
       levels[rank] = line.text.trim();
       current = null;
     } else if (grammar.isTextEnd(line.text)) current = null;
-    else current?.body.push(line.text);
+    else current?.body.push(line);
   }
   const warnings: string[] = [];
   repairSequence(opened, warnings);
@@ -207,7 +223,8 @@ export function parseTextArticles(
     const article: Article = {
       number: heading.number,
       heading: heading.heading,
-      body: joinLines(body),
+      body: joinLines(body.map((l) => l.text)),
+      paragraphs: splitParagraphs(body, margins),
       page: line.page,
       pageIndex: line.pageIndex,
       ...(line.bbox ? { bbox: line.bbox } : {}),
@@ -244,7 +261,7 @@ function withoutUnread(opened: OpenArticle[]): OpenArticle[] {
   const kept: OpenArticle[] = [];
   for (const article of opened) {
     if (article.heading.number !== UNREAD_NUMBER) kept.push(article);
-    else kept.at(-1)?.body.push(article.line.text, ...article.body);
+    else kept.at(-1)?.body.push(article.line, ...article.body);
   }
   return kept;
 }

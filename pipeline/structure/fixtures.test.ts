@@ -4,8 +4,8 @@ import { ArabicMetrics } from '../../fixtures/fonts-ar.js';
 import { type ComposedIssue, composeArabicIssue, composeFrenchIssue } from '../../fixtures/generate.js';
 import { firstIssue, type IssueKey, nextIssue } from '../../fixtures/issue-plan.js';
 import { Prng } from '../../fixtures/prng.js';
-import type { BulletinTruth } from '../../fixtures/truth.js';
 import { precisionRecall } from '../evaluation.js';
+import type { BulletinTruth } from '../evaluation-truth.js';
 import { parseBulletin } from './parse-bulletin.js';
 import { pagesFromText, recordFor } from './testing/test-helpers.js';
 

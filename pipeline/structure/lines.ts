@@ -2,13 +2,19 @@
  * The body lines of an issue as one stream, each keeping the page it was printed on: what
  * the text and article parsers walk through.
  */
-import type { BoundingBox, PageArtefact } from '../model.js';
-import { readPrintedPage } from './masthead.js';
+import type { BoundingBox, PageArtefact, TextLine } from '../model.js';
+import { readPrintedPage, readRunningHeader } from './masthead.js';
+import {
+  bodyPieces,
+  type PageRunningHeader,
+  stripRunningHeaders,
+  withoutColumnRules,
+} from './running-headers.js';
 
 /** One body line with its provenance. */
 export interface BodyLine {
   text: string;
-  /** Printed page number (falls back to the page index in the file). */
+  /** Printed page number (the page index in the file only when none could be settled, with a warning). */
   page: number;
   /** 1-based page index in the file. */
   pageIndex: number;
@@ -18,53 +24,106 @@ export interface BodyLine {
 
 /** The printed page numbers of a file's pages, by page index, and what was repaired in them. */
 export interface PrintedPages {
+  /** Each page's number; a page whose number could not be settled is left out (and noted in `repairs`). */
   numbers: ReadonlyMap<number, number>;
   /** Whether the pages agreed on their numbering (then every page has its number, the first too). */
   agreed: boolean;
-  /** One note per page whose number was read otherwise or not at all. */
+  /**
+   * One note per page whose number was read otherwise, not at all, or could not be settled (its
+   * index in the file then stands in for it), and per body line still carrying a piece of a header.
+   */
   repairs: string[];
+  /** What each page's running header or footer printed, by page index: the page's metadata. */
+  headers: ReadonlyMap<number, PageRunningHeader>;
+}
+
+/** A page's readings of its printed number: layout's, its running header's (in pieces or merged too), a wrapped header's. */
+function pageNumberReadings(page: PageArtefact, header: PageRunningHeader | null): number[] {
+  if (page.printedPage !== undefined) return [page.printedPage];
+  if (header?.pages.length) return header.pages;
+  const read = readPrintedPage(page.header, page.lines[0]?.text);
+  return read === null ? [] : [read];
 }
 
 /**
  * Printed page numbers of the pages of one issue, which run on one by one. Each page read
- * from layout or its running header votes for an offset from its index; when two pages or
- * more agree on one and no other offset has as many, every page takes it: OCR misreads a
- * page number now and then (`3567` read `35067`), and a first page prints none. With fewer
- * votes (an issue of two or three pages) the pages `listed` by the sommaire break the tie:
- * the offset under which most of them fall on a page of the file. Otherwise each page keeps
- * its reading, or its index when none.
+ * from layout or its running header votes for an offset from its index (a reading OCR left in
+ * doubt, `38971`, splits its vote among its readings); when two pages or more agree on one and
+ * no other offset has as many, every page takes it: OCR misreads a page number now and then
+ * (`3567` read `35067`), and a first page prints none. With fewer votes (an issue of two or
+ * three pages) the pages `listed` by the sommaire break the tie: the offset under which most of
+ * them fall on a page of the file. Otherwise a single offset read is taken with a note, or each
+ * page keeps its reading; a page with none keeps its index, with a note: never silently.
  */
 export function printedPages(pages: readonly PageArtefact[], listed: readonly number[] = []): PrintedPages {
-  const read = new Map(pages.map((p) => [p.index, p.printedPage ?? readPrintedPage(p.header)]));
+  const headers = new Map<number, PageRunningHeader>();
+  const residues: string[] = [];
+  const read = new Map<number, number[]>();
+  for (const page of pages) {
+    const stripped = stripRunningHeaders(page);
+    if (stripped.header) headers.set(page.index, stripped.header);
+    for (const residue of stripped.residues)
+      residues.push(
+        `page ${page.index}: a body line still carries a piece of a running header ("${residue.slice(0, 60)}")`,
+      );
+    read.set(page.index, pageNumberReadings(page, stripped.header));
+  }
   const votes = new Map<number, number>();
-  for (const [index, number] of read)
-    if (number !== null) votes.set(number - index, (votes.get(number - index) ?? 0) + 1);
-  const offset = agreedOffset(votes, new Set(read.keys()), listed);
+  for (const [index, readings] of read)
+    for (const number of readings)
+      votes.set(number - index, (votes.get(number - index) ?? 0) + 1 / readings.length);
+  const offset = agreedOffset(
+    votes,
+    new Map(pages.map((p) => [p.index, { readings: read.get(p.index)!, arabic: p.language === 'ara' }])),
+    listed,
+  );
   const repairs: string[] = [];
   if (offset === null) {
-    return {
-      numbers: new Map(pages.map((p) => [p.index, read.get(p.index) ?? p.index])),
-      agreed: false,
-      repairs,
-    };
+    const lone = loneOffset(votes);
+    const numbers = new Map<number, number>();
+    for (const page of pages) {
+      const readings = read.get(page.index)!;
+      const number = lone !== null ? page.index + lone : readings.length === 1 ? readings[0]! : null;
+      if (number === null)
+        repairs.push(
+          `page ${page.index}: no printed page number read or settled from its neighbours: its index in the file stands in for it`,
+        );
+      else if (lone !== null && readings[0] !== number)
+        repairs.push(
+          `page ${page.index}: printed page taken as ${number} from the one page whose number was read`,
+        );
+      if (number !== null) numbers.set(page.index, number);
+    }
+    return { numbers, agreed: false, repairs: [...repairs, ...residues], headers };
   }
   const numbers = new Map<number, number>();
   for (const page of pages) {
     const number = page.index + offset;
-    const was = read.get(page.index);
-    if (was !== null && was !== number)
+    const was = read.get(page.index)![0];
+    if (was !== undefined && was !== number)
       repairs.push(
         `page ${page.index}: printed page read as ${was}, taken as ${number} from the pages around it${listed.length ? ' and the sommaire' : ''}`,
       );
     numbers.set(page.index, number);
   }
-  return { numbers, agreed: true, repairs };
+  return { numbers, agreed: true, repairs: [...repairs, ...residues], headers };
 }
 
-/** The offset of {@link printedPages}, or null when neither the pages nor the sommaire settle one. */
+/** The offset of the only page read without doubt, when no other reading contradicts it. */
+function loneOffset(votes: ReadonlyMap<number, number>): number | null {
+  const offsets = [...votes];
+  return offsets.length === 1 && offsets[0]![1] === 1 ? offsets[0]![0] : null;
+}
+
+/**
+ * The offset of {@link printedPages}, or null when neither the pages nor the sommaire settle one.
+ * Offsets tied on votes are told apart first by the Arabic pages' readings: OCR of Arabic pages
+ * drops the leading figures of numbers (`391` for `3971`) and hardly adds any, so a reading that
+ * is the number an offset gives with figures dropped half-fits that offset; then by the sommaire.
+ */
 function agreedOffset(
   votes: ReadonlyMap<number, number>,
-  indexes: ReadonlySet<number>,
+  read: ReadonlyMap<number, { readings: readonly number[]; arabic: boolean }>,
   listed: readonly number[],
 ): number | null {
   const ranked = [...votes].sort((a, b) => b[1] - a[1]);
@@ -72,16 +131,36 @@ function agreedOffset(
   if (!best) return null;
   if (best[1] >= 2 && (!next || next[1] < best[1])) return best[0];
   const tied = ranked.filter(([, count]) => count === best[1]).map(([offset]) => offset);
-  const support = tied.map((offset) => listed.filter((page) => indexes.has(page - offset)).length);
-  const most = Math.max(...support);
-  return most > 0 && support.indexOf(most) === support.lastIndexOf(most)
-    ? tied[support.indexOf(most)]!
-    : null;
+  const unique = (scores: readonly number[]) => {
+    const most = Math.max(...scores);
+    return most > 0 && scores.indexOf(most) === scores.lastIndexOf(most) ? tied[scores.indexOf(most)]! : null;
+  };
+  const fit = tied.map((offset) => {
+    let score = 0;
+    for (const [index, { readings, arabic }] of read) {
+      const expected = String(index + offset);
+      if (readings.some((r) => String(r) === expected)) score += 1;
+      else if (arabic && readings.some((r) => dropsFigures(String(r), expected))) score += 0.5;
+    }
+    return score;
+  });
+  return (
+    (tied.length > 1 ? unique(fit) : null) ??
+    unique(tied.map((offset) => listed.filter((page) => read.has(page - offset)).length))
+  );
+}
+
+/** Whether `read` is `whole` with figures dropped (its figures in order, fewer). */
+function dropsFigures(read: string, whole: string): boolean {
+  let at = 0;
+  for (const figure of whole) if (figure === read[at]) at++;
+  return at === read.length && read.length < whole.length;
 }
 
 /**
- * Flattens pages into body lines in reading order; blank lines, running headers and page
- * numbers that layout left in the body are dropped. `numbers`: each page's printed number
+ * Flattens pages into body lines in reading order; blank lines, running headers and footers
+ * (whole, in pieces or merged into a body line: {@link stripRunningHeaders}) and page numbers
+ * that layout left in the body are dropped. `numbers`: each page's printed number
  * ({@link printedPages}).
  */
 export function bodyLines(
@@ -91,13 +170,26 @@ export function bodyLines(
   const out: BodyLine[] = [];
   for (const page of pages) {
     const printed = numbers.get(page.index) ?? page.index;
-    page.lines.forEach((line, i) => {
-      const text = line.text.replace(/\s+/g, ' ').trim();
+    const push = (text: string, line: TextLine) =>
+      out.push({ text, page: printed, pageIndex: page.index, bbox: line.bbox, confidence: line.confidence });
+    const { headerBody, lines } = stripRunningHeaders(page);
+    for (const line of headerBody) push(line.text, line);
+    lines.forEach((line, i) => {
+      const text = withoutColumnRules(line.text.replace(/\s+/g, ' ')).trim();
       // A number alone is a page number at the top or bottom of a page, but in a sommaire
       // it is the page of the entry above (right-to-left OCR sets it on its own line).
-      const edge = i === 0 || i === page.lines.length - 1;
+      const edge = i === 0 || i === lines.length - 1;
+      const merged = i === 0 ? bodyPieces(readRunningHeader(text)?.body ?? '') : [];
+      if (merged.length) {
+        for (const part of merged) push(part, line);
+        return;
+      }
       if (!text || (readPrintedPage([line]) !== null && (edge || !/^\d+$/.test(text)))) return;
-      out.push({ text, page: printed, pageIndex: page.index, bbox: line.bbox, confidence: line.confidence });
+      // A running header wrapped over two lines: its first line printing no page, and its end.
+      const previous = i === 0 ? page.header.at(-1)?.text : lines[i - 1]!.text;
+      if (i <= 1 && previous !== undefined && readRunningHeader(previous, text)?.wrapped) return;
+      if (i === 0 && readRunningHeader(text, lines[1]?.text)?.wrapped) return;
+      push(text, line);
     });
   }
   return out;

@@ -2,11 +2,21 @@
  * The issue's identity from its pages: the masthead of the first page
  * (`Cent-troisième année – N° 6280 10 chaoual 1435 (7 août 2014)`) and the running header
  * of every page (`BULLETIN OFFICIEL N° 5670 – 2 chaoual 1429 (2-10-2008) 689`). The pages
- * win over the file-name guess; an issue with no readable number anywhere is an error.
+ * win over the file-name guess; an issue with no readable number anywhere is kept unidentified.
  */
+
+import { seriesContradiction } from '../bulletin-series.js';
+import {
+  daysBetween,
+  GREGORIAN_MONTHS_AR,
+  GREGORIAN_MONTHS_FR,
+  HIJRI_MONTHS_AR,
+  HIJRI_MONTHS_FR,
+  SIGHTING_TOLERANCE_DAYS,
+} from '../calendars.js';
 import { type ParsedDate, parseFrenchDate } from '../dates.js';
 import { UnreadableMastheadError } from '../errors.js';
-import { SUFFIXES } from '../ids.js';
+import { isUnidentified, SUFFIXES, unidentifiedBulletin } from '../ids.js';
 import type { BulletinKey, Confidence, Edition, IntakeRecord, PageArtefact, TextLine } from '../model.js';
 import { matchPhrase, matchWord, readDigits } from './fuzzy.js';
 import { readFirstPageMastheadAr, readRunningHeaderAr } from './masthead-ar.js';
@@ -18,6 +28,10 @@ export interface RunningHeader {
   date: ParsedDate | null;
   /** Printed page number, before or after the header text. */
   page: number | null;
+  /** Whether the header runs on to the next line (its date and page are there). */
+  wrapped?: true;
+  /** Body text a layout merged into the header's line, after its date (`… (17-6-2011) TEXTES GENERAUX Dahir …`). */
+  body?: string;
 }
 
 /** What the masthead and running headers say about the issue. */
@@ -29,7 +43,14 @@ export interface Masthead extends BulletinKey {
   warnings: string[];
 }
 
-const ISSUE_NUMBER = /^[Nn][°oO0º"*'.]{0,2}\s*([\dOolI]{1,5})(?![-.\d]\d)(?:\s*[-–]?\s*([a-z]+))?/;
+/**
+ * The number sign as printed and as OCR reads it: `N°`, `n°`, `nº`, `No`, `N®`, `N"`, `n° :`,
+ * a bare `N`, and `n2`, `Ne` (`nº`, `N°` misread: only before a space, `n25` being no sign).
+ */
+const NUMBER_SIGN = `[Nn](?:[°oO0º®"*'.]{1,2}|[2e](?=\\s))?\\s*:?`;
+const ISSUE_NUMBER = new RegExp(
+  `^${NUMBER_SIGN}\\s*([\\dOolI]{1,5})(?![-.\\d]\\d)(?:\\s*[-–]?\\s*([a-z]+))?`,
+);
 
 /** `N° 6280 bis` at the start of `s`: the number (digits repaired) and suffix. */
 function readIssueNumber(
@@ -50,28 +71,53 @@ function readIssueNumber(
   };
 }
 
-/** Reads a running header line; null when the line is not one. */
-export function readRunningHeader(text: string): RunningHeader | null {
+/**
+ * Reads a running header line; null when the line is not one. A header wrapped over two
+ * lines (`BULLETIN OFFICIEL N° 5670 – 2` / `chaoual 1429 (2-10-2008) 689`) is read whole when
+ * `next` is the line after it; `wrapped` then says the next line was its end. The header of
+ * the Ministry of Justice's copies reads too: `Bulletin officiel n° 3220 du 17/07/1974 - Page : 1083`.
+ */
+export function readRunningHeader(text: string, next?: string): RunningHeader | null {
   const lead = /^\s*(\d{1,5})\s+/.exec(text);
   let rest = lead ? text.slice(lead[0].length) : text.trimStart();
   const title = matchPhrase(rest, 'bulletin officiel');
   if (!title) return null;
   rest = rest.slice(title.length).replace(/^[\s,.–—-]+/, '');
+  // After the title, a capital or a mark alone before the figures is the number sign (`W 5952`
+  // for `N° 5952`); a word is not (`Bulletin officiel du 5 mars`).
+  if (!ISSUE_NUMBER.test(rest)) rest = rest.replace(/^(?:\p{Lu}|[^\p{L}\s\d]{1,2})\s+(?=\d)/u, 'N° ');
   const issue = readIssueNumber(rest);
   if (!issue) return null;
   rest = rest.slice(issue.length);
-  const date = parseFrenchDate(rest);
+  // The dash after the number may be glued to the day (`5952 bis-14 rejeb`): blanked for the date, positions kept.
+  const readDate = (s: string) =>
+    parseFrenchDate(s.replace(/^[\s–—-]+/, (dashes) => ' '.repeat(dashes.length)));
+  let date = readDate(rest);
+  const joined = !date && next !== undefined ? `${rest} ${next.trim()}` : null;
+  const whole = joined === null ? null : readDate(joined);
+  // The date must start on the header's own line: the next line alone is no part of it.
+  const wrapped = whole !== null && whole.start < rest.length;
+  if (wrapped) [rest, date] = [joined!, whole];
+  // Words after the date (and its page number) are the body's: a header never runs on in words.
+  const body = date && !wrapped ? rest.slice(date.end).replace(/^[\s)]*\d{0,5}\s*/, '') : '';
+  const merged = /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(body);
   return {
     number: issue.number,
     ...(issue.suffix ? { suffix: issue.suffix } : {}),
     date,
-    page: headerPage(lead, rest, date),
+    page: headerPage(lead, merged ? rest.slice(0, date!.end) : rest, date),
+    ...(wrapped ? { wrapped } : {}),
+    ...(merged ? { body } : {}),
   };
 }
 
+/** Years a running header may print after its date: never page numbers. */
+const PRINTED_YEARS = { min: 1300, max: 2100 };
+
 /**
  * The page number of a running header: before its title (`689 BULLETIN …`, `lead`) or at
- * the end of what follows the issue number (`rest`), unless that number is the date's year.
+ * the end of what follows the issue number (`rest`), after the date: a year is never a page
+ * number (the date's own, or a four-digit figure after a date OCR left unreadable).
  */
 export function headerPage(
   lead: RegExpExecArray | null,
@@ -79,14 +125,40 @@ export function headerPage(
   date: ParsedDate | null,
 ): number | null {
   if (lead) return Number(lead[1]);
-  const trail = /\s(\d{1,5})\s*$/.exec(rest);
-  return trail && (!date || trail.index >= date.end - 1) ? Number(trail[1]) : null;
+  const trail = /(?:^|\s)(\d{1,5})\s*$/.exec(rest);
+  if (!trail) return null;
+  const n = Number(trail[1]);
+  if (date) return trail.index >= date.end - 1 ? n : null;
+  // `N° 5670 – 2` and no date: the day of a date wrapped to the next line, not a page.
+  if (/^\s*[–—-]\s*\d{1,2}\s*$/.test(rest)) return null;
+  // No date read: a figure right after a month name, a parenthesis or a day and month is its year.
+  const before = rest.slice(0, trail.index).trimEnd();
+  const yearLike = trail[1]!.length === 4 && n >= PRINTED_YEARS.min && n <= PRINTED_YEARS.max;
+  const lastWord = /(\p{L}+)$/u.exec(before)?.[1];
+  const afterMonth = lastWord !== undefined && MONTH_WORDS.some((month) => matchWord(lastWord, month) > 0);
+  // A day and a word before it: a month name OCR damaged past reading (`15 jnvr 1996`).
+  const dated = afterMonth || /(?:[(/.-]|\d[-/.]\d{1,2}[-/.]?|(?:^|\s)\d{1,2}\s+\p{L}+)$/u.test(before);
+  return yearLike && dated ? null : n;
 }
 
-/** Printed page number from a page's running header lines (or a line holding only a number). */
-export function readPrintedPage(header: readonly Pick<TextLine, 'text'>[]): number | null {
-  for (const line of header) {
-    const running = readRunningHeader(line.text) ?? readRunningHeaderAr(line.text);
+/** Words of three letters or more that name a month in either calendar and edition (`janvier`, `joumada`, `شوال`…). */
+const MONTH_WORDS = [
+  ...new Set(
+    [...GREGORIAN_MONTHS_FR, ...GREGORIAN_MONTHS_AR, ...HIJRI_MONTHS_FR, ...HIJRI_MONTHS_AR]
+      .flat()
+      .flatMap((spelling) => spelling.split(' '))
+      .filter((word) => word.length > 2),
+  ),
+];
+
+/**
+ * Printed page number from a page's running header lines (or a line holding only a number);
+ * `next`: the line after them (the first body line), where a wrapped header may end.
+ */
+export function readPrintedPage(header: readonly Pick<TextLine, 'text'>[], next?: string): number | null {
+  for (const [i, line] of header.entries()) {
+    const after = header[i + 1]?.text ?? next;
+    const running = readRunningHeader(line.text, after) ?? readRunningHeaderAr(line.text);
     if (running?.page) return running.page;
     const bare = /^\s*[-–]?\s*(\d{1,5})\s*[-–]?\s*$/.exec(line.text);
     if (bare && header.length === 1) return Number(bare[1]);
@@ -108,15 +180,17 @@ function readFirstPageMasthead(page: PageArtefact): FirstPageMasthead | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (readRunningHeader(line)) continue;
-    for (const m of line.matchAll(/(?:^|[\s–—-])([Nn][°oO0º"*'.]{0,2}\s*[\dOolI])/g)) {
+    for (const m of line.matchAll(new RegExp(`(?:^|[\\s–—-])(${NUMBER_SIGN}\\s*[\\dOolI])`, 'g'))) {
       const at = m.index + m[0].length - m[1]!.length;
       const issue = readIssueNumber(line.slice(at));
       if (!issue) continue;
       const before = line.slice(0, at);
       const words = before.split(/[\s–—-]+/);
       const nearYear = words.some((w) => matchWord(w, 'année') > 0);
-      const date = parseFrenchDate(`${line.slice(at + issue.length)} ${lines[i + 1] ?? ''}`);
-      if (nearYear || (date && date.start < 3)) {
+      const after = `${line.slice(at + issue.length)} ${lines[i + 1] ?? ''}`;
+      const date = parseFrenchDate(after);
+      // The date right after the number, however many spaces a layout set between them.
+      if (nearYear || (date && /^[\s,.–—-]*$/.test(after.slice(0, date.start)))) {
         return {
           number: issue.number,
           ...(issue.suffix ? { suffix: issue.suffix } : {}),
@@ -129,15 +203,98 @@ function readFirstPageMasthead(page: PageArtefact): FirstPageMasthead | null {
   return null;
 }
 
+/** Spanish month names of the bilingual mastheads of the northern zone's issues (1956–1965). */
+const SPANISH_MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+const SPANISH_DATE = new RegExp(
+  `(\\d{1,2})\\s+de\\s+(${SPANISH_MONTHS.join('|')}|setiembre)\\s+de\\s+(\\d{4})`,
+  'i',
+);
+
+/** `13 de enero de 1965`: the Spanish date of a bilingual masthead, which OCR often reads better. */
+function readSpanishDate(text: string): ParsedDate | null {
+  const m = SPANISH_DATE.exec(text);
+  if (!m) return null;
+  const month = m[2]!.toLowerCase() === 'setiembre' ? 9 : SPANISH_MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
+  const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  if (Number.isNaN(Date.parse(iso)) || new Date(iso).toISOString().slice(0, 10) !== iso) return null;
+  return {
+    hijri: null,
+    hijriText: null,
+    gregorian: iso,
+    start: m.index,
+    end: m.index + m[0].length,
+    confidence: 0.8,
+    notes: ['read from the Spanish date of the bilingual masthead'],
+  };
+}
+
+/**
+ * The date of a first-page masthead whose number or date OCR lost (`N joumada H 1436 (16 avril
+ * 2015)`): on a line that names the year of publication or opens with the number sign; else the
+ * Spanish date of a bilingual masthead.
+ */
+function readFirstPageDate(page: PageArtefact): ParsedDate | null {
+  const top = [...page.header, ...page.lines.slice(0, 15)].map((l) => l.text);
+  for (const text of top) {
+    if (readRunningHeader(text)) continue;
+    const masthead = /^\s*[Nn]\W/.test(text) || text.split(/[\s–—-]+/).some((w) => matchWord(w, 'année') > 0);
+    const date = masthead ? parseFrenchDate(text) : null;
+    if (date) return date;
+  }
+  for (const text of top) {
+    const date = readSpanishDate(text);
+    if (date) return date;
+  }
+  return null;
+}
+
+/**
+ * A copy's note of the issue it comes from, where no masthead or running header is:
+ * `Bulletin officiel n° 2404 bis du 27/11/1958` after the title, `( Bulletin Officiel n° 5358 du
+ * 2 ramadan 1426 ( 6 octobre 2005 ), p. 667 )` on a reprint's cover. Only at the start of a line,
+ * after a parenthesis or a sentence: `publié au Bulletin officiel n° …` cites another issue.
+ */
+function readPublicationNote(page: PageArtefact): RunningHeader | null {
+  for (const { text } of [...page.header, ...page.lines.slice(0, 15)]) {
+    for (const m of text.matchAll(/(?:^|[(]|[.!]\s)\s*(?=bulletin\s+officiel\s)/gi)) {
+      const note = readRunningHeader(text.slice(m.index + m[0].length));
+      if (note) return note;
+    }
+  }
+  return null;
+}
+
 /** How each edition's masthead and running headers are read. */
 interface MastheadReader {
-  readRunningHeader(text: string): RunningHeader | null;
+  readRunningHeader(text: string, next?: string): RunningHeader | null;
   readFirstPage(page: PageArtefact): FirstPageMasthead | null;
+  /** The masthead's date when its number or date was not read. */
+  readFirstPageDate(page: PageArtefact): ParsedDate | null;
+  /** A copy's note of its issue, when it has no masthead or running header. */
+  readPublicationNote(page: PageArtefact): RunningHeader | null;
 }
 
 const READERS: Record<Edition, MastheadReader> = {
-  fr: { readRunningHeader, readFirstPage: readFirstPageMasthead },
-  ar: { readRunningHeader: readRunningHeaderAr, readFirstPage: readFirstPageMastheadAr },
+  fr: { readRunningHeader, readFirstPage: readFirstPageMasthead, readFirstPageDate, readPublicationNote },
+  ar: {
+    readRunningHeader: readRunningHeaderAr,
+    readFirstPage: readFirstPageMastheadAr,
+    readFirstPageDate: () => null,
+    readPublicationNote: () => null,
+  },
 };
 
 /**
@@ -170,7 +327,10 @@ const FILE_NAME_WEIGHT = 3;
  * reading it agrees with, if any: the pages win over the file-name guess, with a warning
  * when they differ.
  *
- * @throws UnreadableMastheadError when no issue number can be read from the pages or the file name.
+ * With no number on the pages nor in a BO-shaped file name, the issue is unidentified
+ * ({@link unidentifiedBulletin}), with a warning: its texts are kept all the same.
+ *
+ * @throws UnreadableMastheadError when the file has no pages.
  */
 export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecord): Masthead {
   const warnings: string[] = [];
@@ -193,13 +353,23 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
   if (masthead) vote(masthead.number, masthead.suffix, 3);
   const headerDates: ParsedDate[] = [];
   for (const page of pages) {
-    for (const line of [...page.header, ...page.lines.slice(0, 2)]) {
-      const running = reader.readRunningHeader(line.text);
+    // The running header is in the header band or, when layout missed it, in the first body lines.
+    const top = [...page.header, ...page.lines.slice(0, 3)];
+    for (const [i, line] of top.slice(0, page.header.length + 2).entries()) {
+      const running = reader.readRunningHeader(line.text, top[i + 1]?.text);
       if (!running) continue;
       vote(running.number, running.suffix, 1);
       if (running.date) headerDates.push(running.date);
       break;
     }
+  }
+  const note = votes.size === 0 && pages[0] ? reader.readPublicationNote(pages[0]) : null;
+  if (note) {
+    vote(note.number, note.suffix, 1);
+    if (note.date) headerDates.push(note.date);
+    warnings.push(
+      `no masthead or running header: n° ${note.number}${note.suffix ? ` ${note.suffix}` : ''} taken from the copy's note of its issue`,
+    );
   }
   // The file name never brings a number of its own, but backs the page reading it agrees with:
   // OCR that adds a digit to the masthead (`53588`) is outvoted by the running headers with it.
@@ -234,15 +404,19 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
     );
     confidence = 0.5;
   } else {
-    throw new UnreadableMastheadError(
-      record.fileName,
-      'no issue number on the masthead, running headers or file name',
+    key = unidentifiedBulletin(edition, record.sha256);
+    warnings.push(
+      'no issue number on the masthead, the running headers or a BO-shaped file name: kept as an unidentified issue, for an archivist to identify',
     );
+    confidence = 0.3;
   }
-  const date = masthead?.date ?? mostCommonDate(headerDates);
-  if (!date) warnings.push('issue date not found on the masthead or running headers');
-  else
-    warnings.push(...date.notes.filter((n) => !n.startsWith('no Gregorian')).map((n) => `issue date: ${n}`));
+  const mastheadDate = masthead?.date ?? (pages[0] ? reader.readFirstPageDate(pages[0]) : null);
+  const date = issueDate(mastheadDate, headerDates, warnings);
+  const contradiction = isUnidentified(key) ? null : seriesContradiction(key.number, date?.gregorian ?? null);
+  if (contradiction) {
+    warnings.push(contradiction);
+    confidence = Math.min(confidence, 0.5);
+  }
   return {
     ...key,
     date: date?.gregorian ?? null,
@@ -250,6 +424,37 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
     confidence,
     warnings,
   };
+}
+
+/**
+ * The issue's date: the masthead's, unless its two calendars disagree and the running headers
+ * settle it (their most common date, when it is one of the masthead's readings); else the
+ * headers' most common. What was repaired or left for an archivist goes to `warnings`.
+ */
+function issueDate(
+  masthead: ParsedDate | null,
+  headers: readonly ParsedDate[],
+  warnings: string[],
+): ParsedDate | null {
+  const fromHeaders = mostCommonDate(headers.filter((d) => !d.conflict)) ?? mostCommonDate(headers);
+  const date = masthead ?? fromHeaders;
+  if (masthead?.conflict && fromHeaders?.gregorian && !fromHeaders.conflict) {
+    const { fromHijri, printed } = masthead.conflict;
+    const settles =
+      (printed !== null && fromHeaders.gregorian.startsWith(printed.replace(/^\?+-/, ''))) ||
+      (fromHijri !== null &&
+        Math.abs(daysBetween(fromHijri, fromHeaders.gregorian)) <= SIGHTING_TOLERANCE_DAYS);
+    if (settles) {
+      warnings.push(
+        `issue date: the masthead's Hijri and Gregorian dates disagree (${fromHijri ?? '?'} / ${printed ?? '?'}); the running headers settle it: ${fromHeaders.gregorian}`,
+      );
+      return fromHeaders;
+    }
+  }
+  if (!date) warnings.push('issue date not found on the masthead or running headers');
+  else
+    warnings.push(...date.notes.filter((n) => !n.startsWith('no Gregorian')).map((n) => `issue date: ${n}`));
+  return date;
 }
 
 function mostCommonDate(dates: readonly ParsedDate[]): ParsedDate | null {

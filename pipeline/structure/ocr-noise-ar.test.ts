@@ -4,6 +4,7 @@ import { ArabicMetrics } from '../../fixtures/fonts-ar.js';
 import { composeArabicIssue } from '../../fixtures/generate.js';
 import { firstIssue } from '../../fixtures/issue-plan.js';
 import { Prng } from '../../fixtures/prng.js';
+import { expectLinesSplit } from '../../test/expect-lines.js';
 import { PipelineError } from '../errors.js';
 import { precisionRecall } from '../evaluation.js';
 import { parseBulletin } from './parse-bulletin.js';
@@ -99,25 +100,21 @@ describe('parseBulletin under random Arabic OCR noise', () => {
 
 describe('damage seen on Arabic scans', () => {
   it('puts back the groups of a number OCR read right to left (`141.13` read `13 .141`)', () => {
-    const read = (line: string) => parseTextHeaderAr(line)?.number;
-    expect(
-      read(
+    const headers: [line: string, number: string][] = [
+      [
         'قرارٍ لوزير الداخلية رقم 13 .141 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013) بتحديد عدد أعضاء مجالس الجماعات.',
-      ),
-    ).toBe('141-13');
-    expect(
-      read('مرسوم رقم 103 .13 .2 صادر في 21 جمادى الأولى 1434 (2 أبريل 2013) بالموافقة على اتفاق القرض.'),
-    ).toBe('2-13-103');
-    expect(read('مرسوم رقم 14.287 .2 صادر في 23 رجب 1435 (22 ماي 2014) بالموافقة على اتفاق القرض.')).toBe(
-      '2-14-287',
-    );
-    // Printed spacing is left as it is: a space after the dot, or none at all.
-    expect(read('قرار لوزير الداخلية رقم 141. 13 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013).')).toBe(
-      '141-13',
-    );
-    expect(read('قرار لوزير الداخلية رقم 141.13 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013).')).toBe(
-      '141-13',
-    );
+        '141-13',
+      ],
+      [
+        'مرسوم رقم 103 .13 .2 صادر في 21 جمادى الأولى 1434 (2 أبريل 2013) بالموافقة على اتفاق القرض.',
+        '2-13-103',
+      ],
+      ['مرسوم رقم 14.287 .2 صادر في 23 رجب 1435 (22 ماي 2014) بالموافقة على اتفاق القرض.', '2-14-287'],
+      // Printed spacing is left as it is: a space after the dot, or none at all.
+      ['قرار لوزير الداخلية رقم 141. 13 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013).', '141-13'],
+      ['قرار لوزير الداخلية رقم 141.13 صادر في 22 جمادى الأولى 1434 (3 أبريل 2013).', '141-13'],
+    ];
+    for (const [line, number] of headers) expect(parseTextHeaderAr(line)?.number, line).toBe(number);
   });
 
   it.each([
@@ -153,19 +150,24 @@ describe('damage seen on Arabic scans', () => {
   });
 
   it('takes no line for a header that running text could begin', () => {
-    expect(isUnmistakableHeaderAr('مرسوم رقم 2.14.16 صادر في 8 رجب 1435 (7 ماي 2014) بتطبيق')).toBe(true);
-    expect(isUnmistakableHeaderAr('قرار لوزير الاقتصاد والمالية رقم 1701.14 صادر في فاتح رجب')).toBe(true);
-    expect(isUnmistakableHeaderAr('المرسوم رقم 2.14.16 الصادر في 8 رجب 1435')).toBe(false);
-    expect(isUnmistakableHeaderAr('قرار صادر في 8 رجب 1435 عن السلطة الحكومية المكلفة')).toBe(false);
-    expect(isUnmistakableHeaderAr('مرسوم رقم 2.14.16 الصادر في 8 رجب 1435')).toBe(false);
-    // Unnumbered: the authority with لـ right after the type (seed 2718: after a line OCR cut to `2`).
-    expect(isUnmistakableHeaderAr('مقرر لوزير الاقتصاد والمالية صادر في 3 ربيع الأول 1444 (9 أكتوبر')).toBe(
-      true,
+    expectLinesSplit(
+      isUnmistakableHeaderAr,
+      [
+        'مرسوم رقم 2.14.16 صادر في 8 رجب 1435 (7 ماي 2014) بتطبيق',
+        'قرار لوزير الاقتصاد والمالية رقم 1701.14 صادر في فاتح رجب',
+        // Unnumbered: the authority with لـ right after the type (seed 2718: after a line OCR cut to `2`).
+        'مقرر لوزير الاقتصاد والمالية صادر في 3 ربيع الأول 1444 (9 أكتوبر',
+        // A rectificatif after a signature OCR damaged (seed 4321: `الإمضاء` read `الأوضاء`, no period).
+        'استدراك خطأ مادي وقع في الجريدة الرسمية عدد 4844 الصادرة في',
+      ],
+      [
+        'المرسوم رقم 2.14.16 الصادر في 8 رجب 1435',
+        'قرار صادر في 8 رجب 1435 عن السلطة الحكومية المكلفة',
+        'مرسوم رقم 2.14.16 الصادر في 8 رجب 1435',
+        'قرار وزير الاقتصاد والمالية صادر في 3 ربيع الأول 1444',
+        'قرار لوزير الاقتصاد والمالية الصادر في 3 ربيع الأول 1444',
+        'استدراك الخطأ الوارد في المادة 3 من هذا المرسوم',
+      ],
     );
-    expect(isUnmistakableHeaderAr('قرار وزير الاقتصاد والمالية صادر في 3 ربيع الأول 1444')).toBe(false);
-    expect(isUnmistakableHeaderAr('قرار لوزير الاقتصاد والمالية الصادر في 3 ربيع الأول 1444')).toBe(false);
-    // A rectificatif after a signature OCR damaged (seed 4321: `الإمضاء` read `الأوضاء`, no period).
-    expect(isUnmistakableHeaderAr('استدراك خطأ مادي وقع في الجريدة الرسمية عدد 4844 الصادرة في')).toBe(true);
-    expect(isUnmistakableHeaderAr('استدراك الخطأ الوارد في المادة 3 من هذا المرسوم')).toBe(false);
   });
 });

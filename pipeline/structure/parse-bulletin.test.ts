@@ -5,6 +5,20 @@ import { parseBulletin } from './parse-bulletin.js';
 import { pagesFromText, recordFor } from './testing/test-helpers.js';
 import { ISSUE_EXPECTED, ISSUE_PAGES, OCR_ERRORS } from './testing/test-issue.js';
 
+/**
+ * The test issue parsed with `printed` read as `misread` on the first (or last) page that
+ * prints it, as OCR misreads one occurrence.
+ */
+function parseMisread(printed: string, misread: string, occurrence: 'first' | 'last') {
+  const pages = [...ISSUE_PAGES];
+  const at =
+    occurrence === 'first'
+      ? pages.findIndex((p) => p.includes(printed))
+      : pages.findLastIndex((p) => p.includes(printed));
+  pages[at] = pages[at]!.replace(printed, misread);
+  return parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+}
+
 function articlesById(pages: readonly string[]): Record<string, string[]> {
   const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
   return Object.fromEntries(parsed.texts.map((t) => [t.id, t.articles.map((a) => a.number)]));
@@ -174,20 +188,14 @@ describe('parseBulletin on OCR noise', () => {
 
   it('keeps the body’s number when the sommaire’s longer reading fits no number of its series', () => {
     // As on an Arabic scan: the sommaire's reading gained a digit (`42131.09` for `4131.09`).
-    const pages = [...ISSUE_PAGES];
-    const sommaire = pages.findIndex((p) => p.includes('n° 3579-08 du'));
-    pages[sommaire] = pages[sommaire]!.replace('n° 3579-08 du', 'n° 35790-08 du');
-    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    const parsed = parseMisread('n° 3579-08 du', 'n° 35790-08 du', 'first');
     expect(parsed.texts.map((t) => t.id)).toContain('arrete-3579-08');
     expect(parsed.texts.map((t) => t.id)).not.toContain('arrete-35790-08');
   });
 
   it('links a dahir to the loi after it when only the loi’s title reads a loi number', () => {
     // As on an Arabic scan: the promulgating dahir's `09.08` read `4 )8`.
-    const pages = [...ISSUE_PAGES];
-    const dahir = pages.findIndex((p) => p.includes('promulgation de la loi n° 09-08'));
-    pages[dahir] = pages[dahir]!.replace('promulgation de la loi n° 09-08', 'promulgation de la loi n° 9');
-    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    const parsed = parseMisread('promulgation de la loi n° 09-08', 'promulgation de la loi n° 9', 'first');
     expect(parsed.texts.map((t) => t.id)).not.toContain('loi-9');
     expect(parsed.texts.find((t) => t.id === 'dahir-1-09-15')?.promulgates).toBe('loi-09-08');
     expect(parsed.warnings).toContain(
@@ -196,10 +204,7 @@ describe('parseBulletin on OCR noise', () => {
   });
 
   it('takes the sommaire’s number when only it has the shape of its series, and flags the other', () => {
-    const pages = [...ISSUE_PAGES];
-    const order = pages.findLastIndex((p) => p.includes('n° 3579-08 du'));
-    pages[order] = pages[order]!.replace('n° 3579-08 du', 'n° 35790-08 du');
-    const parsed = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
+    const parsed = parseMisread('n° 3579-08 du', 'n° 35790-08 du', 'last');
     expect(parsed.texts.find((t) => t.id === 'arrete-3579-08')).toMatchObject({ number: '3579-08' });
     expect(parsed.warnings).toContain(
       'arrete-35790-08: n° 35790-08 is shaped as no number of its series: check it',
@@ -294,9 +299,16 @@ describe('parseBulletin masthead', () => {
     expect(parsed.warnings[0]).toMatch(/taken from the file name/);
   });
 
-  it('throws UnreadableMastheadError when no number is anywhere', () => {
+  it('keeps an issue with no number anywhere, unidentified, with its texts and a warning', () => {
     const pages = ISSUE_PAGES.map((p) => p.replaceAll(/N° 5714/g, 'N° ####'));
-    const attempt = () => parseBulletin(pagesFromText(pages), recordFor('scan.pdf'));
+    const parsed = parseBulletin(pagesFromText(pages), recordFor('scan_0001.pdf'));
+    expect(parsed.bulletin.id).toBe('bo-fr-unidentified-00000000');
+    expect(parsed.texts.map((t) => t.id)).toEqual(expect.arrayContaining(Object.keys(ISSUE_EXPECTED)));
+    expect(parsed.warnings.join('\n')).toMatch(/unidentified issue, for an archivist/);
+  });
+
+  it('refuses only a file with no pages at all, with UNREADABLE_MASTHEAD', () => {
+    const attempt = () => parseBulletin([], recordFor('scan.pdf'));
     expect(attempt).toThrow(UnreadableMastheadError);
     expect(attempt).toThrow(expect.objectContaining({ code: 'UNREADABLE_MASTHEAD' }));
   });

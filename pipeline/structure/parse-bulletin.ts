@@ -9,8 +9,10 @@ import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
 import type { Article, IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
 import { parseTextArticles } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
+import { matchWord } from './fuzzy.js';
 import { type BodyLine, bodyLines, joinLines, type PrintedPages, printedPages } from './lines.js';
-import { readMasthead, readPrintedPage } from './masthead.js';
+import { readMasthead } from './masthead.js';
+import { pageMargins } from './paragraphs.js';
 import { findSommaire, type Sommaire } from './sommaire.js';
 import { headerId, headerSpan, MAX_TITLE_LINES, type TextHeader } from './text-headers.js';
 
@@ -72,26 +74,28 @@ export function parseTexts(
   grammar: EditionGrammar = FRENCH_GRAMMAR,
 ): ParsedTexts {
   const found: FoundText[] = [];
+  const unplaced: BodyLine[] = [];
   for (let i = 0; i < lines.length; ) {
     const at = headerAt(lines, i, grammar);
     if (at) {
       found.push({ header: at.header, start: lines[i]!, body: [] });
       i += at.span;
     } else {
-      found.at(-1)?.body.push(lines[i]!);
+      (found.at(-1)?.body ?? unplaced).push(lines[i]!);
       i++;
     }
   }
-  const warnings: string[] = [];
+  const warnings = unplacedWarnings(unplaced, bulletin, grammar);
   reconcilePromulgated(found, warnings);
   const texts: LegalText[] = [];
   const byId = new Map<string, LegalText>();
+  const margins = pageMargins(lines);
   for (const { header, start, body } of found) {
     if (header.number && !fitsNumberSeries(header.type, header.number)) {
       header.notes.push(`n° ${header.number} is shaped as no number of its series: check it`);
       header.confidence = Math.min(header.confidence, OFF_SERIES_CONFIDENCE);
     }
-    const parsed = parseTextArticles(body, grammar);
+    const parsed = parseTextArticles(body, grammar, margins);
     // Visas and the promulgation clause: the amendment stage reads citations there.
     const firstArticle = body.findIndex((l) => grammar.readArticleHeading(l.text) !== null);
     const preamble = joinLines(
@@ -127,6 +131,8 @@ export function parseTexts(
     texts.push(text);
     if (header.promulgates) {
       const loi = linkPromulgated(text, header.promulgates, byId, found, warnings);
+      if (loi && loi.number === null)
+        splitPreamble(text, loi, body.slice(0, firstArticle < 0 ? body.length : firstArticle), grammar);
       if (loi) {
         texts.push(loi);
         byId.set(loi.id, loi);
@@ -134,6 +140,25 @@ export function parseTexts(
     }
   }
   return { texts, warnings };
+}
+
+/** Letters a line needs to be worth a warning when it lands in no text (not a rule, a star, a group heading). */
+const MIN_LETTERS = 4;
+
+/**
+ * One warning per page whose lines came before any text header and so landed in no text or
+ * article: a page continuing a text from a page the file does not hold, or a header missed.
+ */
+function unplacedWarnings(unplaced: readonly BodyLine[], bulletin: string, g: EditionGrammar): string[] {
+  const byPage = new Map<number, BodyLine[]>();
+  for (const line of unplaced) {
+    if ((line.text.match(/\p{L}/gu)?.length ?? 0) < MIN_LETTERS || g.isTextEnd(line.text)) continue;
+    byPage.set(line.pageIndex, [...(byPage.get(line.pageIndex) ?? []), line]);
+  }
+  return [...byPage.values()].map(
+    (lines) =>
+      `${bulletin}: page ${lines[0]!.pageIndex} (p. ${lines[0]!.page}): ${lines.length} line${lines.length > 1 ? 's' : ''} before any text header, in no text or article ("${lines[0]!.text.slice(0, 40)}…")`,
+  );
 }
 
 /**
@@ -174,7 +199,7 @@ function reconcilePromulgated(found: FoundText[], warnings: string[]): void {
   found.forEach(({ header }, i) => {
     const cited = header.promulgates;
     const next = found[i + 1]?.header;
-    if (!cited || !next?.number || next.type !== cited.type || next.number === cited.number) return;
+    if (!cited?.number || !next?.number || next.type !== cited.type || next.number === cited.number) return;
     if (fitsNumberSeries(next.type, next.number) && !fitsNumberSeries(cited.type, cited.number)) {
       warnings.push(
         `${textId(next.type, next.number)}: number read as n° ${cited.number} in its promulgating dahir, n° ${next.number} in its title`,
@@ -194,7 +219,9 @@ function reconcilePromulgated(found: FoundText[], warnings: string[]): void {
 /**
  * Links a promulgating dahir to its loi. The loi's own header normally follows the dahir;
  * when it cannot be read, the loi is made from the dahir's citation of it and takes the
- * articles found after the promulgation clause. Returns that made-up loi, if any.
+ * articles found after the promulgation clause. The Constitution and treaties, which a dahir
+ * promulgates or publishes with no header of their own, are always made so. Returns the made
+ * text, if any.
  */
 function linkPromulgated(
   dahir: LegalText,
@@ -203,11 +230,15 @@ function linkPromulgated(
   found: readonly FoundText[],
   warnings: string[],
 ): LegalText | null {
-  const id = textId(cited.type, cited.number);
+  // The Constitution or a treaty, without a number of its own, is dated by its dahir.
+  const id = textId(cited.type, cited.number, { signedOn: dahir.signedOn, title: cited.title });
   dahir.promulgates = id;
   const own = found.some((f) => f.header.type === cited.type && f.header.number === cited.number);
-  if (own || byId.has(id)) return null;
-  warnings.push(`${id}: its title line was not found; made from the promulgating ${dahir.id}`);
+  // A loi whose title line and articles are both missing is not in the file (a copy of the dahir alone).
+  if (own || byId.has(id) || (cited.number !== null && dahir.articles.length === 0)) return null;
+  // A loi has a title line of its own, which was missed; the Constitution and treaties never have one.
+  if (cited.number !== null)
+    warnings.push(`${id}: its title line was not found; made from the promulgating ${dahir.id}`);
   const loi: LegalText = {
     ...dahir,
     id,
@@ -215,11 +246,36 @@ function linkPromulgated(
     number: cited.number,
     title: cited.title,
     articles: dahir.articles,
-    confidence: Math.min(dahir.confidence, 0.6),
+    confidence: Math.min(dahir.confidence, cited.number === null ? 1 : 0.6),
   };
   delete loi.promulgates;
   dahir.articles = [];
   return loi;
+}
+
+/**
+ * The preamble of the Constitution or a treaty made from its dahir: the lines after the dahir's
+ * signature from the one that names it (`LA CONSTITUTION`, `Accord entre …`); the dahir keeps
+ * what comes before. When no line names it, both keep the whole.
+ */
+function splitPreamble(
+  dahir: LegalText,
+  made: LegalText,
+  lines: readonly BodyLine[],
+  g: EditionGrammar,
+): void {
+  const signed = lines.findIndex((l) => g.isTextEnd(l.text));
+  const named = lines.findIndex((l, i) => {
+    if (i <= signed) return false;
+    const first = l.text.replace(/^(?:la|le|l['’])\s*/i, '').split(/\s+/)[0] ?? '';
+    return matchWord(first, made.type) > 0;
+  });
+  if (signed < 0 || named < 0) return;
+  const before = joinLines(lines.slice(0, named).map((l) => l.text));
+  const after = joinLines(lines.slice(named).map((l) => l.text));
+  if (before) dahir.preamble = before;
+  else delete dahir.preamble;
+  made.preamble = after;
 }
 
 /** A loi published after its promulgating dahir takes the dahir's dates. */
@@ -281,6 +337,29 @@ function repairFromSommaire(sommaire: Sommaire, texts: LegalText[], warnings: st
   }
 }
 
+/**
+ * A text whose number still has a shape its series never prints once the sommaire had its say
+ * was damaged by OCR (`Dahir nº 1-20-60` read `n2 1-20-60`: `2`): it takes the id of a text
+ * without a number, never a wrong short one, and the number read goes to an archivist.
+ */
+function withoutOffSeriesNumbers(texts: LegalText[], warnings: string[]): void {
+  for (const text of texts) {
+    if (text.number === null || fitsNumberSeries(text.type, text.number)) continue;
+    // Arabic copies on the web print `1.74.331` backwards (`331-74-1`) when the bidi order is lost.
+    const reversed = text.number.split('-').reverse().join('-');
+    const number = text.language === 'ar' && fitsNumberSeries(text.type, reversed) ? reversed : null;
+    const id = textId(text.type, number, { signedOn: text.signedOn, title: text.title });
+    warnings.push(
+      number
+        ? `${id} p. ${text.page}: n° ${text.number} as read is shaped as no number of its series, but read backwards is one: taken as n° ${number}`
+        : `${id} p. ${text.page}: n° ${text.number} as read is shaped as no number of its series: kept under the id of a text without a number, for an archivist`,
+    );
+    for (const other of texts) if (other.promulgates === text.id) other.promulgates = id;
+    text.id = id;
+    text.number = number;
+  }
+}
+
 function crossCheck(sommaire: Sommaire, texts: readonly LegalText[]): string[] {
   const warnings: string[] = [];
   for (const entry of sommaire.entries) {
@@ -295,20 +374,19 @@ function crossCheck(sommaire: Sommaire, texts: readonly LegalText[]): string[] {
   return warnings;
 }
 
-/** First and last printed page: of the agreed numbering, else of the numbers the pages print. */
-function pageRange(numbering: PrintedPages, pages: readonly PageArtefact[]): [number | null, number | null] {
-  const printed = numbering.agreed
-    ? [...numbering.numbers.values()]
-    : pages.map((p) => p.printedPage ?? readPrintedPage(p.header)).filter((n) => n !== null);
+/** First and last printed page of the pages whose number was settled ({@link printedPages}). */
+function pageRange(numbering: PrintedPages): [number | null, number | null] {
+  const printed = [...numbering.numbers.values()];
   return printed.length ? [Math.min(...printed), Math.max(...printed)] : [null, null];
 }
 
 /**
  * Structure extraction of one issue of either edition (told apart by the script of its
  * pages): masthead (issue number, dates), sommaire (skipped, cross-checked), texts (type,
- * number, dates, title, promulgation links) and their articles with page provenance.
+ * number, dates, title, promulgation links) and their articles with page provenance. A
+ * file whose pages and name give no issue number is kept under an unidentified issue.
  *
- * @throws UnreadableMastheadError when no issue number can be read from the pages or the file name.
+ * @throws UnreadableMastheadError when the file has no pages.
  */
 export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): ParsedBulletin {
   const masthead = readMasthead(pages, record);
@@ -321,7 +399,7 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
   const grammar = grammarOf(masthead.edition);
   const read = printedPages(pages);
   const readLines = bodyLines(pages, read.numbers);
-  const [readFirst, readLast] = pageRange(read, pages);
+  const [readFirst, readLast] = pageRange(read);
   const sommaire = findSommaire(readLines, {
     grammar,
     isHeaderStart: (all, index) => headerAt(all, index, grammar) !== null,
@@ -342,10 +420,11 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
   const pageNumbers = settled.agreed ? settled : read;
   // The same lines in the same order: only their page numbers change.
   const lines = pageNumbers === read ? readLines : bodyLines(pages, pageNumbers.numbers);
-  const [firstPage, lastPage] = pageRange(pageNumbers, pages);
+  const [firstPage, lastPage] = pageRange(pageNumbers);
   const parsed = parseTexts(sommaire ? lines.slice(sommaire.end) : lines, id, grammar);
   datePromulgated(parsed.texts);
   if (sommaire) repairFromSommaire(sommaire, parsed.texts, parsed.warnings);
+  withoutOffSeriesNumbers(parsed.texts, parsed.warnings);
   return {
     bulletin: {
       ...key,

@@ -27,3 +27,32 @@ describe('parseTextHeaderAr: the types only some issues carry', () => {
     expect(header).toMatchObject({ type: 'rectificatif', number: null, signedOn: '2013-04-15' });
   });
 });
+
+describe('parseTextHeaderAr: what OCR does to Arabic-edition scans (issue 22)', () => {
+  it('reads a date whose column rule OCR read as `|`', () => {
+    const header = parseTextHeaderAr(
+      'مرسوم رقم 2.22.431 صادر في 21 من ربيع الآخر 1444 (16 نوفمبر | 2022) بتطبيق القانون رقم 15.18.',
+    );
+    expect(header).toMatchObject({ type: 'decret', number: '2-22-431', signedOn: '2022-11-16' });
+    expect(header!.notes).toEqual([]);
+  });
+
+  it('flags a signing date it cannot read instead of dropping it silently', () => {
+    const header = parseTextHeaderAr(
+      'مرسوم رقم 2.22.431 صادر في 2ا من ربيـ الآ 14 (ا نو 20) بتطبيق القانون رقم 15.18.',
+    );
+    expect(header).toMatchObject({ number: '2-22-431', signedOn: null });
+    expect(header!.notes.join()).toMatch(/signing date not read/);
+    expect(header!.confidence).toBeLessThanOrEqual(0.5);
+  });
+
+  it('ends a title where the text’s first heading begins, not at a heading it cites', () => {
+    const family = parseTextHeaderAr('قانون رقم 70.03 بمثابة مدونة الأسرة باب تمهيدي أحكام عامة');
+    expect(family!.title).toBe('قانون رقم 70.03 بمثابة مدونة الأسرة');
+    for (const title of [
+      'مرسوم رقم 2.04.88 بتطبيق المادة الأولى من القانون رقم 65.99 المتعلق بمدونة الشغل',
+      'قانون رقم 12.02 بتغيير المادة الأولى والثانية من الظهير الشريف رقم 1.58.376',
+    ])
+      expect(parseTextHeaderAr(title)!.title).toBe(title);
+  });
+});

@@ -8,6 +8,7 @@ import { parseArabicDate } from '../dates.js';
 import { canonicalNumber, toWesternDigits } from '../ids.js';
 import type { Confidence, TextType } from '../model.js';
 import { matchPhrase, matchWord } from './fuzzy.js';
+import { withoutColumnRules } from './running-headers.js';
 import { closesBlock, headerTitle, type TextHeader } from './text-headers.js';
 
 /** Keywords that open a header, longest first so `ظهير شريف بمثابة قانون` wins over `ظهير شريف`. */
@@ -96,7 +97,7 @@ function readPromulgatedAr(rest: string): TextHeader['promulgates'] {
 export function parseTextHeaderAr(title: string): TextHeader | null {
   const keyword = readHeaderKeywordAr(title);
   if (!keyword) return null;
-  const rest = toWesternDigits(title.slice(keyword.length));
+  const rest = toWesternDigits(withoutColumnRules(title.slice(keyword.length)));
   const printed = parseArabicDate(rest);
   const found = readTextNumberAr(rest);
   const own =
@@ -108,17 +109,53 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
   const header: TextHeader = {
     type: keyword.type,
     number: own?.number ?? null,
-    title: headerTitle(title),
+    title: headerTitle(untilFirstHeading(title)),
     signedOn: date?.gregorian ?? null,
     hijriDate: date?.hijriText ?? null,
     confidence: Math.min(keyword.confidence, date?.confidence ?? 1),
     notes: [...(date?.notes ?? [])],
   };
+  // A header says when it was signed (`صادر في …`): a date it holds but that cannot be read is flagged.
+  const signed = /(?:^|\s)(?:ال)?صادر(?:ة)?\s+في\s+(\S+(?:\s+\S+){0,6})/u.exec(rest);
+  if (!printed && signed) {
+    header.notes.push(`signing date not read: "${signed[1]}"`);
+    header.confidence = Math.min(header.confidence, UNREAD_DATE_CONFIDENCE);
+  }
   if (keyword.type === 'dahir' || keyword.type === 'dahir-portant-loi') {
     const promulgates = readPromulgatedAr(rest);
     if (promulgates) header.promulgates = promulgates;
   }
   return header;
+}
+
+/** Confidence of a header whose signing date is printed but could not be read. */
+const UNREAD_DATE_CONFIDENCE = 0.5;
+
+/** Words before a heading that cite it rather than open it: `بتغيير`, `بتتميم`, `وبنسخ`, `بتطبيق`… */
+const CITING_WORDS = /^و?(?:ب|ل)?(?:تغيير|تتميم|نسخ|تطبيق|تنفيذ|موجب|مقتضى|تعديل)$/u;
+
+/** Words that open a text's first heading (its first part, chapter or article). */
+const FIRST_HEADING_WORDS = ['الكتاب', 'الجزء', 'القسم', 'الباب', 'الفرع', 'الفصل', 'المادة'];
+
+/**
+ * A title without the heading a layout or OCR ran into it (`… بمثابة مدونة الأسرة باب تمهيدي أحكام
+ * عامة` ends at `الأسرة`): a part, chapter or article word, the first of its kind (`الأول`,
+ * `تمهيدي`, `1`), and not a citation (`الفصل الأول من الظهير …`).
+ */
+export function untilFirstHeading(title: string): string {
+  const words = [...title.matchAll(/\S+/gu)];
+  for (let k = 2; k < words.length - 1; k++) {
+    const word = words[k]![0].replace(/^ال(?=\p{L}{2})/u, '');
+    const heading = FIRST_HEADING_WORDS.some((w) => matchWord(word, w.slice(2)) > 0);
+    const first = toWesternDigits(words[k + 1]![0]).replace(/[.:،,؛–—-]+$/u, '');
+    const isFirst =
+      first === '1' || ['الأول', 'الأولى', 'تمهيدي', 'التمهيدي'].some((w) => matchWord(first, w) > 0);
+    // `بتغيير المادة الأولى والثانية من …`: a citation of the heading, in the title's words.
+    const after = words[k + 2]?.[0] ?? '';
+    const cites = matchWord(after, 'من') > 0 || after.startsWith('و') || CITING_WORDS.test(words[k - 1]![0]);
+    if (heading && isFirst && !cites) return title.slice(0, words[k]!.index).trimEnd();
+  }
+  return title;
 }
 
 /** Lines that open the body of a text: recitals, the royal preamble, the enacting authority. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectLinesSplit } from '../../test/expect-lines.js';
 import { matchWord, readDigits, skeleton } from './fuzzy.js';
 import { headerId, isBodyMarker, parseTextHeader } from './text-headers.js';
 import { parseTextHeaderAr } from './text-headers-ar.js';
@@ -135,12 +136,11 @@ describe('parseTextHeader', () => {
   ])('not a header: %s', (line) => expect(parseTextHeader(line)).toBeNull());
 
   it('tells enacting words from the text types they resemble', () => {
-    expect(isBodyMarker('DÉCRÈTE :')).toBe(true);
-    expect(isBodyMarker('ARRÊTE :')).toBe(true);
-    expect(isBodyMarker('Vu la loi n° 09-08 ;')).toBe(true);
-    expect(isBodyMarker('Décret n° 2-09-165 du …')).toBe(false);
-    expect(isBodyMarker('Arrêté du ministre …')).toBe(false);
-    expect(isBodyMarker('Vues générales')).toBe(false);
+    expectLinesSplit(
+      isBodyMarker,
+      ['DÉCRÈTE :', 'ARRÊTE :', 'Vu la loi n° 09-08 ;'],
+      ['Décret n° 2-09-165 du …', 'Arrêté du ministre …', 'Vues générales'],
+    );
   });
 });
 

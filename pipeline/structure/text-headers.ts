@@ -19,8 +19,11 @@ export interface TextHeader {
   title: string;
   signedOn: string | null;
   hijriDate: string | null;
-  /** The loi a dahir promulgates: its type, number and title as the dahir cites it. */
-  promulgates?: { type: TextType; number: string; title: string };
+  /**
+   * The text a dahir promulgates or publishes: its type, number (null for the Constitution or
+   * a treaty, which have none) and title as the dahir cites it.
+   */
+  promulgates?: { type: TextType; number: string | null; title: string };
   confidence: Confidence;
   /** What was repaired or doubtful. */
   notes: string[];
@@ -43,6 +46,8 @@ const HEADER_KEYWORDS: readonly (readonly [string, TextType])[] = [
   ['circulaire', 'circulaire'],
   ['avis', 'avis'],
   ['rectificatif', 'rectificatif'],
+  // A copy of the Constitution alone: `Constitution du 7 décembre 1962.` (a date makes it a header).
+  ['constitution', 'constitution'],
 ];
 
 /** The type keyword at the start of a line (capitalised, as headers print it), or null. */
@@ -60,7 +65,9 @@ export function readHeaderKeyword(
   return null;
 }
 
-const NUMBER = /(?:^|[\s(])[nN]{1,2}[°oO0º"*'.]{0,2}\s*([\dOolI]+(?:\s?[-–./]\s?[\dOolI]+)*)/g;
+/** `n°`, `nº`, `N®`, `n° :`, `nO`, and `n2` (`nº` read as a figure, before a space: `n2 1-20-60`). */
+const NUMBER =
+  /(?:^|[\s(])[nN]{1,2}(?:[°oO0º®"*'.]{1,2}|2(?=\s))?\s*:?\s*([\dOolI]+(?:\s?[-–./]\s?[\dOolI]+)*)/g;
 
 /** The first text number (`n° 1-58-376`, `nO 1-03-2O7`) in `s` at or after `from`, digits repaired. */
 function readTextNumber(
@@ -85,20 +92,48 @@ const PROMULGATED: readonly (readonly [string, TextType])[] = [
   ['loi', 'loi'],
 ];
 
-/** `… portant promulgation de la loi n° 09-08 relative à …`: the loi named after `promulgation`. */
+/**
+ * Texts without a number of their own that a dahir promulgates or publishes, by the words that
+ * name them: `portant promulgation du texte de la Constitution`, `portant publication de la
+ * Convention / de l'Accord / du Protocole …`.
+ */
+const PUBLISHED: readonly (readonly [string, TextType])[] = [
+  ['constitution', 'constitution'],
+  ['convention', 'convention'],
+  ['accord', 'accord'],
+  ['protocole', 'protocole'],
+];
+
+/** Words that may stand between `promulgation`/`publication` and what it names. */
+const MAX_WORDS_TO_CITED = 6;
+
+/**
+ * `… portant promulgation de la loi n° 09-08 relative à …`: the loi named after `promulgation`;
+ * `… portant promulgation du texte de la Constitution`, `… portant publication de la Convention …`:
+ * the text without a number of its own that the dahir promulgates or publishes.
+ */
 function readPromulgated(title: string): TextHeader['promulgates'] {
   const words = [...title.matchAll(/\S+/g)];
-  const at = words.findIndex((w) => matchWord(w[0], 'promulgation') > 0);
+  const at = words.findIndex(
+    (w) => matchWord(w[0], 'promulgation') > 0 || matchWord(w[0], 'publication') > 0,
+  );
   if (at < 0) return undefined;
-  for (const w of words.slice(at + 1, at + 6)) {
-    const rest = title.slice(w.index);
+  for (const w of words.slice(at + 1, at + 1 + MAX_WORDS_TO_CITED)) {
+    // `de l'Accord`: the article elided onto the word.
+    const rest = title.slice(w.index).replace(/^[ld][''’]/i, '');
     for (const [phrase, type] of PROMULGATED) {
       const m = matchPhrase(rest, phrase);
-      if (!m) continue;
+      if (!m || /^\p{L}/u.test(rest.slice(m.length))) continue;
       const number = readTextNumber(rest, m.length);
       if (!number || number.index > m.length + 2) return undefined;
       const cited = rest.replace(/[.;\s]+$/, '');
       return { type, number: number.number, title: cited.charAt(0).toUpperCase() + cited.slice(1) };
+    }
+    for (const [phrase, type] of PUBLISHED) {
+      const m = matchPhrase(rest, phrase);
+      if (!m || /^\p{L}/u.test(rest.slice(m.length))) continue;
+      const cited = type === 'constitution' ? 'Constitution' : rest.replace(/[.;\s]+$/, '');
+      return { type, number: null, title: cited.charAt(0).toUpperCase() + cited.slice(1) };
     }
   }
   return undefined;

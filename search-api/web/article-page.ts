@@ -40,7 +40,7 @@ ${datePicker(ui, self, at, lang)}
     article.introducedBy ? html`${t.introducedBy} ${textLink(ui, article.introducedBy)}` : t.original
   }</p>
 <h3 lang="${lang}" dir="${direction(lang)}">${article.heading}</h3>
-${article.body ? wording(article.body, lang) : html`<p class="notice">${t.abrogated}</p>`}
+${article.body ? wording(article.paragraphs, lang) : html`<p class="notice">${t.abrogated}</p>`}
 </section>
 ${printedPage(ui, article, data.lines)}
 </div>

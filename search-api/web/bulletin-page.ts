@@ -1,4 +1,4 @@
-/** A bulletin page: the issue's masthead data, the texts it printed and its page images. */
+/** A bulletin page: the issue's masthead data, its searchable PDF, the texts it printed (its sommaire) and its page images. */
 import type { z } from 'zod';
 import type { bulletinResponse } from '../schemas.js';
 import { segment } from './api-client.js';
@@ -14,6 +14,7 @@ export function bulletinPage(ui: UiLanguage, bulletin: z.infer<typeof bulletinRe
 <dt>${t.contentLanguage}</dt><dd>${t.languageNames[bulletin.edition]}</dd>
 <dt>${t.publications}</dt><dd>${formatDate(bulletin.date, ui)}${bulletin.hijriDate && html` (<span lang="${bulletin.edition}">${bulletin.hijriDate}</span>)`}</dd>
 </dl>
+<p><a href="/v1/bulletins/${segment(bulletin.id)}/pdf" type="application/pdf" download="${bulletin.id}.pdf">${t.downloadPdf}</a></p>
 <h2>${t.textsInBulletin}</h2>
 <ul class="plain">${bulletin.texts.map(
     (text) =>

@@ -1,5 +1,6 @@
 /** Pieces the text and article pages share: the date picker, a wording, a history timeline. */
 import type { Language } from '../../pipeline/model.js';
+import { startsItem } from '../../pipeline/structure/paragraphs.js';
 import type { TextHistory } from '../../store/search-store.js';
 import { segment } from './api-client.js';
 import { html, queryString, type SafeHtml } from './html.js';
@@ -29,12 +30,15 @@ ${status === 400 && html`<p>${t.badRequestHint}</p>`}
 </div>`;
 }
 
-/** An article's wording as paragraphs, in its own language and direction. */
-export function wording(body: string, language: Language): SafeHtml {
-  return html`<div class="body" lang="${language}" dir="${direction(language)}">${body
-    .split(/\n+/)
+/**
+ * An article's wording in its own language and direction: one `<p>` per alinéa (`paragraphs`),
+ * items (`1°`, `a)`) set in as `class="item"`; a bare wording is cut at its line breaks.
+ */
+export function wording(body: string | readonly string[], language: Language): SafeHtml {
+  const paragraphs = typeof body === 'string' ? body.split(/\n+/) : body;
+  return html`<div class="body" lang="${language}" dir="${direction(language)}">${paragraphs
     .filter((p) => p.trim())
-    .map((p) => html`<p>${p}</p>`)}</div>`;
+    .map((p) => (startsItem(p) ? html`<p class="item">${p}</p>` : html`<p>${p}</p>`))}</div>`;
 }
 
 /**

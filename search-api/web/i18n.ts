@@ -88,6 +88,17 @@ export interface Messages {
   export: string;
   /** Between the items of an inline list: the Latin comma, or the Arabic one `،`. */
   comma: string;
+  /** The searchable PDF of an issue. */
+  downloadPdf: string;
+  /** Home page: what the archive holds. */
+  collection: string;
+  latestIssues: string;
+  editionNames: Record<Language, string>;
+  undated: string;
+  issuesCount: (n: number) => string;
+  textsCount: (n: number) => string;
+  missingNumbers: (ranges: string) => string;
+  emptyArchive: string;
 }
 
 const fr: Messages = {
@@ -123,6 +134,10 @@ const fr: Messages = {
     circulaire: 'Circulaire',
     avis: 'Avis',
     rectificatif: 'Rectificatif',
+    constitution: 'Constitution',
+    convention: 'Convention',
+    accord: 'Accord',
+    protocole: 'Protocole',
   },
   results: (n, atLeast) =>
     atLeast
@@ -189,6 +204,15 @@ const fr: Messages = {
   backToText: 'Retour au texte',
   export: 'Export',
   comma: ', ',
+  downloadPdf: 'Télécharger le PDF (avec texte recherchable)',
+  collection: 'Les numéros de l’archive',
+  latestIssues: 'Derniers numéros',
+  editionNames: { fr: 'Édition de traduction officielle', ar: 'Édition générale (arabe)' },
+  undated: 'Sans date',
+  issuesCount: (n) => (n === 1 ? '1 numéro' : `${n} numéros`),
+  textsCount: (n) => (n === 1 ? '1 texte' : `${n} textes`),
+  missingNumbers: (ranges) => `Numéros manquants : ${ranges}`,
+  emptyArchive: 'L’archive ne contient encore aucun numéro.',
 };
 
 const ar: Messages = {
@@ -224,6 +248,10 @@ const ar: Messages = {
     circulaire: 'منشور',
     avis: 'إعلان',
     rectificatif: 'استدراك',
+    constitution: 'الدستور',
+    convention: 'اتفاقية',
+    accord: 'اتفاق',
+    protocole: 'بروتوكول',
   },
   results: (n, atLeast) => `عدد النتائج: ${formatCount(n, 'ar')}${atLeast ? ' على الأقل' : ''}`,
   noResults: 'لا توجد نتائج.',
@@ -287,6 +315,15 @@ const ar: Messages = {
   backToText: 'العودة إلى النص',
   export: 'تصدير',
   comma: '، ',
+  downloadPdf: 'تحميل ملف PDF (بنص قابل للبحث)',
+  collection: 'أعداد الأرشيف',
+  latestIssues: 'آخر الأعداد',
+  editionNames: { fr: 'نشرة الترجمة الرسمية', ar: 'النشرة العامة' },
+  undated: 'بدون تاريخ',
+  issuesCount: (n) => `${n} عدد`,
+  textsCount: (n) => `${n} نص`,
+  missingNumbers: (ranges) => `الأعداد الناقصة: ${ranges}`,
+  emptyArchive: 'لا يضم الأرشيف أي عدد بعد.',
 };
 
 export const MESSAGES: Record<UiLanguage, Messages> = { fr, ar };

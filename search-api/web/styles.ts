@@ -65,6 +65,7 @@ dl.facts dd { margin: 0; }
 .path { color: var(--muted); font-size: 0.9rem; margin: 0; }
 .article { padding-block: 0.5rem; border-block-end: 1px solid var(--line); }
 .body p { margin-block: 0.4rem; }
+.body p.item { margin-inline-start: 1.5rem; }
 .article-layout { display: grid; gap: 1.5rem; }
 @media (min-width: 60rem) { .article-layout { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); align-items: start; } }
 figure.page { margin: 0; }

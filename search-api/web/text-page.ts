@@ -79,7 +79,7 @@ function articles(ui: UiLanguage, text: TextRecord, at: string | undefined): Saf
         html`<p class="path" role="heading" aria-level="${Math.min(3 + c.level, 6)}" lang="${text.language}" dir="${direction(text.language)}">${c.heading}</p>`,
     )}<section class="article" id="art-${a.number}" aria-labelledby="h-art-${a.number}">
 <h3 id="h-art-${a.number}" lang="${text.language}" dir="${direction(text.language)}">${a.heading}</h3>
-${wording(a.body, text.language)}
+${wording(a.paragraphs, text.language)}
 <p class="meta">${t.page(a.page)} · <a href="${details}">${t.articleDetails}</a></p>
 </section>`;
   });

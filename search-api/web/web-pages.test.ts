@@ -78,6 +78,30 @@ describe('web pages', () => {
     expect((await app.inject('/fr/texts/loi-09-08')).body).toContain('(Arabe), 23 février 2009, p. 552');
   });
 
+  it('open on what the archive holds: the latest issues, then each edition by year, issues linked', async () => {
+    const home = (await app.inject('/fr/')).body;
+    const latest = home.slice(home.indexOf(MESSAGES.fr.latestIssues));
+    // The newest issue first: the 2021 one, before 2009's.
+    expect(latest.indexOf('/fr/bulletins/bo-fr-7001')).toBeGreaterThan(0);
+    expect(latest.indexOf('/fr/bulletins/bo-fr-7001')).toBeLessThan(
+      latest.indexOf('/fr/bulletins/bo-fr-5744'),
+    );
+    expect(home).toContain(MESSAGES.fr.editionNames.ar);
+    expect(home).toMatch(/<dt>1996<\/dt><dd><a href="\/fr\/bulletins\/bo-fr-4422">4422<\/a><\/dd>/);
+    expect(home).toContain(MESSAGES.fr.missingNumbers('2405–4421, 4423–5713, 5715–5743, 5745–7000'));
+    // A search shows its results, not the collection.
+    expect((await app.inject('/fr/?query=marchés')).body).not.toContain(MESSAGES.fr.latestIssues);
+    const arabic = (await app.inject('/ar/')).body;
+    expect(arabic).toContain(MESSAGES.ar.collection);
+    expect(arabic).toContain('href="/ar/bulletins/bo-ar-5710"');
+  });
+
+  it('offer an issue as a searchable PDF on its page', async () => {
+    const page = (await app.inject('/fr/bulletins/bo-fr-5714')).body;
+    expect(page).toContain('href="/v1/bulletins/bo-fr-5714/pdf"');
+    expect(page).toContain(MESSAGES.fr.downloadPdf);
+  });
+
   it('show unknown texts and bad dates as pages with the API status', async () => {
     const missing = await app.inject('/fr/texts/loi-99-99');
     expect(missing.statusCode).toBe(404);

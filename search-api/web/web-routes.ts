@@ -14,10 +14,12 @@ import type {
   TextHistory,
   TextRecord,
 } from '../../store/search-store.js';
+import type { coverageResponse } from '../bulletin-routes.js';
 import type { bulletinResponse, diffResponse, pageLinesResponse } from '../schemas.js';
 import { type ApiAnswer, ApiClient, segment } from './api-client.js';
 import { articlePage } from './article-page.js';
 import { bulletinPage } from './bulletin-page.js';
+import { coverageSection } from './coverage-section.js';
 import { apiError } from './fragments.js';
 import { html } from './html.js';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './i18n.js';
@@ -122,6 +124,8 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
       const answer = isSearch(form)
         ? await api.get<SearchResult>('/v1/search', { ...form, facets: 'true' })
         : null;
+      // With nothing asked yet, the page says what there is to search.
+      const coverage = answer ? null : await api.get<z.infer<typeof coverageResponse>>('/v1/coverage');
       const here = request.url.slice(ui.length + 1);
       return send(
         reply,
@@ -129,7 +133,7 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
         ui,
         t.search,
         here,
-        searchPage(ui, form, answer),
+        html`${searchPage(ui, form, answer)}${coverage && coverageSection(ui, coverage)}`,
       );
     });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AmendmentOperation } from '../../pipeline/amendments/links.js';
 import { parseTextLinks } from '../../pipeline/amendments/parse-links.js';
+import { type KnownText, resolveCited } from '../../pipeline/amendments/resolve.js';
 import { computeVersions } from '../../pipeline/amendments/versions.js';
 import { amendingEvents } from '../amendment-history.js';
 import type { SearchStore } from '../search-store.js';
@@ -20,7 +21,6 @@ import {
   answeredByQuery,
   type CitationSource,
   candidatesQuery,
-  datedOperations,
   type ExpressionSource,
   linkBacklinks,
   linkDocuments,
@@ -31,6 +31,16 @@ import { MAPPINGS } from './elasticsearch-mapping.js';
 import { type ElasticsearchStore, openElasticsearchStore } from './elasticsearch-store.js';
 
 const loi2914 = amendingBulletins()[0]!.texts[0]!;
+/** The links of loi 29-14, resolved against `known`. */
+function resolvedLinks(known: readonly KnownText[]) {
+  const links = parseTextLinks(loi2914);
+  return {
+    text: loi2914,
+    links,
+    operations: links.operations.map((op) => resolveCited(op.target, known)),
+    citations: links.citations.map((c) => resolveCited(c.target, known)),
+  };
+}
 const expression = (text_id: string, language: 'fr' | 'ar', date: string | null): ExpressionSource => ({
   text_id,
   language,
@@ -61,9 +71,8 @@ function amendment(over: Partial<AmendmentSource> & { operation: AmendmentOperat
 }
 
 describe('documents of the amendment graph', () => {
-  it('stores each operation and citation of an expression, resolved against the known texts', () => {
-    const links = parseTextLinks(loi2914);
-    const pending = linkDocuments(loi2914, links, []);
+  it('stores each operation and citation of an expression with its resolution', () => {
+    const pending = linkDocuments(resolvedLinks([]));
     expect(pending.map((d) => [d.kind, d.id])).toEqual([
       ['amendments', 'loi-29-14:fr:0'],
       ['amendments', 'loi-29-14:fr:1'],
@@ -82,7 +91,7 @@ describe('documents of the amendment graph', () => {
       in_force: null,
     });
     const known = [{ id: 'loi-09-08', type: 'loi' as const, number: '09-08', signedOn: '2009-02-18' }];
-    const resolved = linkDocuments(loi2914, links, known);
+    const resolved = linkDocuments(resolvedLinks(known));
     expect(resolved.every((d) => 'reason' in d.source && d.source.reason === null)).toBe(true);
     expect(resolved.at(-1)!.source).toMatchObject({
       kind: 'citation',
@@ -92,7 +101,7 @@ describe('documents of the amendment graph', () => {
   });
 
   it('declares every field the graph writes in the strict mapping, dates and wording typed for their use', () => {
-    const links = linkDocuments(loi2914, parseTextLinks(loi2914), []);
+    const links = linkDocuments(resolvedLinks([]));
     const versions = versionDocuments(
       'loi-09-08',
       'fr',
@@ -149,7 +158,7 @@ describe('queries of the amendment graph', () => {
   });
 });
 
-describe('versions from stored operations', () => {
+describe('versions documents', () => {
   const abrogation: AmendmentOperation = {
     kind: 'abrogated',
     byArticle: '4',
@@ -165,34 +174,11 @@ describe('versions from stored operations', () => {
     body: 'nouveau',
   };
 
-  it("keeps the operations read in the expression's language, and abrogations from texts not published in it", () => {
-    const rows = [
-      amendment({ operation: rewording, seq: 0, language: 'ar', expression: 'loi-29-14:ar' }),
-      amendment({ operation: abrogation, seq: 3, language: 'ar', expression: 'loi-29-14:ar' }),
-    ];
-    const arabicOnly = [expression('loi-29-14', 'ar', '2015-03-02')];
-    expect(datedOperations(rows, 'fr', arabicOnly)).toEqual([
-      { op: abrogation, byTextId: 'loi-29-14', inForce: '2015-03-02', order: 3 },
-    ]);
-    // Published in French too: its French reading decides.
-    expect(datedOperations(rows, 'fr', [...arabicOnly, expression('loi-29-14', 'fr', '2015-03-12')])).toEqual(
-      [],
-    );
-    expect(datedOperations(rows, 'ar', arabicOnly).map((o) => o.order)).toEqual([0, 3]);
-  });
-
-  it('dates an operation by its entry into force, else the first publication of the amending text, else drops it', () => {
-    const inForce = amendment({ operation: rewording, in_force: '2016-01-01' });
-    expect(datedOperations([inForce], 'fr', [])[0]!.inForce).toBe('2016-01-01');
-    expect(datedOperations([amendment({ operation: rewording })], 'fr', [])).toEqual([]);
-  });
-
   it('marks the day an amendment replaced each original wording, for the in-force filter', () => {
-    const operations = datedOperations(
-      [amendment({ operation: rewording }), amendment({ operation: abrogation, seq: 3 })],
-      'fr',
-      [expression('loi-29-14', 'fr', '2015-03-12')],
-    );
+    const operations = [
+      { op: rewording, byTextId: 'loi-29-14', inForce: '2015-03-12', order: 0 },
+      { op: abrogation, byTextId: 'loi-29-14', inForce: '2015-03-12', order: 3 },
+    ];
     const versions = computeVersions({
       textId: 'loi-09-08',
       published: '2009-03-05',

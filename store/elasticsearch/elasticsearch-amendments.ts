@@ -1,31 +1,28 @@
 /**
- * The amendment graph of the Elasticsearch store, as store/sqlite/sqlite-amendments.ts keeps it for
- * SQLite: the operations and citations read from each saved expression (`amendments` and
- * `citations` indices), resolved against the texts index; a reference to a text not yet
- * ingested is kept with its reason and resolved again when that text arrives, so the order
- * bulletins are saved in never matters; and the article versions of every affected text
- * (`versions` index), recomputed with pipeline/amendments/versions.ts. The articles of the
- * documents index get `valid_to`, the day an amendment replaced their original wording, so
- * the search's in-force filter leaves them out from then on.
+ * The amendment graph of the Elasticsearch store: the link stage's port (pipeline/amendments/
+ * link-stage.ts) over the `amendments` and `citations` indices (the operations and citations
+ * read from each saved expression, with their resolutions), the texts index (the texts known)
+ * and the `versions` index (the article versions of every text); and the reads of the graph.
+ * The articles of the documents index get `valid_to`, the day an amendment replaced their
+ * original wording, so the search's in-force filter leaves them out from then on.
  *
  * Reads of many documents page with `search_after` on a unique sort key, never past the
  * result window; writes are bulk requests refreshed before the next read needs them.
  */
 import type { Client } from '@elastic/elasticsearch';
-import type {
-  AmendmentOperation,
-  CitationRelation,
-  CitedText,
-  TextLinks,
-} from '../../pipeline/amendments/links.js';
-import { parseTextLinks } from '../../pipeline/amendments/parse-links.js';
-import { type KnownText, resolveCited, type UnresolvedReason } from '../../pipeline/amendments/resolve.js';
 import {
-  type ComputedVersion,
-  computeVersions,
-  type DatedOperation,
-  type VersionCause,
-} from '../../pipeline/amendments/versions.js';
+  type ExpressionArticles,
+  type ExpressionDate,
+  type ExpressionVersions,
+  type LinkPort,
+  publishedVersions,
+  type ResolvedLinks,
+  type StoredLink,
+  type StoredOperation,
+} from '../../pipeline/amendments/link-stage.js';
+import type { AmendmentOperation, CitationRelation, CitedText } from '../../pipeline/amendments/links.js';
+import type { KnownText, Resolution, UnresolvedReason } from '../../pipeline/amendments/resolve.js';
+import type { ComputedVersion, VersionCause } from '../../pipeline/amendments/versions.js';
 import { canonicalNumber } from '../../pipeline/ids.js';
 import type { AmendmentKind, Language, LegalText, TextType } from '../../pipeline/model.js';
 import { type AmendingRow, amendingEvents } from '../amendment-history.js';
@@ -42,8 +39,6 @@ type Query = Record<string, unknown>;
 
 /** Hits per page of a paged read: Elasticsearch's default `index.max_result_window`. */
 const DEFAULT_PAGE = 10_000;
-/** Texts whose versions are recomputed per round of requests. */
-const RECOMPUTE_CHUNK = 200;
 
 /** What a stored operation and a stored citation share: who cites what, and how it resolved. */
 interface LinkSource {
@@ -121,6 +116,13 @@ export type GraphDocument =
   | { kind: 'citations'; id: string; source: CitationSource }
   | { kind: 'versions'; id: string; source: VersionSource };
 
+/** A stored link: its document in the `amendments` or `citations` index. */
+interface ElasticsearchLink extends StoredLink {
+  id: string;
+}
+
+const INDEX_OF = { amendment: 'amendments', citation: 'citations' } as const;
+
 /** Id of an expression in the texts index, and the `expression` field of the graph's documents. */
 export function expressionKey(textId: string, language: Language): string {
   return `${textId}:${language}`;
@@ -188,39 +190,35 @@ const citedOf = (link: LinkSource): CitedText => ({
   date: link.cited_date,
 });
 
-/**
- * The `amendments` and `citations` documents of one expression: every operation and citation
- * its links hold, each resolved against `known`.
- */
-export function linkDocuments(
-  text: Pick<LegalText, 'id' | 'language'>,
-  links: TextLinks,
-  known: readonly KnownText[],
-): GraphDocument[] {
+/** The `amendments` and `citations` documents of one expression: every operation and citation its links hold. */
+export function linkDocuments({ text, links, operations, citations }: ResolvedLinks): GraphDocument[] {
   const expression = expressionKey(text.id, text.language);
-  const common = (seq: number, byArticle: string | null, target: CitedText, targetArticle: string | null) => {
-    const resolved = resolveCited(target, known);
-    return {
-      expression,
-      by_text_id: text.id,
-      language: text.language,
-      seq,
-      by_article: byArticle,
-      cited_type: target.type,
-      cited_number: target.number,
-      cited_date: target.date,
-      target_text_id: resolved.textId,
-      reason: resolved.reason,
-      target_article: targetArticle,
-    };
-  };
+  const common = (
+    seq: number,
+    byArticle: string | null,
+    target: CitedText,
+    targetArticle: string | null,
+    resolved: Resolution,
+  ) => ({
+    expression,
+    by_text_id: text.id,
+    language: text.language,
+    seq,
+    by_article: byArticle,
+    cited_type: target.type,
+    cited_number: target.number,
+    cited_date: target.date,
+    target_text_id: resolved.textId,
+    reason: resolved.reason,
+    target_article: targetArticle,
+  });
   return [
     ...links.operations.map((op, seq) => ({
       kind: 'amendments' as const,
       id: `${expression}:${seq}`,
       source: {
         kind: 'amendment' as const,
-        ...common(seq, op.byArticle, op.target, op.targetArticle),
+        ...common(seq, op.byArticle, op.target, op.targetArticle, operations[seq]!),
         amendment_kind: op.kind,
         operation: op,
         in_force: links.inForceFrom,
@@ -231,37 +229,11 @@ export function linkDocuments(
       id: `${expression}:${seq}`,
       source: {
         kind: 'citation' as const,
-        ...common(seq, c.byArticle, c.target, c.targetArticle),
+        ...common(seq, c.byArticle, c.target, c.targetArticle, citations[seq]!),
         relation: c.relation,
       },
     })),
   ];
-}
-
-/**
- * The operations that shape the `language` wording of a text, from the amendments targeting
- * it: those read in that language, and abrogations and renumberings from texts not published
- * in it. Entry into force: the link's `in_force`, else the amending text's first publication;
- * an operation with neither is left out.
- */
-export function datedOperations(
-  amendments: readonly AmendmentSource[],
-  language: Language,
-  amendingExpressions: readonly ExpressionSource[],
-): DatedOperation[] {
-  const first = firstPublications(amendingExpressions);
-  const published = new Set(amendingExpressions.map((e) => expressionKey(e.text_id, e.language)));
-  return amendments
-    .filter(
-      (a) =>
-        a.language === language ||
-        ((a.amendment_kind === 'abrogated' || a.amendment_kind === 'renumbered') &&
-          !published.has(expressionKey(a.by_text_id, language))),
-    )
-    .flatMap((a) => {
-      const inForce = a.in_force ?? first.get(a.by_text_id);
-      return inForce ? [{ op: a.operation, byTextId: a.by_text_id, inForce, order: a.seq }] : [];
-    });
 }
 
 /** The `versions` documents of one expression, in the order computeVersions gave them. */
@@ -390,8 +362,10 @@ export interface ElasticsearchAmendmentsOptions {
 }
 
 /** The amendment graph of one set of indices (the aliases, or a rebuild's new indices). */
-export class ElasticsearchAmendments {
+export class ElasticsearchAmendments implements LinkPort<ElasticsearchLink> {
   private readonly pageSize: number;
+  /** Article documents by text id, read in the link stage's current round (see {@link articleHits}). */
+  private readonly articlesRead = new Map<string, { id: string; source: ArticleSource }[]>();
 
   constructor(
     private readonly client: Client,
@@ -428,7 +402,7 @@ export class ElasticsearchAmendments {
     return (await this.all<T>(index, query, sort)).map((h) => h.source);
   }
 
-  private expressionsOf(textIds: readonly string[]): Promise<ExpressionSource[]> {
+  private expressionSources(textIds: readonly string[]): Promise<ExpressionSource[]> {
     if (textIds.length === 0) return Promise.resolve([]);
     return this.sources<ExpressionSource>(this.targets.texts, { terms: { text_id: [...new Set(textIds)] } }, [
       'text_id',
@@ -481,138 +455,154 @@ export class ElasticsearchAmendments {
     return targets;
   }
 
-  /**
-   * Stores the links read from the texts just saved (replacing what those expressions had),
-   * resolves again every stored link the saved texts may answer, and recomputes the versions
-   * of each text whose wording may have changed. `before`: from {@link unlinkBulletins}.
-   */
-  async linkSaved(texts: readonly LegalText[], before: readonly string[]): Promise<void> {
-    const affected = new Set(before);
-    const read = texts.map((text) => ({ text, links: parseTextLinks(text) }));
-    const known = await this.known(
-      read.flatMap(({ links }) => [...links.operations, ...links.citations].map((l) => l.target)),
-    );
-    const documents = read.flatMap(({ text, links }) => {
-      affected.add(text.id);
-      return linkDocuments(text, links, known);
-    });
-    for (const d of documents)
-      if (d.kind === 'amendments' && d.source.target_text_id) affected.add(d.source.target_text_id);
-    if (texts.length > 0) {
-      await this.client.deleteByQuery({
-        index: [this.targets.amendments, this.targets.citations],
-        query: { terms: { expression: texts.map((t) => expressionKey(t.id, t.language)) } },
-        refresh: true,
-        conflicts: 'proceed',
-      });
-    }
-    await this.write(documents.map((d) => bulkOperation(this.targets[d.kind], d)));
-    for (const target of await this.resolveAgain(texts)) affected.add(target);
-    const ids = [...affected].sort();
-    // Bounded requests: a bulk load affects many texts, and queries have a clause limit.
-    for (let i = 0; i < ids.length; i += RECOMPUTE_CHUNK)
-      await this.recomputeVersions(ids.slice(i, i + RECOMPUTE_CHUNK));
+  knownTexts(cited: readonly CitedText[]): Promise<KnownText[]> {
+    return this.known(cited);
   }
 
-  /**
-   * Resolves again the stored links `texts` may answer; updates those whose resolution
-   * changed and returns the targets, old and new, of the amendments among them.
-   */
-  private async resolveAgain(texts: readonly LegalText[]): Promise<string[]> {
+  async replaceLinks(expressions: readonly ResolvedLinks[]): Promise<void> {
+    if (expressions.length === 0) return;
+    await this.client.deleteByQuery({
+      index: [this.targets.amendments, this.targets.citations],
+      query: { terms: { expression: expressions.map(({ text }) => expressionKey(text.id, text.language)) } },
+      refresh: true,
+      conflicts: 'proceed',
+    });
+    await this.write(expressions.flatMap(linkDocuments).map((d) => bulkOperation(this.targets[d.kind], d)));
+  }
+
+  async linksAnsweredBy(texts: readonly LegalText[]): Promise<ElasticsearchLink[]> {
     const query = answeredByQuery(texts);
     if (!query) return [];
-    const rows = [
-      ...(await this.links<LinkSource>('amendments', query)).map((h) => ({
-        ...h,
-        kind: 'amendments' as const,
-      })),
-      ...(await this.links<LinkSource>('citations', query)).map((h) => ({
-        ...h,
-        kind: 'citations' as const,
-      })),
-    ];
-    const known = await this.known(rows.map((r) => citedOf(r.source)));
-    const changed: string[] = [];
-    const updates: BulkOperation[] = [];
-    for (const { id, source, kind } of rows) {
-      const resolved = resolveCited(citedOf(source), known);
-      if (resolved.textId !== source.target_text_id || resolved.reason !== source.reason) {
-        updates.push({
-          action: { update: { _index: this.targets[kind], _id: id } },
-          document: { doc: { target_text_id: resolved.textId, reason: resolved.reason } },
+    const found: ElasticsearchLink[] = [];
+    for (const kind of ['amendment', 'citation'] as const) {
+      for (const { id, source } of await this.links<LinkSource>(INDEX_OF[kind], query))
+        found.push({
+          kind,
+          id,
+          cited: citedOf(source),
+          resolution: { textId: source.target_text_id, reason: source.reason },
         });
-      }
-      if (kind === 'amendments')
-        changed.push(...[source.target_text_id, resolved.textId].filter((t): t is string => t !== null));
     }
-    await this.write(updates);
-    return changed;
+    return found;
   }
 
-  /**
-   * Recomputes the versions of every expression of `textIds` from its articles and the
-   * operations on it, and marks in the documents index when each original wording was replaced.
-   */
-  private async recomputeVersions(textIds: readonly string[]): Promise<void> {
-    if (textIds.length === 0) return;
-    const expressions = await this.expressionsOf(textIds);
+  async updateResolutions(
+    changes: readonly { link: ElasticsearchLink; resolution: Resolution }[],
+  ): Promise<void> {
+    await this.write(
+      changes.map(({ link, resolution }) => ({
+        action: { update: { _index: this.targets[INDEX_OF[link.kind]], _id: link.id } },
+        document: { doc: { target_text_id: resolution.textId, reason: resolution.reason } },
+      })),
+    );
+  }
+
+  async expressionsOf(textIds: readonly string[]): Promise<ExpressionDate[]> {
+    // A round of the link stage starts here: articles read before belong to another one.
+    this.articlesRead.clear();
+    return (await this.expressionSources(textIds)).map((e) => ({
+      textId: e.text_id,
+      language: e.language,
+      published: e.date,
+    }));
+  }
+
+  async operationsOn(textIds: readonly string[]): Promise<StoredOperation[]> {
+    if (textIds.length === 0) return [];
     const amendments = await this.sources<AmendmentSource>(
       this.targets.amendments,
       { terms: { target_text_id: textIds } },
       ['by_text_id', 'language', 'seq'],
     );
-    const amending = await this.expressionsOf(amendments.map((a) => a.by_text_id));
-    const articles = await this.all<ArticleSource>(
-      this.targets.documents,
-      { bool: { filter: [{ terms: { text_id: textIds } }, { term: { kind: 'article' } }] } },
-      ['text_id', 'language', 'position'],
-    );
+    const amending = await this.expressionSources(amendments.map((a) => a.by_text_id));
+    const first = firstPublications(amending);
+    return amendments.map((a) => ({
+      targetTextId: a.target_text_id!,
+      byTextId: a.by_text_id,
+      language: a.language,
+      seq: a.seq,
+      op: a.operation,
+      inForce: a.in_force,
+      amendingPublished: first.get(a.by_text_id) ?? null,
+      amendingLanguages: amending.filter((e) => e.text_id === a.by_text_id).map((e) => e.language),
+    }));
+  }
+
+  async articlesOf(expressions: readonly ExpressionDate[]): Promise<ExpressionArticles[]> {
+    const hits = await this.articleHits(expressions.map((e) => e.textId));
+    return expressions.map(({ textId, language }) => ({
+      textId,
+      language,
+      articles: hits
+        .filter((a) => a.source.text_id === textId && a.source.language === language)
+        .map((a) => ({ number: a.source.article, body: a.source.body_fr ?? a.source.body_ar ?? '' })),
+    }));
+  }
+
+  /**
+   * Writes the versions of `textIds`, deletes those beyond them (a shorter history, a lost
+   * expression), and marks in the documents index when each original wording was replaced.
+   */
+  async writeVersions(textIds: readonly string[], versions: readonly ExpressionVersions[]): Promise<void> {
+    if (textIds.length === 0) return;
+    const hits = await this.articleHits(textIds);
     const writes: BulkOperation[] = [];
     const kept: Query[] = [];
-    for (const e of expressions) {
-      const key = expressionKey(e.text_id, e.language);
-      const own = articles.filter((a) => a.source.text_id === e.text_id && a.source.language === e.language);
-      const versions = e.date
-        ? computeVersions({
-            textId: e.text_id,
-            published: e.date,
-            articles: own.map((a) => ({
-              number: a.source.article,
-              body: a.source.body_fr ?? a.source.body_ar ?? '',
-            })),
-            operations: datedOperations(
-              amendments.filter((a) => a.target_text_id === e.text_id),
-              e.language,
-              amending,
-            ),
-          })
-        : [];
+    const replaced = new Map<string, Map<string, string>>();
+    for (const e of versions) {
+      const key = expressionKey(e.textId, e.language);
+      const own = hits.filter((a) => a.source.text_id === e.textId && a.source.language === e.language);
+      const computed =
+        e.versions ??
+        publishedVersions(
+          e,
+          own.map((a) => ({ number: a.source.article, body: a.source.body_fr ?? a.source.body_ar ?? '' })),
+        );
       writes.push(
-        ...versionDocuments(e.text_id, e.language, versions).map((d) =>
+        ...versionDocuments(e.textId, e.language, computed).map((d) =>
           bulkOperation(this.targets.versions, d),
         ),
       );
       kept.push({
-        bool: { filter: [{ term: { expression: key } }, { range: { position: { lt: versions.length } } }] },
+        bool: { filter: [{ term: { expression: key } }, { range: { position: { lt: computed.length } } }] },
       });
-      const replaced = replacedOn(versions);
-      for (const a of own) {
-        const validTo = replaced.get(a.source.article) ?? null;
-        if ((a.source.valid_to ?? null) !== validTo)
-          writes.push({
-            action: { update: { _index: this.targets.documents, _id: a.id } },
-            document: { doc: { valid_to: validTo } },
-          });
-      }
+      replaced.set(key, replacedOn(computed));
+    }
+    for (const { id, source } of hits) {
+      const validTo =
+        replaced.get(expressionKey(source.text_id, source.language))?.get(source.article) ?? null;
+      if ((source.valid_to ?? null) !== validTo)
+        writes.push({
+          action: { update: { _index: this.targets.documents, _id: id } },
+          document: { doc: { valid_to: validTo } },
+        });
     }
     await this.write(writes);
-    // Versions of these texts beyond the ones just written (a shorter history, a lost expression).
     await this.client.deleteByQuery({
       index: this.targets.versions,
       query: { bool: { filter: { terms: { text_id: [...textIds] } }, must_not: kept } },
       refresh: true,
       conflicts: 'proceed',
     });
+  }
+
+  /**
+   * The article documents of `textIds`, read once per round of the link stage (from
+   * {@link expressionsOf} to {@link writeVersions}): the articles read for the amended texts
+   * are among those whose `valid_to` is then written.
+   */
+  private async articleHits(textIds: readonly string[]): Promise<{ id: string; source: ArticleSource }[]> {
+    const missing = [...new Set(textIds)].filter((id) => !this.articlesRead.has(id));
+    if (missing.length > 0) {
+      for (const id of missing) this.articlesRead.set(id, []);
+      const hits = await this.all<ArticleSource>(
+        this.targets.documents,
+        { bool: { filter: [{ terms: { text_id: missing } }, { term: { kind: 'article' } }] } },
+        ['text_id', 'language', 'position'],
+      );
+      for (const hit of hits) this.articlesRead.get(hit.source.text_id)!.push(hit);
+    }
+    return [...new Set(textIds)].flatMap((id) => this.articlesRead.get(id)!);
   }
 
   /** One article's versions in one expression, oldest first. */
@@ -660,7 +650,7 @@ export class ElasticsearchAmendments {
   /** Amending events on `textId`, one per amending article and kind, on the day it took effect. */
   async amendingEvents(textId: string): Promise<TextHistory['events']> {
     const amendments = await this.targeting<AmendmentSource>('amendments', textId);
-    const amending = await this.expressionsOf(amendments.map((a) => a.by_text_id));
+    const amending = await this.expressionSources(amendments.map((a) => a.by_text_id));
     return amendingEvents(amendingRows(amendments, amending));
   }
 
@@ -668,7 +658,7 @@ export class ElasticsearchAmendments {
   async backlinks(textId: string): Promise<Backlink[]> {
     const amendments = await this.targeting<AmendmentSource>('amendments', textId);
     const citations = await this.targeting<CitationSource>('citations', textId);
-    const citing = await this.expressionsOf([...amendments, ...citations].map((l) => l.by_text_id));
+    const citing = await this.expressionSources([...amendments, ...citations].map((l) => l.by_text_id));
     return linkBacklinks(amendments, citations, citing);
   }
 }

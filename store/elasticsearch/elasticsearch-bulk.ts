@@ -1,3 +1,4 @@
+import { JaridaError } from '../../pipeline/errors.js';
 /**
  * Bulk writes that back off when Elasticsearch says it is overloaded: a whole request
  * answered 429, or single items rejected with status 429 (a full write queue), are sent
@@ -32,9 +33,10 @@ export interface BackoffOptions {
 }
 
 /** A bulk write Elasticsearch refused for a reason other than load, or still refused after every retry. */
-export class BulkWriteError extends Error {
-  readonly code = 'E_ES_BULK';
-  override readonly name = 'BulkWriteError';
+export class BulkWriteError extends JaridaError {
+  constructor(message: string) {
+    super('E_ES_BULK', message);
+  }
 }
 
 const TOO_MANY_REQUESTS = 429;

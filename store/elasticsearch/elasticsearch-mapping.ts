@@ -68,6 +68,12 @@ const arabic = { type: 'text', analyzer: 'jarida_arabic' } as const;
 const stored = { type: 'keyword', index: false, doc_values: false } as const;
 
 /** Field mappings, the union of every kind (each document fills its own). */
+/**
+ * Fields added since indices were first created: stored, not searched, so {@link MAPPINGS}
+ * of an index already there take them in place (no rebuild). An article's alinéas and items.
+ */
+export const ADDED_IN_PLACE = { paragraphs: stored } as const;
+
 export const MAPPINGS = {
   dynamic: 'strict',
   properties: {
@@ -93,6 +99,7 @@ export const MAPPINGS = {
     page_index: { type: 'integer' },
     bbox: { type: 'object', enabled: false },
     path: stored,
+    ...ADDED_IN_PLACE,
     // texts: one per expression.
     signed_on: { type: 'date', format: 'strict_date' },
     hijri_date: stored,
@@ -215,6 +222,7 @@ export function bulletinDocuments({ bulletin, texts }: ParsedBulletin): IndexedD
           page_index: a.pageIndex,
           bbox: a.bbox ?? null,
           path: a.path ?? null,
+          paragraphs: a.paragraphs ?? null,
         },
       });
     });

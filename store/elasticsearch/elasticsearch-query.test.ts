@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { QueryLimitError } from '../query.js';
 import { contractBulletins } from '../testing/contract-data.js';
 import { type BulkResponse, BulkWriteError, backoffDelay, bulkWithBackoff } from './elasticsearch-bulk.js';
 import {
@@ -137,6 +138,15 @@ describe('query DSL', () => {
     const text = JSON.stringify(plan.rest.query);
     expect(text).not.toContain('query_string');
     expect(text).toContain('"query":"title donnees and traitement or x"');
+  });
+
+  it('sends a repeated word or phrase once, and refuses a query past the limits', () => {
+    const plan = planSearch({ query: `${'de la loi '.repeat(60)} "capital social" "capital social"` });
+    const must = (plan.rest.query.bool as { must: { multi_match?: { query: string } }[] }).must;
+    // Three words for the analyser (×4 fields: 12 clauses, not 720), one phrase query.
+    expect(must[0]!.multi_match!.query).toBe('de la loi');
+    expect(must).toHaveLength(2);
+    expect(() => planSearch({ query: 'de la loi '.repeat(700) })).toThrow(QueryLimitError);
   });
 });
 

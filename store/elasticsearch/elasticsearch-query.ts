@@ -82,7 +82,11 @@ function wordQueries(query: ParsedQuery): Query[] {
 
 const NEWEST_FIRST = [{ date: { order: 'desc', missing: '_last' } }, { text_id: 'asc' }, { position: 'asc' }];
 
-/** Plans the searches of one request (throws {@link SearchRequestError} on a bad filter). */
+/**
+ * Plans the searches of one request (throws {@link SearchRequestError} on a bad filter, its
+ * QueryLimitError past the query limits). Words are sent once each, so the `cross_fields`
+ * query expands to at most MAX_QUERY_TERMS × 4 clauses, far below `max_clause_count`.
+ */
 export function planSearch(request: SearchRequest): SearchPlan {
   const query = parseQuery(request.query);
   const filters = requestFilters(request);

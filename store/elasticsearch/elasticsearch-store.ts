@@ -8,15 +8,26 @@
  * documentation (index templates, analyzers, aliases, bulk, bool queries, highlighting).
  */
 import { Client } from '@elastic/elasticsearch';
+import { linkSaved } from '../../pipeline/amendments/link-stage.js';
+import { parseTextLinks } from '../../pipeline/amendments/parse-links.js';
 import { versionAt } from '../../pipeline/amendments/versions.js';
 import { canonicalArticleNumber } from '../../pipeline/ids.js';
-import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../../pipeline/model.js';
+import type {
+  Bulletin,
+  Edition,
+  Language,
+  PageArtefact,
+  ParsedBulletin,
+  TextType,
+} from '../../pipeline/model.js';
 import { textHistory } from '../amendment-history.js';
+import { articleEntry, type StoredArticle, versionEntries, versionsOfArticle } from '../article-reads.js';
 import { type BulletinRecord, bulletinFromRecord } from '../bulletin-record.js';
 import {
   type ArticleRecord,
   type ArticleVersionRecord,
   type Backlink,
+  compareBulletins,
   DEFAULT_SEARCH_LIMIT,
   type ReadOptions,
   type SearchHit,
@@ -33,6 +44,7 @@ import { buildSnippet } from '../snippet.js';
 import { ElasticsearchAmendments } from './elasticsearch-amendments.js';
 import { type BackoffOptions, type BulkResponse, bulkWithBackoff } from './elasticsearch-bulk.js';
 import {
+  ADDED_IN_PLACE,
   aliasName,
   bulletinDocuments,
   INDEX_KINDS,
@@ -82,6 +94,7 @@ interface DocumentSource {
   page_index?: number;
   bbox?: { x: number; y: number; w: number; h: number } | null;
   path?: string[] | null;
+  paragraphs?: string[] | null;
   valid_to?: string | null;
 }
 
@@ -139,7 +152,7 @@ export class ElasticsearchStore implements SearchStore {
           index: versionedIndexName(prefix, kind, version),
           aliases: { [alias]: {} },
         });
-      }
+      } else await client.indices.putMapping({ index: alias, properties: ADDED_IN_PLACE } as never);
     }
     const aliases = Object.fromEntries(INDEX_KINDS.map((k) => [k, aliasName(prefix, k)])) as IndexTargets;
     return new ElasticsearchStore(client, options, aliases);
@@ -233,8 +246,9 @@ export class ElasticsearchStore implements SearchStore {
       operations,
       this.options.backoff,
     );
-    await this.amendments.linkSaved(
-      batch.flatMap(({ parsed }) => parsed.texts),
+    await linkSaved(
+      this.amendments,
+      batch.flatMap(({ parsed }) => parsed.texts.map((text) => ({ text, links: parseTextLinks(text) }))),
       before,
     );
   }
@@ -260,6 +274,25 @@ export class ElasticsearchStore implements SearchStore {
     });
     const b = result.hits.hits[0]?._source;
     return b ? bulletinFromRecord(id, b) : null;
+  }
+
+  async listBulletins(filter: { edition?: Edition } = {}): Promise<Bulletin[]> {
+    const bulletins: Bulletin[] = [];
+    // Paged on a unique key: an archive of every issue holds more bulletins than one search window.
+    let after: string | undefined;
+    for (;;) {
+      const result = await this.client.search<BulletinRecord>({
+        index: this.targets.bulletins,
+        query: filter.edition ? { term: { edition: filter.edition } } : { match_all: {} },
+        sort: [{ source_sha256: { order: 'asc' as const } }],
+        size: MAX_FETCH,
+        ...(after ? { search_after: [after] } : {}),
+      });
+      const hits = result.hits.hits;
+      for (const h of hits) if (h._source && h._id) bulletins.push(bulletinFromRecord(h._id, h._source));
+      if (hits.length < MAX_FETCH) return bulletins.sort(compareBulletins);
+      after = hits.at(-1)?._source?.source_sha256;
+    }
   }
 
   private async expressions(filter: Record<string, unknown>[]): Promise<TextSource[]> {
@@ -353,8 +386,12 @@ export class ElasticsearchStore implements SearchStore {
     const { shown, all } = found;
     const articles = await this.articleSources(id, shown.language);
     const entries = opts.at
-      ? await this.entriesOf(await this.amendments.versionsAt(id, shown.language, opts.at), articles)
-      : articles.map(articleEntry);
+      ? await versionEntries(
+          await this.amendments.versionsAt(id, shown.language, opts.at),
+          articles.map(storedArticle),
+          (v) => this.printedBy(v),
+        )
+      : articles.map((a) => articleEntry(storedArticle(a)));
     return {
       id,
       type: shown.type,
@@ -380,14 +417,16 @@ export class ElasticsearchStore implements SearchStore {
     const [source] = await this.articleSources(textId, language, number);
     if (opts.at) {
       const version = versionAt(await this.amendments.versions(textId, language, number), opts.at);
-      const [entry] = version ? await this.entriesOf([version], source ? [source] : []) : [];
+      const [entry] = version
+        ? await versionEntries([version], source ? [storedArticle(source)] : [], (v) => this.printedBy(v))
+        : [];
       if (!version || !entry) return null;
       const { validFrom, validTo, introducedBy } = version;
       return { ...entry, textId, article: number, language, bulletin, validFrom, validTo, introducedBy };
     }
     if (!source) return null;
     return {
-      ...articleEntry(source),
+      ...articleEntry(storedArticle(source)),
       textId,
       article: number,
       language: source.language,
@@ -398,25 +437,8 @@ export class ElasticsearchStore implements SearchStore {
     };
   }
 
-  /**
-   * The printed entries of `versions` (one expression's): each article's own document, or for
-   * an inserted article the amending article that printed it; abrogated ones are left out.
-   */
-  private async entriesOf(versions: readonly ArticleVersionRecord[], own: readonly DocumentSource[]) {
-    const entries = [];
-    for (const version of versions) {
-      if (version.body === null) continue;
-      const article = own.find((a) => a.article === version.article);
-      const source = article ?? (await this.printedBy(version));
-      const where = source ? articleEntry(source) : { page: 0, pageIndex: 0 };
-      const heading = article?.heading ?? `Article ${version.article.replace('-', ' ')}`;
-      entries.push({ ...where, number: version.article, heading, body: version.body });
-    }
-    return entries;
-  }
-
   /** The amending article that printed a version, in the version's language when published in it. */
-  private async printedBy(version: ArticleVersionRecord): Promise<DocumentSource | undefined> {
+  private async printedBy(version: ArticleVersionRecord): Promise<StoredArticle | undefined> {
     if (!version.introducedBy || !version.introducedByArticle) return undefined;
     const result = await this.client.search<DocumentSource>({
       index: this.targets.documents,
@@ -437,7 +459,8 @@ export class ElasticsearchStore implements SearchStore {
       sort: ['_score', { position: 'asc' }],
       size: 1,
     });
-    return result.hits.hits[0]?._source;
+    const source = result.hits.hits[0]?._source;
+    return source && storedArticle(source);
   }
 
   /** Every version of an article in one expression, oldest first (an abrogation is a version with a null body). */
@@ -446,10 +469,11 @@ export class ElasticsearchStore implements SearchStore {
     article: string,
     opts: { language?: Language } = {},
   ): Promise<ArticleVersionRecord[]> {
-    const number = canonicalArticleNumber(article);
-    const found = await this.expression(textId, opts);
-    if (!number || !found) return [];
-    return this.amendments.versions(textId, found.shown.language, number);
+    return versionsOfArticle(
+      article,
+      async () => (await this.expression(textId, opts))?.shown.language ?? null,
+      (language, number) => this.amendments.versions(textId, language, number),
+    );
   }
 
   /** Publication events, one per edition that printed the text, then the amending events in date order. */
@@ -565,15 +589,17 @@ export class ElasticsearchStore implements SearchStore {
   }
 }
 
-function articleEntry(s: DocumentSource) {
+/** An article document as both stores' reads take it. */
+function storedArticle(s: DocumentSource): StoredArticle {
   return {
     number: s.article ?? '',
     heading: s.heading ?? '',
     body: s.body_fr ?? s.body_ar ?? '',
     page: s.page ?? 0,
     pageIndex: s.page_index ?? 0,
-    ...(s.bbox ? { bbox: s.bbox } : {}),
-    ...(s.path ? { path: s.path } : {}),
+    bbox: s.bbox,
+    path: s.path,
+    paragraphs: s.paragraphs,
   };
 }
 

@@ -1,17 +1,21 @@
 /**
- * The amendment graph of the embedded store: operations and citations read from each saved
- * text, resolved against the texts in the archive, and every affected text's article
- * versions recomputed. A reference to a text not yet ingested is kept with its reason and
- * resolved when that text arrives, so the order bulletins are saved in never matters.
+ * The amendment graph of the embedded store: the link stage's port (pipeline/amendments/
+ * link-stage.ts) over the `amendments`, `citations` and `article_versions` tables, answering
+ * at once so the stage runs inside the store's save transaction; and the reads of the graph.
  */
 import type Database from 'better-sqlite3';
-import type { AmendmentOperation, CitedText, TextLinks } from '../../pipeline/amendments/links.js';
-import { type KnownText, resolveCited } from '../../pipeline/amendments/resolve.js';
-import {
-  computeVersions,
-  type DatedOperation,
-  type VersionCause,
-} from '../../pipeline/amendments/versions.js';
+import type {
+  ExpressionArticles,
+  ExpressionDate,
+  ExpressionVersions,
+  LinkPort,
+  ResolvedLinks,
+  StoredLink,
+  StoredOperation,
+} from '../../pipeline/amendments/link-stage.js';
+import type { AmendmentOperation, CitedText } from '../../pipeline/amendments/links.js';
+import type { KnownText, Resolution } from '../../pipeline/amendments/resolve.js';
+import type { VersionCause } from '../../pipeline/amendments/versions.js';
 import type { AmendmentKind, Language, LegalText, TextType } from '../../pipeline/model.js';
 import { amendingEvents } from '../amendment-history.js';
 import type { ArticleVersionRecord, Backlink, TextHistory } from '../search-store.js';
@@ -34,7 +38,19 @@ interface CitedRow {
   cited_number: string | null;
   cited_date: string | null;
   target_text_id: string | null;
+  reason: Resolution['reason'];
 }
+
+/** A stored link: its row in `amendments` or `citations`. */
+interface SqliteLink extends StoredLink {
+  rowid: number;
+}
+
+const TABLE = { amendment: 'amendments', citation: 'citations' } as const;
+
+/** First publication of the text `column` names, in any edition. */
+const FIRST_PUBLISHED = (column: string) =>
+  `(SELECT MIN(b.date) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id WHERE p.text_id = ${column})`;
 
 function versionRecord(r: VersionRow): ArticleVersionRecord {
   return {
@@ -49,20 +65,9 @@ function versionRecord(r: VersionRow): ArticleVersionRecord {
   };
 }
 
-/** Links and versions of the embedded store; runs inside the store's save transaction. */
-export class SqliteAmendments {
-  private readonly statements = new Map<string, Database.Statement>();
-
-  constructor(private readonly db: Database.Database) {}
-
-  private stmt(sql: string): Database.Statement {
-    let s = this.statements.get(sql);
-    if (!s) {
-      s = this.db.prepare(sql);
-      this.statements.set(sql, s);
-    }
-    return s;
-  }
+/** Links and versions of the embedded store, over the store's prepared statements. */
+export class SqliteAmendments implements LinkPort<SqliteLink> {
+  constructor(private readonly stmt: (sql: string) => Database.Statement) {}
 
   /** Texts an amendment by one of `textIds` targets: their versions change when those texts are saved again. */
   targetsOf(textIds: readonly string[]): string[] {
@@ -72,132 +77,138 @@ export class SqliteAmendments {
     return textIds.flatMap((id) => select.all(id) as string[]);
   }
 
-  /**
-   * Stores the links read from the texts just saved, resolves again every link the saved
-   * texts may answer, and recomputes the versions of each text whose wording may have changed.
-   * `before`: targets of the saved bulletin's previous texts.
-   */
-  linkSaved(saved: readonly { text: LegalText; links: TextLinks }[], before: readonly string[]): void {
-    const affected = new Set(before);
-    for (const { text, links } of saved) {
-      affected.add(text.id);
-      for (const target of this.writeLinks(text, links)) affected.add(target);
-    }
-    for (const target of this.resolveAgain(saved.map((s) => s.text))) affected.add(target);
-    for (const id of [...affected].sort()) this.recomputeVersions(id);
-  }
-
-  private known(cited: CitedText): KnownText[] {
-    const rows = cited.number
-      ? this.stmt('SELECT id, type, number, signed_on FROM texts WHERE number = ? ORDER BY id').all(
-          cited.number,
-        )
-      : this.stmt('SELECT id, type, number, signed_on FROM texts WHERE signed_on = ? ORDER BY id').all(
-          cited.date,
-        );
-    return (rows as { id: string; type: TextType; number: string | null; signed_on: string | null }[]).map(
-      (r) => ({ id: r.id, type: r.type, number: r.number, signedOn: r.signed_on }),
+  knownTexts(cited: readonly CitedText[]): KnownText[] {
+    const byNumber = this.stmt('SELECT id, type, number, signed_on FROM texts WHERE number = ?');
+    const byDate = this.stmt('SELECT id, type, number, signed_on FROM texts WHERE signed_on = ?');
+    const numbers = new Set(cited.flatMap((c) => c.number ?? []));
+    const dates = new Set(cited.flatMap((c) => (c.number === null && c.date !== null ? [c.date] : [])));
+    const rows = [
+      ...[...numbers].flatMap((n) => byNumber.all(n)),
+      ...[...dates].flatMap((d) => byDate.all(d)),
+    ] as { id: string; type: TextType; number: string | null; signed_on: string | null }[];
+    const known = new Map(
+      rows.map((r) => [r.id, { id: r.id, type: r.type, number: r.number, signedOn: r.signed_on }]),
     );
+    return [...known.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
-  /** Stores one expression's operations and citations; returns the texts its operations target. */
-  private writeLinks(text: LegalText, links: TextLinks): string[] {
-    this.stmt('DELETE FROM amendments WHERE by_text_id = ? AND language = ?').run(text.id, text.language);
-    this.stmt('DELETE FROM citations WHERE by_text_id = ? AND language = ?').run(text.id, text.language);
+  replaceLinks(expressions: readonly ResolvedLinks[]): void {
     const insertAmendment = this.stmt(
       `INSERT INTO amendments (by_text_id, language, seq, by_article, kind, cited_type, cited_number, cited_date,
          target_text_id, reason, target_article, operation, in_force)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const targets: string[] = [];
-    links.operations.forEach((op, seq) => {
-      const resolved = resolveCited(op.target, this.known(op.target));
-      if (resolved.textId) targets.push(resolved.textId);
-      insertAmendment.run(
-        text.id,
-        text.language,
-        seq,
-        op.byArticle,
-        op.kind,
-        op.target.type,
-        op.target.number,
-        op.target.date,
-        resolved.textId,
-        resolved.reason,
-        op.targetArticle,
-        JSON.stringify(op),
-        links.inForceFrom,
-      );
-    });
     const insertCitation = this.stmt(
       `INSERT INTO citations (by_text_id, language, seq, by_article, relation, cited_type, cited_number, cited_date,
          target_text_id, reason, target_article) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    links.citations.forEach((c, seq) => {
-      const resolved = resolveCited(c.target, this.known(c.target));
-      insertCitation.run(
-        text.id,
-        text.language,
-        seq,
-        c.byArticle,
-        c.relation,
-        c.target.type,
-        c.target.number,
-        c.target.date,
-        resolved.textId,
-        resolved.reason,
-        c.targetArticle,
-      );
-    });
-    return targets;
+    for (const { text, links, operations, citations } of expressions) {
+      const { id, language } = text;
+      this.stmt('DELETE FROM amendments WHERE by_text_id = ? AND language = ?').run(id, language);
+      this.stmt('DELETE FROM citations WHERE by_text_id = ? AND language = ?').run(id, language);
+      links.operations.forEach((op, seq) => {
+        insertAmendment.run(
+          ...citingValues(text, seq, op, op.kind, operations[seq]!),
+          JSON.stringify(op),
+          links.inForceFrom,
+        );
+      });
+      links.citations.forEach((c, seq) => {
+        insertCitation.run(...citingValues(text, seq, c, c.relation, citations[seq]!));
+      });
+    }
   }
 
-  /**
-   * Resolves again the links the saved texts may answer (same number, or same signature date
-   * for date-only references); returns the targets of the amendments among them.
-   */
-  private resolveAgain(texts: readonly LegalText[]): string[] {
-    const changed: string[] = [];
-    for (const table of ['amendments', 'citations'] as const) {
-      const update = this.stmt(`UPDATE ${table} SET target_text_id = ?, reason = ? WHERE rowid = ?`);
+  linksAnsweredBy(texts: readonly LegalText[]): SqliteLink[] {
+    const found = new Map<string, SqliteLink>();
+    for (const kind of ['amendment', 'citation'] as const) {
+      const select = this.stmt(
+        `SELECT rowid, cited_type, cited_number, cited_date, target_text_id, reason FROM ${TABLE[kind]}
+         WHERE cited_number = ? OR (cited_number IS NULL AND cited_date = ?)`,
+      );
       for (const text of texts) {
-        const rows = this.stmt(
-          `SELECT rowid, cited_type, cited_number, cited_date, target_text_id FROM ${table}
-           WHERE cited_number = ? OR (cited_number IS NULL AND cited_date = ?)`,
-        ).all(text.number, text.signedOn) as CitedRow[];
-        for (const row of rows) {
-          const cited = { type: row.cited_type, number: row.cited_number, date: row.cited_date };
-          const resolved = resolveCited(cited, this.known(cited));
-          update.run(resolved.textId, resolved.reason, row.rowid);
-          if (table === 'amendments')
-            changed.push(...[row.target_text_id, resolved.textId].filter((id): id is string => id !== null));
+        for (const row of select.all(text.number, text.signedOn) as CitedRow[]) {
+          found.set(`${kind}:${row.rowid}`, {
+            kind,
+            rowid: row.rowid,
+            cited: { type: row.cited_type, number: row.cited_number, date: row.cited_date },
+            resolution: { textId: row.target_text_id, reason: row.reason },
+          });
         }
       }
     }
-    return changed;
+    return [...found.values()];
   }
 
-  /** Recomputes the versions of every expression of `textId` from its articles and the operations on it. */
-  private recomputeVersions(textId: string): void {
-    this.stmt('DELETE FROM article_versions WHERE text_id = ?').run(textId);
-    const languages = this.stmt('SELECT language FROM expressions WHERE text_id = ?')
-      .pluck()
-      .all(textId) as Language[];
+  updateResolutions(changes: readonly { link: SqliteLink; resolution: Resolution }[]): void {
+    for (const { link, resolution } of changes)
+      this.stmt(`UPDATE ${TABLE[link.kind]} SET target_text_id = ?, reason = ? WHERE rowid = ?`).run(
+        resolution.textId,
+        resolution.reason,
+        link.rowid,
+      );
+  }
+
+  expressionsOf(textIds: readonly string[]): ExpressionDate[] {
+    // The original wording of an expression holds from its publication in that edition.
+    const select = this.stmt(
+      `SELECT e.text_id AS textId, e.language, (
+         SELECT MIN(b.date) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id
+         WHERE p.text_id = e.text_id AND b.edition = e.language
+       ) AS published FROM expressions e WHERE e.text_id = ?`,
+    );
+    return textIds.flatMap((id) => select.all(id) as ExpressionDate[]);
+  }
+
+  operationsOn(textIds: readonly string[]): StoredOperation[] {
+    const select = this.stmt(
+      `SELECT a.target_text_id, a.by_text_id, a.language, a.seq, a.operation, a.in_force,
+         ${FIRST_PUBLISHED('a.by_text_id')} AS amending_published,
+         (SELECT group_concat(x.language) FROM expressions x WHERE x.text_id = a.by_text_id) AS amending_languages
+       FROM amendments a WHERE a.target_text_id = ? ORDER BY a.by_text_id, a.seq`,
+    );
+    const rows = textIds.flatMap((id) => select.all(id)) as {
+      target_text_id: string;
+      by_text_id: string;
+      language: Language;
+      seq: number;
+      operation: string;
+      in_force: string | null;
+      amending_published: string | null;
+      amending_languages: string | null;
+    }[];
+    return rows.map((r) => ({
+      targetTextId: r.target_text_id,
+      byTextId: r.by_text_id,
+      language: r.language,
+      seq: r.seq,
+      op: JSON.parse(r.operation) as AmendmentOperation,
+      inForce: r.in_force,
+      amendingPublished: r.amending_published,
+      amendingLanguages: (r.amending_languages?.split(',') ?? []) as Language[],
+    }));
+  }
+
+  articlesOf(expressions: readonly ExpressionDate[]): ExpressionArticles[] {
+    const select = this.stmt(
+      'SELECT number, body FROM articles WHERE text_id = ? AND language = ? ORDER BY position',
+    );
+    return expressions.map(({ textId, language }) => ({
+      textId,
+      language,
+      articles: select.all(textId, language) as { number: string; body: string }[],
+    }));
+  }
+
+  writeVersions(textIds: readonly string[], versions: readonly ExpressionVersions[]): void {
+    const remove = this.stmt('DELETE FROM article_versions WHERE text_id = ?');
+    for (const id of textIds) remove.run(id);
     const insert = this.stmt(
       `INSERT OR REPLACE INTO article_versions (text_id, language, article, valid_from, valid_to, body, introduced_by,
          introduced_by_article, cause, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    for (const language of languages) {
-      // The original wording of an expression holds from its publication in that edition.
-      const published = this.stmt(
-        `SELECT MIN(b.date) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id
-         WHERE p.text_id = ? AND b.edition = ?`,
-      )
-        .pluck()
-        .get(textId, language) as string | null;
-      if (!published) continue;
-      const operations = this.operationsOn(textId, language);
-      if (operations.length === 0) {
+    for (const { textId, language, published, versions: computed } of versions) {
+      if (!computed) {
         // Most texts are never amended: their versions are their articles, copied inside SQLite
         // (first of a repeated number wins, as in computeVersions).
         this.stmt(
@@ -208,11 +219,7 @@ export class SqliteAmendments {
         ).run({ textId, language, published });
         continue;
       }
-      const articles = this.stmt(
-        'SELECT number, body FROM articles WHERE text_id = ? AND language = ? ORDER BY position',
-      ).all(textId, language) as { number: string; body: string }[];
-      const versions = computeVersions({ textId, published, articles, operations });
-      versions.forEach((v, position) => {
+      computed.forEach((v, position) => {
         insert.run(
           textId,
           language,
@@ -227,35 +234,6 @@ export class SqliteAmendments {
         );
       });
     }
-  }
-
-  /**
-   * Operations on `textId` that shape its `language` wording: those read from amending texts
-   * in that language, and abrogations and renumberings from texts not published in it.
-   */
-  private operationsOn(textId: string, language: Language): DatedOperation[] {
-    const rows = this.stmt(
-      `SELECT a.by_text_id, a.seq, a.operation, COALESCE(a.in_force, (
-         SELECT MIN(b.date) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id WHERE p.text_id = a.by_text_id
-       )) AS in_force
-       FROM amendments a
-       WHERE a.target_text_id = @textId AND (a.language = @language OR (a.kind IN ('abrogated', 'renumbered')
-         AND NOT EXISTS (SELECT 1 FROM expressions x WHERE x.text_id = a.by_text_id AND x.language = @language)))
-       ORDER BY a.by_text_id, a.seq`,
-    ).all({ textId, language }) as {
-      by_text_id: string;
-      seq: number;
-      operation: string;
-      in_force: string | null;
-    }[];
-    return rows
-      .filter((r) => r.in_force !== null)
-      .map((r) => ({
-        op: JSON.parse(r.operation) as AmendmentOperation,
-        byTextId: r.by_text_id,
-        inForce: r.in_force!,
-        order: r.seq,
-      }));
   }
 
   /** One article's versions in one expression, oldest first. */
@@ -278,9 +256,8 @@ export class SqliteAmendments {
   /** Amending events on `textId`, one per amending article and kind, on the day it took effect. */
   amendingEvents(textId: string): TextHistory['events'] {
     const rows = this.stmt(
-      `SELECT DISTINCT a.by_text_id, a.by_article, a.kind, a.target_article, a.operation, COALESCE(a.in_force, (
-         SELECT MIN(b.date) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id WHERE p.text_id = a.by_text_id
-       )) AS date
+      `SELECT DISTINCT a.by_text_id, a.by_article, a.kind, a.target_article, a.operation,
+         COALESCE(a.in_force, ${FIRST_PUBLISHED('a.by_text_id')}) AS date
        FROM amendments a WHERE a.target_text_id = ? ORDER BY date, a.by_text_id, a.seq`,
     ).all(textId) as {
       by_text_id: string;
@@ -305,7 +282,7 @@ export class SqliteAmendments {
   backlinks(textId: string): Backlink[] {
     const rows = this.stmt(
       `SELECT DISTINCT l.by_text_id AS textId, l.by_article AS article, l.relation, l.target_article AS targetArticle,
-         (SELECT MIN(b.date) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id WHERE p.text_id = l.by_text_id) AS date
+         ${FIRST_PUBLISHED('l.by_text_id')} AS date
        FROM (
          SELECT by_text_id, by_article, CASE kind WHEN 'abrogated' THEN 'abrogates' ELSE 'amends' END AS relation, target_article
          FROM amendments WHERE target_text_id = @textId
@@ -316,4 +293,32 @@ export class SqliteAmendments {
     ).all({ textId }) as Backlink[];
     return rows;
   }
+}
+
+/**
+ * The values of the columns amendments and citations share, in their order (citingTable in
+ * sqlite-schema.ts): the citing article, how it cites, the cited text as printed and its
+ * resolution.
+ */
+function citingValues(
+  text: { id: string; language: Language },
+  seq: number,
+  link: { byArticle: string | null; target: CitedText; targetArticle: string | null },
+  how: string,
+  resolved: Resolution,
+): (string | number | null)[] {
+  const { target } = link;
+  return [
+    text.id,
+    text.language,
+    seq,
+    link.byArticle,
+    how,
+    target.type,
+    target.number,
+    target.date,
+    resolved.textId,
+    resolved.reason,
+    link.targetArticle,
+  ];
 }

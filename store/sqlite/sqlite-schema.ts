@@ -5,9 +5,41 @@
  * stemmed terms only, the printed wording stays in `articles`.
  */
 import type Database from 'better-sqlite3';
+import { JaridaError } from '../../pipeline/errors.js';
 import type { TextType } from '../../pipeline/model.js';
 import { normalizeForSearch } from '../../pipeline/normalize.js';
 import { DAY_SPAN, dayNumber, documentTags } from './search-index.js';
+
+/**
+ * A table of what the articles of an expression cite, amendments and citations alike: the
+ * citing article, how it cites (`how`), the cited text as printed and its resolution, then
+ * `extra` columns; looked up by the text cited, by number and by date.
+ */
+function citingTable(table: string, how: string, extra: readonly string[] = []): string {
+  const columns = [
+    'by_text_id TEXT NOT NULL',
+    'language TEXT NOT NULL',
+    'seq INTEGER NOT NULL',
+    'by_article TEXT',
+    `${how} TEXT NOT NULL`,
+    'cited_type TEXT NOT NULL',
+    'cited_number TEXT',
+    'cited_date TEXT',
+    'target_text_id TEXT',
+    'reason TEXT',
+    'target_article TEXT',
+    ...extra,
+    'PRIMARY KEY (by_text_id, language, seq)',
+    'FOREIGN KEY (by_text_id, language) REFERENCES expressions (text_id, language) ON DELETE CASCADE',
+  ];
+  return `CREATE TABLE ${table} (
+    ${columns.join(',\n    ')}
+  );
+  CREATE INDEX ${table}_target ON ${table} (target_text_id);
+  CREATE INDEX ${table}_cited_number ON ${table} (cited_number);
+  CREATE INDEX ${table}_cited_date ON ${table} (cited_date);
+`;
+}
 
 const MIGRATIONS: readonly string[] = [
   `
@@ -100,7 +132,7 @@ const MIGRATIONS: readonly string[] = [
     DELETE FROM article_fts WHERE rowid = old.id;
   END;
 
-  -- Issue 5 (amendments) fills this: the wording of each article over time.
+  -- The wording of each article over time (the amendments migration replaces it).
   CREATE TABLE article_versions (
     text_id TEXT NOT NULL REFERENCES texts (id) ON DELETE CASCADE,
     language TEXT NOT NULL,
@@ -123,50 +155,13 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX ingest_failures_sha256 ON ingest_failures (sha256);
   `,
-  // Issue 5 (amendments): operations and citations read from each expression, the cited text as
+  // Amendments: operations and citations read from each expression, the cited text as
   // printed (type, number, date) beside its resolution; versions are recomputed from them. The
   // first migration's article_versions is replaced: a version's body is null once abrogated.
   `
   DROP TABLE article_versions;
-  CREATE TABLE amendments (
-    by_text_id TEXT NOT NULL,
-    language TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    by_article TEXT,
-    kind TEXT NOT NULL,
-    cited_type TEXT NOT NULL,
-    cited_number TEXT,
-    cited_date TEXT,
-    target_text_id TEXT,
-    reason TEXT,
-    target_article TEXT,
-    operation TEXT NOT NULL,
-    in_force TEXT,
-    PRIMARY KEY (by_text_id, language, seq),
-    FOREIGN KEY (by_text_id, language) REFERENCES expressions (text_id, language) ON DELETE CASCADE
-  );
-  CREATE INDEX amendments_target ON amendments (target_text_id);
-  CREATE INDEX amendments_cited_number ON amendments (cited_number);
-  CREATE INDEX amendments_cited_date ON amendments (cited_date);
-
-  CREATE TABLE citations (
-    by_text_id TEXT NOT NULL,
-    language TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    by_article TEXT,
-    relation TEXT NOT NULL,
-    cited_type TEXT NOT NULL,
-    cited_number TEXT,
-    cited_date TEXT,
-    target_text_id TEXT,
-    reason TEXT,
-    target_article TEXT,
-    PRIMARY KEY (by_text_id, language, seq),
-    FOREIGN KEY (by_text_id, language) REFERENCES expressions (text_id, language) ON DELETE CASCADE
-  );
-  CREATE INDEX citations_target ON citations (target_text_id);
-  CREATE INDEX citations_cited_number ON citations (cited_number);
-  CREATE INDEX citations_cited_date ON citations (cited_date);
+  ${citingTable('amendments', 'kind', ['operation TEXT NOT NULL', 'in_force TEXT'])}
+  ${citingTable('citations', 'relation')}
 
   CREATE TABLE article_versions (
     text_id TEXT NOT NULL,
@@ -248,15 +243,20 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX texts_promulgates ON texts (promulgates) WHERE promulgates IS NOT NULL;
   `,
+  // Alinéas and items of each article (a JSON array); null for articles read before them, shown as one alinéa.
+  `
+  ALTER TABLE articles ADD COLUMN paragraphs TEXT;
+  `,
 ];
 
 /** Schema version this code writes. */
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 /** Error when a database was written by a newer jarida than this one. */
-export class SchemaVersionError extends Error {
-  readonly code = 'E_SCHEMA_VERSION';
-  override readonly name = 'SchemaVersionError';
+export class SchemaVersionError extends JaridaError {
+  constructor(message: string) {
+    super('E_SCHEMA_VERSION', message);
+  }
 }
 
 /** Brings a database up to `target` ({@link SCHEMA_VERSION}; lower in migration tests), each migration in its own transaction. */

@@ -59,7 +59,7 @@ const BM25_SCORE = '-bm25(search_index, 0.3, 1.0, 0.0)';
  */
 const ROWID_BETWEEN = 'rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)';
 /** Orders an expression first when in `preferred` (a bound parameter), then French, then Arabic. */
-const LANGUAGE_ORDER = (column: string) => `CASE ${column} WHEN ? THEN 0 WHEN 'fr' THEN 1 ELSE 2 END`;
+export const LANGUAGE_ORDER = (column: string) => `CASE ${column} WHEN ? THEN 0 WHEN 'fr' THEN 1 ELSE 2 END`;
 
 interface DocumentRow {
   id: number;
@@ -179,6 +179,7 @@ export class SqliteSearch {
     const request = parsedRequest.data;
     const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
     const offset = request.offset ?? 0;
+    // Refused past its limits; each term once: FTS5 reads at most MAX_QUERY_TERMS doclists.
     const query = parseQuery(request.query);
     const preferred: Language = query.arabic ? 'ar' : 'fr';
     const { reference } = query;

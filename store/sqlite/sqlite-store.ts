@@ -4,28 +4,38 @@
  * pipeline/normalize.ts; snippets are cut from the printed wording.
  */
 import Database from 'better-sqlite3';
+import { linkSavedSync } from '../../pipeline/amendments/link-stage.js';
 import { versionAt } from '../../pipeline/amendments/versions.js';
 import { canonicalArticleNumber } from '../../pipeline/ids.js';
-import type { Bulletin, Language, PageArtefact, ParsedBulletin, TextType } from '../../pipeline/model.js';
+import type {
+  Bulletin,
+  Edition,
+  Language,
+  PageArtefact,
+  ParsedBulletin,
+  TextType,
+} from '../../pipeline/model.js';
 import { TermCache } from '../../pipeline/normalize.js';
 import { textHistory } from '../amendment-history.js';
+import { articleEntry, type StoredArticle, versionEntries, versionsOfArticle } from '../article-reads.js';
 import { type BulletinRecord, bulletinFromRecord } from '../bulletin-record.js';
-import type {
-  ArticleRecord,
-  ArticleVersionRecord,
-  Backlink,
-  ReadOptions,
-  SearchRequest,
-  SearchResult,
-  SearchStore,
-  TextHistory,
-  TextRecord,
-  TextSummary,
+import {
+  type ArticleRecord,
+  type ArticleVersionRecord,
+  type Backlink,
+  compareBulletins,
+  type ReadOptions,
+  type SearchRequest,
+  type SearchResult,
+  type SearchStore,
+  type TextHistory,
+  type TextRecord,
+  type TextSummary,
 } from '../search-store.js';
 import { type PreparedBulletin, prepareBulletin } from './bulletin-preparation.js';
 import { SqliteAmendments } from './sqlite-amendments.js';
 import { migrate } from './sqlite-schema.js';
-import { SqliteSearch } from './sqlite-search.js';
+import { LANGUAGE_ORDER, SqliteSearch } from './sqlite-search.js';
 
 export interface SqliteStoreOptions {
   /** Words per search snippet (default 24). */
@@ -59,6 +69,7 @@ interface ArticleRow {
   page_index: number;
   bbox: string | null;
   path: string | null;
+  paragraphs: string | null;
   date: string | null;
 }
 
@@ -68,18 +79,16 @@ interface BulletinRow extends BulletinRecord {
 
 /** Orders French expressions before Arabic ones (the default expression to show). */
 const FRENCH_FIRST = (column: string) => `CASE ${column} WHEN 'fr' THEN 0 ELSE 1 END`;
-/** Orders an expression first when in `preferred` (a bound parameter), then French, then Arabic. */
-const LANGUAGE_ORDER = (column: string) => `CASE ${column} WHEN ? THEN 0 WHEN 'fr' THEN 1 ELSE 2 END`;
 
-function articleEntry(row: ArticleRow) {
+/** An article row as both stores' reads take it. */
+function storedArticle(row: ArticleRow): StoredArticle {
+  const { bbox, path, paragraphs, page_index: pageIndex } = row;
   return {
-    number: row.number,
-    heading: row.heading,
-    body: row.body,
-    page: row.page,
-    pageIndex: row.page_index,
-    ...(row.bbox ? { bbox: JSON.parse(row.bbox) } : {}),
-    ...(row.path ? { path: JSON.parse(row.path) as string[] } : {}),
+    ...row,
+    pageIndex,
+    bbox: bbox && JSON.parse(bbox),
+    path: path && JSON.parse(path),
+    paragraphs: paragraphs && JSON.parse(paragraphs),
   };
 }
 
@@ -107,7 +116,7 @@ export class SqliteStore implements SearchStore {
     this.db.pragma('mmap_size = 1073741824');
     this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
-    this.amendments = new SqliteAmendments(this.db);
+    this.amendments = new SqliteAmendments((sql) => this.stmt(sql));
     this.index = new SqliteSearch(this.db, (sql) => this.stmt(sql), this.terms, options);
     this.prepare = options.prepare;
     this.saveTransaction = this.db.transaction((batch: readonly PreparedSave[]) => {
@@ -240,8 +249,8 @@ export class SqliteStore implements SearchStore {
       'INSERT OR REPLACE INTO publications (text_id, bulletin_id, page) VALUES (?, ?, ?)',
     );
     const insertArticle = this.stmt(
-      `INSERT INTO articles (id, text_id, language, position, number, heading, body, page, page_index, bbox, path, date)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO articles (id, text_id, language, position, number, heading, body, page, page_index, bbox, path, date, paragraphs)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
 
     for (const [t, text] of texts.entries()) {
@@ -275,11 +284,13 @@ export class SqliteStore implements SearchStore {
           a.bbox ? JSON.stringify(a.bbox) : null,
           a.path ? JSON.stringify(a.path) : null,
           bulletin.date,
+          a.paragraphs ? JSON.stringify(a.paragraphs) : null,
         );
         this.index.indexArticle(id, derived.title, derived.articles[position]!);
       });
     }
-    this.amendments.linkSaved(
+    linkSavedSync(
+      this.amendments,
       texts.map((text, t) => ({ text, links: prepared[t]!.links })),
       previousTargets,
     );
@@ -293,6 +304,15 @@ export class SqliteStore implements SearchStore {
   async getBulletin(id: string): Promise<Bulletin | null> {
     const row = this.stmt('SELECT * FROM bulletins WHERE id = ?').get(id) as BulletinRow | undefined;
     return row ? bulletinFromRecord(row.id, row) : null;
+  }
+
+  async listBulletins(filter: { edition?: Edition } = {}): Promise<Bulletin[]> {
+    const rows = (
+      filter.edition
+        ? this.stmt('SELECT * FROM bulletins WHERE edition = ?').all(filter.edition)
+        : this.stmt('SELECT * FROM bulletins').all()
+    ) as BulletinRow[];
+    return rows.map((row) => bulletinFromRecord(row.id, row)).sort(compareBulletins);
   }
 
   async listTexts(filter: Parameters<SearchStore['listTexts']>[0]): Promise<TextSummary[]> {
@@ -388,11 +408,12 @@ export class SqliteStore implements SearchStore {
       languages,
       publications,
       articles: opts.at
-        ? this.amendments.versionsAt(id, language, opts.at).flatMap((v) => {
-            const entry = this.versionEntry(v, articles);
-            return entry ? [entry] : [];
-          })
-        : articles.map(articleEntry),
+        ? await versionEntries(
+            this.amendments.versionsAt(id, language, opts.at),
+            articles.map(storedArticle),
+            (v) => this.printedBy(v),
+          )
+        : articles.map((row) => articleEntry(storedArticle(row))),
       ...(head.promulgates ? { promulgates: head.promulgates } : {}),
     };
   }
@@ -407,7 +428,9 @@ export class SqliteStore implements SearchStore {
     ).get(textId, language, number) as (ArticleRow & { bulletin_id: string }) | undefined;
     if (opts.at) {
       const version = versionAt(this.amendments.versions(textId, language, number), opts.at);
-      const entry = version && this.versionEntry(version, row ? [row] : []);
+      const [entry] = version
+        ? await versionEntries([version], row ? [storedArticle(row)] : [], (v) => this.printedBy(v))
+        : [];
       if (!version || !entry) return null;
       const bulletin = this.stmt('SELECT bulletin_id FROM expressions WHERE text_id = ? AND language = ?')
         .pluck()
@@ -417,7 +440,7 @@ export class SqliteStore implements SearchStore {
     }
     if (!row) return null;
     return {
-      ...articleEntry(row),
+      ...articleEntry(storedArticle(row)),
       textId: row.text_id,
       article: row.number,
       language: row.language,
@@ -428,21 +451,12 @@ export class SqliteStore implements SearchStore {
     };
   }
 
-  /**
-   * The printed entry of an article as one version worded it: its own row (`rows`), or for an
-   * inserted article the amending article that printed it; null once abrogated.
-   */
-  private versionEntry(version: ArticleVersionRecord, rows: readonly ArticleRow[]) {
-    if (version.body === null) return null;
-    const own = rows.find((r) => r.number === version.article);
-    const source =
-      own ??
-      (this.stmt(
-        `SELECT * FROM articles WHERE text_id = ? AND number = ? ORDER BY ${LANGUAGE_ORDER('language')}, position LIMIT 1`,
-      ).get(version.introducedBy, version.introducedByArticle, version.language) as ArticleRow | undefined);
-    const heading = own?.heading ?? `Article ${version.article.replace('-', ' ')}`;
-    const where = source ? articleEntry(source) : { page: 0, pageIndex: 0 };
-    return { ...where, number: version.article, heading, body: version.body };
+  /** The amending article that printed a version, in the version's language when published in it. */
+  private printedBy(version: ArticleVersionRecord): StoredArticle | undefined {
+    const row = this.stmt(
+      `SELECT * FROM articles WHERE text_id = ? AND number = ? ORDER BY ${LANGUAGE_ORDER('language')}, position LIMIT 1`,
+    ).get(version.introducedBy, version.introducedByArticle, version.language) as ArticleRow | undefined;
+    return row && storedArticle(row);
   }
 
   /** Every version of an article in one expression, oldest first (an abrogation is a version with a null body). */
@@ -451,10 +465,11 @@ export class SqliteStore implements SearchStore {
     article: string,
     opts: { language?: Language } = {},
   ): Promise<ArticleVersionRecord[]> {
-    const number = canonicalArticleNumber(article);
-    const language = this.expressionLanguage(textId, opts);
-    if (!number || !language) return [];
-    return this.amendments.versions(textId, language, number);
+    return versionsOfArticle(
+      article,
+      () => this.expressionLanguage(textId, opts),
+      (language, number) => this.amendments.versions(textId, language, number),
+    );
   }
 
   /** Publication events, one per edition that printed the text, then the amending events in date order. */

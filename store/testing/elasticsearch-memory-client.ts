@@ -9,15 +9,17 @@
  * against a real cluster (the contract suite with ELASTICSEARCH_URL).
  */
 import type { Client } from '@elastic/elasticsearch';
+import { JaridaError } from '../../pipeline/errors.js';
 import { MAPPINGS } from '../elasticsearch/elasticsearch-mapping.js';
 
 type Source = Record<string, unknown>;
 type Query = Record<string, unknown>;
 
 /** A request the real cluster would refuse too (mapping or query error). */
-export class FakeElasticsearchError extends Error {
-  readonly code = 'E_FAKE_ES';
-  override readonly name = 'FakeElasticsearchError';
+export class FakeElasticsearchError extends JaridaError {
+  constructor(message: string) {
+    super('E_FAKE_ES', message);
+  }
 }
 
 const properties = MAPPINGS.properties as Record<
@@ -144,6 +146,8 @@ export class MemoryElasticsearch {
   readonly client = {
     indices: {
       putIndexTemplate: async () => ({ acknowledged: true }),
+      // Sources are schemaless here: fields added in place need no mapping.
+      putMapping: async () => ({ acknowledged: true }),
       existsAlias: async ({ name }: { name: string }) => this.aliases.has(name),
       create: async ({ index, aliases }: { index: string; aliases?: Record<string, unknown> }) => {
         this.indices.set(index, new Map());

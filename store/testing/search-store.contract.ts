@@ -82,6 +82,19 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
         expect(bulletin).toMatchObject({ edition: 'fr', number: '2404', suffix: 'bis', date: '1958-11-27' });
         expect(await store.getBulletin('bo-fr-1')).toBeNull();
       });
+
+      it('lists every bulletin held by edition and number, the suffixed issue after its number, or one edition', async () => {
+        const ids = (await store.listBulletins()).map((b) => b.id);
+        expect(ids).toEqual(['bo-ar-5710', 'bo-fr-2404-bis', 'bo-fr-4422', 'bo-fr-5714', 'bo-fr-5744']);
+        const arabic = await store.listBulletins({ edition: 'ar' });
+        expect(arabic).toEqual([await store.getBulletin('bo-ar-5710')]);
+        const unsuffixed = makeBulletin('fr', '2404', '1958-11-20', '9'.repeat(64), [DAHIR_ASSOCIATIONS]);
+        await store.saveBulletin(unsuffixed, makePages(unsuffixed));
+        expect((await store.listBulletins({ edition: 'fr' })).map((b) => b.id).slice(0, 2)).toEqual([
+          'bo-fr-2404',
+          'bo-fr-2404-bis',
+        ]);
+      });
     });
 
     describe('reading texts', () => {

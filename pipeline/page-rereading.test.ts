@@ -1,0 +1,106 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadRealSet, onGreyPaper, REAL_OCR_SETS, readRealPage, scoreReads } from '../bench/real-ocr-sets.js';
+import { TesseractPool } from '../engines/tesseract-pool.js';
+import { PageUnreadableError } from './errors.js';
+import { preprocessForOcr } from './images.js';
+import type { OcrLanguage } from './model.js';
+import type { OcrEngine, OcrResult, RecognizeOptions } from './ocr.js';
+import { isDoubtful } from './page-rereading.js';
+import { readPage, type SourcePage } from './pages.js';
+
+const TYPEWRITTEN = REAL_OCR_SETS.find((set) => set.name === 'typewritten')!;
+/** A short real typed page (about 600 glyphs): three readings of it take a few seconds. */
+const PAGE_ID = 'bnf1984__19_13cb6_default';
+
+// Three readings of a 16-megapixel page: minutes on a loaded shared machine, not a hang.
+const pool = new TesseractPool({ size: 1, pageTimeoutMs: 600_000 });
+afterAll(() => pool.close());
+
+/** An engine that reads nothing on any image, and counts what it was asked. */
+class BlindEngine implements OcrEngine {
+  readonly size = 1;
+  readonly asked: (RecognizeOptions['segmentation'] | undefined)[] = [];
+  async recognize(png: Buffer, _lang: OcrLanguage, options: RecognizeOptions = {}): Promise<OcrResult> {
+    this.asked.push(options.segmentation);
+    const { width = 0, height = 0 } = await sharp(png).metadata();
+    return { lines: [], width, height, confidence: 0 };
+  }
+  async close(): Promise<void> {}
+}
+
+function imagePage(png: Buffer, width: number, height: number): SourcePage {
+  return { index: 3, width, height, textLayer: null, render: async () => png };
+}
+
+describe('no page lost in silence', () => {
+  it('reads a typed page on grey paper that the usual preprocessing left empty', async () => {
+    const [page] = await loadRealSet(TYPEWRITTEN, [PAGE_ID]);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'jarida-grey-'));
+    try {
+      const grey = path.join(dir, `${PAGE_ID}.jpg`);
+      await writeFile(grey, await onGreyPaper(await readFile(page!.image)));
+      // The case of issue 18: the stretched page reads as nothing at all.
+      const png = await sharp(grey).greyscale().png().toBuffer();
+      const first = await pool.recognize(await preprocessForOcr(png), 'fra');
+      expect(first.lines).toHaveLength(0);
+
+      const text = await readRealPage(pool, TYPEWRITTEN, { ...page!, image: grey });
+      const { cer } = scoreReads([{ truth: page!.truth, text }]);
+      expect(cer.rate).toBeLessThan(0.1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 900_000);
+
+  it('fails a page with ink that no way of reading reads, saying so', async () => {
+    const [page] = await loadRealSet(TYPEWRITTEN, [PAGE_ID]);
+    const png = await sharp(page!.image).greyscale().png().toBuffer();
+    const { width = 0, height = 0 } = await sharp(png).metadata();
+    const engine = new BlindEngine();
+    const reading = readPage(imagePage(png, width, height), engine, { lang: 'fra', segmentation: 'page' });
+    await expect(reading).rejects.toBeInstanceOf(PageUnreadableError);
+    await expect(reading).rejects.toMatchObject({ code: 'PAGE_UNREADABLE', page: 3 });
+    // The page was read the usual way, then binarised, as scanned and as one block.
+    expect(engine.asked).toEqual(['page', 'page', 'page', 'block']);
+  });
+
+  it('leaves a blank page empty, read once', async () => {
+    const blank = await sharp({
+      create: { width: 1240, height: 1754, channels: 3, background: { r: 250, g: 250, b: 250 } },
+    })
+      .greyscale()
+      .png()
+      .toBuffer();
+    const engine = new BlindEngine();
+    const artefact = await readPage(imagePage(blank, 1240, 1754), engine, {
+      lang: 'fra',
+      segmentation: 'page',
+    });
+    expect(artefact.lines).toHaveLength(0);
+    expect(engine.asked).toHaveLength(1);
+  });
+
+  it('reads again a reading that covers too little of the ink, or is too unsure', () => {
+    const line = (text: string, confidence: number) => ({
+      text,
+      confidence,
+      bbox: { x: 0, y: 0, w: 1, h: 0.01 },
+    });
+    const reading = (text: string, confidence: number): OcrResult => ({
+      lines: [line(text, confidence)],
+      width: 100,
+      height: 100,
+      confidence,
+    });
+    const ink = { darkRatio: 0.03, glyphs: 1000 };
+    expect(isDoubtful(reading('x'.repeat(900), 0.9), ink)).toBe(false);
+    expect(isDoubtful(reading('x'.repeat(100), 0.9), ink)).toBe(true);
+    expect(isDoubtful(reading('x'.repeat(900), 0.3), ink)).toBe(true);
+    // A few marks on a blank page: nothing to lose.
+    expect(isDoubtful(reading('', 0), { darkRatio: 0.0001, glyphs: 12 })).toBe(false);
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { readArticleHeadingAr, readHierarchyHeadingAr } from './articles-ar.js';
+
+describe('Arabic article headings and citations at a line start (issue 22)', () => {
+  it('reads headings, with the article’s first words after a separator', () => {
+    expect(readArticleHeadingAr('المادة الأولى')).toMatchObject({ number: '1', rest: '' });
+    expect(readArticleHeadingAr('المادة 8')).toMatchObject({ number: '8' });
+    expect(readArticleHeadingAr('المادة 3 مكررة. – تطبق أحكام')).toMatchObject({
+      number: '3-bis',
+      rest: 'تطبق أحكام',
+    });
+  });
+
+  it('takes no citation for a heading: `من …`, a clause ending with `؛` or `،`', () => {
+    for (const line of [
+      'المادة الأولى؛',
+      'المادة الأولى، والمادة 5 من هذا القانون',
+      'المادة 5 من القانون رقم 65.99',
+      'المادة 12؛',
+      'الفصل الأول، وكذا',
+    ])
+      expect(readArticleHeadingAr(line), line).toBeNull();
+  });
+
+  it('reads a part or chapter printed without its article (`باب تمهيدي`) as a heading above articles', () => {
+    expect(readHierarchyHeadingAr('باب تمهيدي')).not.toBeNull();
+    expect(readHierarchyHeadingAr('الباب التمهيدي')).not.toBeNull();
+    expect(readHierarchyHeadingAr('القسم الثاني')).not.toBeNull();
+    expect(readHierarchyHeadingAr('باب الرزق')).toBeNull();
+  });
+});
