@@ -6,7 +6,7 @@ import { positiveInteger, UsageError } from './context.js';
 import type { QueueCommandOptions } from './ingest-command.js';
 import { serviceLogger } from './service-log.js';
 import { exitAfterStop, untilStopSignal } from './shutdown-signals.js';
-import { parseTrustProxy, TRUST_PROXY_HELP, type TrustProxy } from './trust-proxy.js';
+import { httpServiceOptions, type TrustProxy } from './trust-proxy.js';
 
 interface DashboardOptions extends QueueCommandOptions {
   port: number;
@@ -16,24 +16,12 @@ interface DashboardOptions extends QueueCommandOptions {
 }
 
 export function dashboardCommand(): Command {
-  return new Command('dashboard')
+  return httpServiceOptions(new Command('dashboard'))
     .description('serve the queue dashboard (Bull Board); requests need the token in env JARIDA_ADMIN_TOKEN')
     .option('--queue <url>', 'Redis URL of the queues (env REDIS_URL)')
     .option('--queue-prefix <prefix>', 'key prefix of the queues (env JARIDA_QUEUE_PREFIX, default jarida)')
     .option('--port <port>', 'port to listen on', positiveInteger('--port'), 3001)
     .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option(
-      '--trust-proxy <proxies>',
-      TRUST_PROXY_HELP,
-      parseTrustProxy,
-      parseTrustProxy(process.env.JARIDA_TRUST_PROXY ?? ''),
-    )
-    .option(
-      '--grace-period <ms>',
-      'on SIGTERM, how long to wait for the requests in hand',
-      positiveInteger('--grace-period'),
-      8_000,
-    )
     .action(async function dashboardAction(this: Command) {
       const options = this.optsWithGlobals<DashboardOptions>();
       const target = queueTarget(options);

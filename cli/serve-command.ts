@@ -11,10 +11,10 @@ import type { Logger } from 'pino';
 import { ApiMetrics } from '../search-api/api-metrics.js';
 import { buildApp } from '../search-api/app.js';
 import { aggregateClusterMetrics, clusterScrape } from '../search-api/cluster-metrics.js';
-import { openArchive, UsageError } from './context.js';
+import { openArchive, positiveInteger, UsageError } from './context.js';
 import { serviceLogger } from './service-log.js';
 import { untilStopSignal } from './shutdown-signals.js';
-import { parseTrustProxy, TRUST_PROXY_HELP, type TrustProxy } from './trust-proxy.js';
+import { httpServiceOptions, type TrustProxy } from './trust-proxy.js';
 
 interface ServeOptions {
   dataDir?: string;
@@ -32,15 +32,6 @@ function port(value: string): number {
   if (!Number.isInteger(n) || n < 0 || n > 65_535)
     throw new UsageError(`--port must be 0–65535, got "${value}"`);
   return n;
-}
-
-function positive(option: string) {
-  return function parsePositive(value: string): number {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1)
-      throw new UsageError(`--${option} must be a positive integer, got "${value}"`);
-    return n;
-  };
 }
 
 /**
@@ -93,28 +84,21 @@ function announceServing(logger: Logger, root: string, address: string): void {
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
+  return httpServiceOptions(new Command('serve'))
     .description('serve the JSON API (/v1, /openapi.json, /docs) and the web pages (/) over the archive')
     .option('--port <port>', 'TCP port (0: any free port)', port, Number(process.env.PORT ?? 8080))
     .option('--host <host>', 'address to listen on (0.0.0.0 for every interface)', '127.0.0.1')
     .option('--cors-origin <origins...>', 'origins allowed to call the API from a browser (default: any)')
-    .option('--rate-limit <n>', 'requests per minute per client address', positive('rate-limit'), 600)
     .option(
-      '--trust-proxy <proxies>',
-      TRUST_PROXY_HELP,
-      parseTrustProxy,
-      parseTrustProxy(process.env.JARIDA_TRUST_PROXY ?? ''),
-    )
-    .option(
-      '--grace-period <ms>',
-      'on SIGTERM, how long to wait for the requests in hand',
-      positive('grace-period'),
-      8_000,
+      '--rate-limit <n>',
+      'requests per minute per client address',
+      positiveInteger('--rate-limit'),
+      600,
     )
     .option(
       '--workers <n>',
       'serving processes sharing the port (default: one per core)',
-      positive('workers'),
+      positiveInteger('--workers'),
       os.availableParallelism(),
     )
     .action(async function serveAction(this: Command) {

@@ -5,7 +5,8 @@
  * Trusting a proxy a client can bypass lets that client pick its address: name the proxy.
  */
 import { isIP } from 'node:net';
-import { UsageError } from './context.js';
+import type { Command } from 'commander';
+import { positiveInteger, UsageError } from './context.js';
 
 /** As Fastify's `trustProxy`: every proxy (`true`), none, or addresses and CIDR ranges. */
 export type TrustProxy = boolean | string;
@@ -42,6 +43,27 @@ export function parseTrustProxy(value: string): TrustProxy {
   return items.join(',');
 }
 
-/** The option's description, shared by the commands that take it. */
-export const TRUST_PROXY_HELP =
+const TRUST_PROXY_HELP =
   'reverse proxies whose X-Forwarded-For/-Proto to believe: addresses or CIDR ranges (comma-separated), loopback, uniquelocal, or true (env JARIDA_TRUST_PROXY; default none)';
+
+/**
+ * The options every HTTP service of jarida takes (`serve`, `dashboard`): the proxies to
+ * trust and how long SIGTERM waits for the requests in hand.
+ *
+ * @example httpServiceOptions(new Command('serve')).option('--port <port>', …)
+ */
+export function httpServiceOptions(command: Command): Command {
+  return command
+    .option(
+      '--trust-proxy <proxies>',
+      TRUST_PROXY_HELP,
+      parseTrustProxy,
+      parseTrustProxy(process.env.JARIDA_TRUST_PROXY ?? ''),
+    )
+    .option(
+      '--grace-period <ms>',
+      'on SIGTERM, how long to wait for the requests in hand',
+      positiveInteger('--grace-period'),
+      8_000,
+    );
+}

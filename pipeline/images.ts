@@ -164,6 +164,20 @@ export async function contrastStretch(histogram: Uint32Array, lower: number): Pr
   return table;
 }
 
+/** A page's grey levels, one byte a pixel on white, with its resolution. */
+async function greyPixels(png: Buffer) {
+  const [{ density }, { data, info }] = await Promise.all([
+    sharp(png).metadata(),
+    sharp(png)
+      .flatten({ background: '#ffffff' })
+      .toColourspace('b-w')
+      .extractChannel(0)
+      .raw()
+      .toBuffer({ resolveWithObject: true }),
+  ]);
+  return { density, data, info };
+}
+
 /**
  * Prepares a page image for tesseract: greyscale, then a contrast stretch so faded
  * typescript and old print reach full range (sharp's `normalise`, 1st to 99th percentile,
@@ -179,15 +193,7 @@ export async function contrastStretch(histogram: Uint32Array, lower: number): Pr
  * left out because they did not lower CER.
  */
 export async function preprocessForOcr(png: Buffer): Promise<Buffer> {
-  const [{ density }, { data, info }] = await Promise.all([
-    sharp(png).metadata(),
-    sharp(png)
-      .flatten({ background: '#ffffff' })
-      .toColourspace('b-w')
-      .extractChannel(0)
-      .raw()
-      .toBuffer({ resolveWithObject: true }),
-  ]);
+  const { density, data, info } = await greyPixels(png);
   const histogram = greyHistogram(data);
   let table = await contrastStretch(histogram, 1);
   if (table[paperLevel(histogram)]! < MIN_PAPER_LEVEL) table = await contrastStretch(histogram, 0);
@@ -392,15 +398,7 @@ export async function measureInk(png: Buffer): Promise<InkMeasure> {
  * other ways a page lost by the usual preprocessing is read again (pipeline/page-rereading.ts).
  */
 export async function binariseForOcr(png: Buffer): Promise<Buffer> {
-  const [{ density }, { data, info }] = await Promise.all([
-    sharp(png).metadata(),
-    sharp(png)
-      .flatten({ background: '#ffffff' })
-      .toColourspace('b-w')
-      .extractChannel(0)
-      .raw()
-      .toBuffer({ resolveWithObject: true }),
-  ]);
+  const { density, data, info } = await greyPixels(png);
   const binary = sauvolaBinarise(data, info.width, info.height, sauvolaWindow(info.width));
   const image = sharp(binary, { raw: { width: info.width, height: info.height, channels: 1 } }).toColourspace(
     'b-w',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { onLoi0908 } from '../../test/amendment-builders.js';
 import type { LegalText, ParsedBulletin } from '../model.js';
 import {
   datedOperations,
@@ -12,25 +13,12 @@ import {
   type StoredLink,
   type StoredOperation,
 } from './link-stage.js';
-import type { AmendmentOperation, CitedText, TextLinks } from './links.js';
+import type { CitedText, TextLinks } from './links.js';
 import { linkArchive, type MemoryArchive } from './memory-archive.js';
 import type { KnownText, Resolution } from './resolve.js';
 
-const rewording: AmendmentOperation = {
-  kind: 'amended',
-  byArticle: '1',
-  target: { type: 'loi', number: '09-08', date: null },
-  targetArticle: '5',
-  body: 'nouveau',
-  confidence: 1,
-};
-const abrogation: AmendmentOperation = {
-  ...rewording,
-  kind: 'abrogated',
-  byArticle: '4',
-  targetArticle: '12',
-};
-delete abrogation.body;
+const rewording = onLoi0908('amended', '1', '5', { body: 'nouveau' });
+const abrogation = onLoi0908('abrogated', '4', '12');
 
 function operation(over: Partial<StoredOperation>): StoredOperation {
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articles } from '../../test/amendment-builders.js';
 import type { AmendmentOperation } from './links.js';
 import { computeVersions, type DatedOperation, versionAt } from './versions.js';
 
@@ -21,13 +22,13 @@ describe('computeVersions', () => {
   const versions = computeVersions({
     textId: 'dahir-1-58-376',
     published: '1958-11-27',
-    articles: [
-      { number: '1', body: 'Objet du dahir.' },
-      { number: '2', body: 'Déclaration dans un délai de trois mois.' },
-      { number: '3', body: 'Récépissé.' },
-      { number: '4', body: 'Nullité.' },
-      { number: '5', body: 'Amende.' },
-    ],
+    articles: articles(
+      ['1', 'Objet du dahir.'],
+      ['2', 'Déclaration dans un délai de trois mois.'],
+      ['3', 'Récépissé.'],
+      ['4', 'Nullité.'],
+      ['5', 'Amende.'],
+    ),
     operations: [
       // Given out of order: versions follow the dates of entry into force.
       dated('loi-75-00', '2002-07-23', 0, {
@@ -95,10 +96,7 @@ describe('computeVersions', () => {
     const whole = computeVersions({
       textId: 'decret-2-73-12',
       published: '1973-05-01',
-      articles: [
-        { number: '1', body: 'Un.' },
-        { number: '2', body: 'Deux.' },
-      ],
+      articles: articles(['1', 'Un.'], ['2', 'Deux.']),
       operations: [
         dated('loi-1-80', '1980-01-01', 0, { kind: 'renumbered', targetArticle: '2', newNumber: '3' }),
         dated('loi-2-90', '1990-01-01', 0, { kind: 'abrogated', targetArticle: null }),

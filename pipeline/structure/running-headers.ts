@@ -91,6 +91,17 @@ interface Run {
   date: ParsedDate | null;
 }
 
+/** The run a header match makes: where it stands, its page readings, number and date. */
+function runOf(m: RegExpExecArray, page: string | undefined, number: string, date: Run['date']): Run {
+  return {
+    start: m.index,
+    end: m.index + m[0].length,
+    pages: page ? pageReadings(page) : [],
+    number: String(Number(number)),
+    date,
+  };
+}
+
 /**
  * Readings of a page number as OCR gave it. Four figures or fewer are read as printed; five,
  * which no page of the BO reaches, or a leading zero are a stray figure glued at either end
@@ -112,25 +123,11 @@ function runsIn(text: string): Run[] {
     const [, lead, , glued, number, after, date, trail] = m;
     // The day OCR glued to the issue number belongs to the date.
     const day = !/^\s*(?:\d|فاتح)/u.test(date!) ? (glued ?? after) : undefined;
-    const page = lead ?? trail;
-    runs.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      pages: page ? pageReadings(page) : [],
-      number: String(Number(number)),
-      date: parseArabicDate(day ? `${day} ${date}` : date!),
-    });
+    runs.push(runOf(m, lead ?? trail, number!, parseArabicDate(day ? `${day} ${date}` : date!)));
   }
   for (const m of s.matchAll(RUN_FR)) {
     const [, lead, , number, date, trail] = m;
-    const page = lead ?? trail;
-    runs.push({
-      start: m.index,
-      end: m.index + m[0].length,
-      pages: page ? pageReadings(page) : [],
-      number: String(Number(number)),
-      date: parseFrenchDate(date!),
-    });
+    runs.push(runOf(m, lead ?? trail, number!, parseFrenchDate(date!)));
   }
   return runs.sort((a, b) => a.start - b.start);
 }

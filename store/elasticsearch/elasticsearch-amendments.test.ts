@@ -3,6 +3,7 @@ import type { AmendmentOperation } from '../../pipeline/amendments/links.js';
 import { parseTextLinks } from '../../pipeline/amendments/parse-links.js';
 import { type KnownText, resolveCited } from '../../pipeline/amendments/resolve.js';
 import { computeVersions } from '../../pipeline/amendments/versions.js';
+import { articles, onLoi0908 } from '../../test/amendment-builders.js';
 import { amendingEvents } from '../amendment-history.js';
 import type { SearchStore } from '../search-store.js';
 import { SqliteStore } from '../sqlite/sqlite-store.js';
@@ -159,20 +160,8 @@ describe('queries of the amendment graph', () => {
 });
 
 describe('versions documents', () => {
-  const abrogation: AmendmentOperation = {
-    kind: 'abrogated',
-    byArticle: '4',
-    target: { type: 'loi', number: '09-08', date: null },
-    targetArticle: '12',
-    confidence: 1,
-  };
-  const rewording: AmendmentOperation = {
-    ...abrogation,
-    kind: 'amended',
-    byArticle: '1',
-    targetArticle: '5',
-    body: 'nouveau',
-  };
+  const abrogation = onLoi0908('abrogated', '4', '12');
+  const rewording = onLoi0908('amended', '1', '5', { body: 'nouveau' });
 
   it('marks the day an amendment replaced each original wording, for the in-force filter', () => {
     const operations = [
@@ -182,11 +171,7 @@ describe('versions documents', () => {
     const versions = computeVersions({
       textId: 'loi-09-08',
       published: '2009-03-05',
-      articles: [
-        { number: '1', body: 'un' },
-        { number: '5', body: 'cinq' },
-        { number: '12', body: 'douze' },
-      ],
+      articles: articles(['1', 'un'], ['5', 'cinq'], ['12', 'douze']),
       operations,
     });
     expect([...replacedOn(versions)]).toEqual([
@@ -205,14 +190,7 @@ describe('versions documents', () => {
 });
 
 describe('history and backlinks from stored links', () => {
-  const renumbering: AmendmentOperation = {
-    kind: 'renumbered',
-    byArticle: '2',
-    target: { type: 'loi', number: '09-08', date: null },
-    targetArticle: '7',
-    newNumber: '8',
-    confidence: 1,
-  };
+  const renumbering = onLoi0908('renumbered', '2', '7', { newNumber: '8' });
 
   it('groups amendments into one event per day, amending text, article and kind, oldest first', () => {
     const rows = amendingRows(
