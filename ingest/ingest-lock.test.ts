@@ -48,4 +48,23 @@ describe('withIngestLock', () => {
     utimesSync(join(dir(), 'ingest.lock'), past, past);
     expect(await withIngestLock(dir(), async () => 'taken over', { staleMs: 60_000 })).toBe('taken over');
   });
+  it('takes over at once a lock whose holder on this host is dead, and leaves a live holder alone', async () => {
+    const lock = join(dir(), 'ingest.lock');
+    // A process that takes the lock, names itself as its holder, and dies without releasing it.
+    const code = `const l=require('proper-lockfile'),fs=require('fs'),os=require('os');l.lock(${JSON.stringify(dir())},{lockfilePath:${JSON.stringify(lock)},realpath:false}).then(()=>{fs.writeFileSync(${JSON.stringify(`${lock}.owner`)},JSON.stringify({host:os.hostname(),pid:process.pid}));process.kill(process.pid,'SIGKILL')})`;
+    await new Promise((resolve) =>
+      spawn(process.execPath, ['-e', code], { stdio: 'ignore' }).on('exit', resolve),
+    );
+    expect(existsSync(lock)).toBe(true);
+    expect(await withIngestLock(dir(), async () => 'taken over', { staleMs: 60_000 })).toBe('taken over');
+    expect(existsSync(lock)).toBe(false);
+    expect(existsSync(`${lock}.owner`)).toBe(false);
+    // A holder that runs (this process) keeps its lock.
+    let finish!: () => void;
+    const held = withIngestLock(dir(), () => new Promise<void>((resolve) => (finish = resolve)));
+    await expect.poll(() => existsSync(`${lock}.owner`)).toBe(true);
+    await expect(withIngestLock(dir(), async () => 'second')).rejects.toThrow(IngestLockedError);
+    finish();
+    await held;
+  });
 });
