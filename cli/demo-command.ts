@@ -11,6 +11,7 @@ import { generateFixtures } from '../fixtures/generate.js';
 import { defaultDataDir } from '../store/data-dir.js';
 import { EXIT_SOME_FAILED, log, print, withArchive } from './context.js';
 import { printIngestSummary, runIngest } from './ingest-command.js';
+import { terminalSnippet } from './read-commands.js';
 
 export function demoCommand(): Command {
   return new Command('demo')
@@ -64,7 +65,7 @@ export function demoCommand(): Command {
           const result = await store.search({ query, limit: 3 });
           for (const h of result.hits)
             print(
-              `  ${h.textId}${h.article ? ` art. ${h.article}` : ''}  ${h.title.slice(0, 80)}\n      ${h.snippet}`,
+              `  ${h.textId}${h.article ? ` art. ${h.article}` : ''}  ${h.title.slice(0, 80)}\n      ${terminalSnippet(h.snippet, process.stdout.isTTY === true)}`,
             );
           const hit = result.hits.find((h) => h.article);
           if (!hit?.article) throw new Error(`the search for "${query}" found no article`);
