@@ -1,14 +1,15 @@
 /**
- * `npm run bench -- bo-pages [--split dev|test] [--rendering text-layer|scan] [--seed S] [--keep DIR] [--json]`:
+ * `npm run bench -- bo-pages [--split dev|test|test2] [--rendering text-layer|scan] [--seed S] [--keep DIR] [--json]`:
  * the real page copies of fixtures/real/bo-pages, each rendered as a PDF (text layer, and
  * scan), ingested through the real pipeline into an archive of its own, and scored against its
  * hand-checked truth, per split: texts P/R, articles R, issue number right, issue date right
- * or flagged, files refused. Both splits and both renderings by default.
+ * or flagged, files refused. Every split and both renderings by default.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  BO_PAGE_SPLITS,
   type BoPage,
   type BoPageRendering,
   type BoPageScore,
@@ -96,7 +97,8 @@ function optionValue(args: string[], name: string): string | undefined {
 
 export async function boPagesBenchmark(args: string[]): Promise<void> {
   const split = optionValue(args, 'split') as BoPageSplit | undefined;
-  if (split && split !== 'dev' && split !== 'test') throw new Error('--split must be dev or test');
+  if (split && !BO_PAGE_SPLITS.includes(split))
+    throw new Error(`--split must be one of ${BO_PAGE_SPLITS.join(', ')}`);
   const only = optionValue(args, 'rendering') as BoPageRendering | undefined;
   if (only && !RENDERINGS.includes(only))
     throw new Error(`--rendering must be one of ${RENDERINGS.join(', ')}`);
@@ -112,7 +114,7 @@ export async function boPagesBenchmark(args: string[]): Promise<void> {
     for (const rendering of only ? [only] : RENDERINGS) {
       process.stderr.write(`bo-pages: ${rendering}, ${pages.length} copies…\n`);
       const scores = await readBoPages(pages, rendering, work, seed);
-      for (const s of ['dev', 'test'] as const) {
+      for (const s of BO_PAGE_SPLITS) {
         const own = scores.filter((score) => score.split === s);
         if (own.length === 0) continue;
         const summary = summarizeBoPages(own);

@@ -246,12 +246,7 @@ export async function ocrBenchmark(args: string[]): Promise<void> {
                 psm: set.segmentation === 'line' ? 7 : 3,
                 tessdata,
               }),
-            // A page that fails unread (PAGE_UNREADABLE) scores as the empty text it would have been.
-            jarida: () =>
-              readRealPage(pool, set, page).catch((error: unknown) => {
-                if ((error as { code?: unknown }).code === 'PAGE_UNREADABLE') return '';
-                throw error;
-              }),
+            jarida: () => readRealPage(pool, set, page),
           })),
         ),
       );

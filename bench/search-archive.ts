@@ -141,9 +141,27 @@ export interface ArchiveText {
 }
 
 export interface SyntheticArchiveOptions {
-  /** Article versions to generate, over both editions. */
+  /** Article versions to generate, over both editions: originals and amended wordings. */
   articles: number;
   seed?: number;
+  /**
+   * Share of those versions that are amended wordings (default 0): French amending lois,
+   * printed beside the other texts, rewrite articles of earlier lois and décrets as the
+   * Bulletin officiel words it (« Article 5. – … »), so the store's link stage makes them.
+   */
+  amended?: number;
+}
+
+/** Periods of amended wordings: the printed ones, and one only amendments give (`délai de quatre mois`). */
+export const AMENDED_DELAYS: readonly string[] = [...DELAYS, 'quatre mois'];
+
+/** Operations per amending loi: one article each. */
+const OPERATIONS_PER_AMENDING_TEXT = 12;
+
+/** One article of an amending loi rewriting article `article` of `target`. */
+function amendingArticle(target: ArchiveText, article: number, wording: string): string {
+  const cited = target.type === 'loi' ? `de la loi n° ${target.number}` : `du décret n° ${target.number}`;
+  return `Les dispositions de l'article ${article} ${cited} sont modifiées ainsi qu'il suit : « Article ${article}. – ${wording} »`;
 }
 
 export interface SyntheticBulletin {
@@ -198,6 +216,10 @@ export function* syntheticArchive(
   const days = (LAST_YEAR - FIRST_YEAR + 1) * 365;
   const counters = new Map<string, number>();
   let produced = 0;
+  let amended = 0;
+  const share = options.amended ?? 0;
+  /** Earlier lois and décrets an amending loi may rewrite. */
+  const amendable: ArchiveText[] = [];
   let printedPage = 1;
   for (let issue = 0; produced < options.articles; issue++) {
     const day = Math.min(days - 1, Math.floor((issue * days) / issues));
@@ -287,7 +309,61 @@ export function* syntheticArchive(
         bulletinId: arBulletin,
         articles: arArticles,
       });
-      texts.push({ id, type, number, articles: articleCount, date });
+      const made = { id, type, number, articles: articleCount, date };
+      texts.push(made);
+      if (share > 0 && (type === 'loi' || type === 'decret')) amendable.push(made);
+    }
+    // Amending lois (French edition only) until amended wordings are their share of the versions.
+    while (share > 0 && amendable.length > 1 && amended < share * produced && produced < options.articles) {
+      const key = `loi-${year}`;
+      const serial = (counters.get(key) ?? 0) + 1;
+      counters.set(key, serial);
+      const number = `${String(serial).padStart(2, '0')}-${yy}`;
+      const articles: Article[] = [];
+      for (let n = 1; n <= OPERATIONS_PER_AMENDING_TEXT && amended < share * produced; n++) {
+        // Any earlier text but those of this issue (not yet published when it is read).
+        const target = amendable[prng.int(0, amendable.length - 1)]!;
+        if (target.date === date) continue;
+        const wording = Array.from({ length: prng.int(1, 2) }, () =>
+          fill(prng.pick(ARTICLE_SENTENCES), {
+            n: String(prng.int(1, target.articles)),
+            m: String(prng.int(1, target.articles)),
+            montant1: String(prng.int(1, 50) * 1000),
+            montant2: String(prng.int(51, 500) * 1000),
+            cite: `${prng.int(1, 99)}-${String(prng.int(0, 99)).padStart(2, '0')}`,
+            objet: LAW_SUBJECTS[0]!.objet,
+            acteurs: LAW_SUBJECTS[0]!.acteurs,
+            autorite: LAW_SUBJECTS[0]!.autorite,
+            delai: prng.pick(AMENDED_DELAYS),
+          }),
+        ).join(' ');
+        const pageIndex = 1 + Math.floor((textCount * 15 + n) / 4);
+        articles.push({
+          number: String(n),
+          heading: n === 1 ? 'Article premier' : `Article ${n}`,
+          body: amendingArticle(target, prng.int(1, target.articles), wording),
+          page: printedPage + pageIndex,
+          pageIndex,
+        });
+        amended++;
+        produced += 2;
+      }
+      if (articles.length === 0) break;
+      const id = textId('loi', number);
+      fr.push({
+        id,
+        type: 'loi',
+        number,
+        signedOn: date,
+        hijriDate: null,
+        page: printedPage,
+        confidence: 1,
+        title: `Loi n° ${number} modifiant diverses dispositions législatives et réglementaires`,
+        language: 'fr',
+        bulletinId: frBulletin,
+        articles,
+      });
+      texts.push({ id, type: 'loi', number, articles: articles.length, date });
     }
     const pageCount = Math.max(...fr.flatMap((t) => t.articles.map((a) => a.pageIndex)));
     for (const [edition, editionTexts, sha] of [

@@ -1,13 +1,15 @@
 /**
- * `npm run bench -- search [--articles N] [--queries Q] [--seed S] [--json]`: index rate and
- * query latency of the search store on a synthetic archive of N article versions (French and
- * Arabic). The embedded SQLite store always; Elasticsearch side by side when
- * ELASTICSEARCH_URL is set. With `--json` the last line is
- * `{ "articles": N, "indexPerSec": x, "p50Ms": y, "p95Ms": z }` (the SQLite figures).
+ * `npm run bench -- search [--articles N] [--amended PERCENT] [--queries Q] [--seed S] [--json]`:
+ * index rate and query latency of the search store on a synthetic archive of N article
+ * versions (French and Arabic originals, and PERCENT % amended wordings, 20 by default), and
+ * what indexing the amended wordings adds to the SQLite file. The embedded SQLite store
+ * always; Elasticsearch side by side when ELASTICSEARCH_URL is set. With `--json` the last line is
+ * `{ "articles": N, "indexPerSec": x, "p50Ms": y, "p95Ms": z, ... }` (the SQLite figures).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { PreparationPool } from '../engines/preparation-pool.js';
 import { openElasticsearchStore } from '../store/elasticsearch/elasticsearch-store.js';
 import type { SearchStore } from '../store/search-store.js';
@@ -37,7 +39,21 @@ interface Measured {
 
 const cpuMs = (usage: NodeJS.CpuUsage) => (usage.user + usage.system) / 1000;
 
-async function load(store: SearchStore, articles: number, seed: number, texts: ArchiveText[]) {
+interface ArchiveOptions {
+  articles: number;
+  seed: number;
+  /** Share of amended wordings among the versions (0–1). */
+  amended: number;
+}
+
+/** Sizes of the SQLite archive, compacted: as indexed, and with the amended wordings left out of the index. */
+interface IndexGrowth {
+  withVersionsBytes: number;
+  originalsOnlyBytes: number;
+  amendedVersions: number;
+}
+
+async function load(store: SearchStore, options: ArchiveOptions, texts: ArchiveText[]) {
   // Only the store's work is timed: generating the synthetic archive is not indexing.
   let storeMs = 0;
   let storeCpuMs = 0;
@@ -50,7 +66,7 @@ async function load(store: SearchStore, articles: number, seed: number, texts: A
   };
   let batch: SyntheticBulletin[] = [];
   let written = 0;
-  for (const bulletin of syntheticArchive({ articles, seed }, texts)) {
+  for (const bulletin of syntheticArchive(options, texts)) {
     batch.push(bulletin);
     if (batch.length === BULK_BULLETINS) {
       const full = batch;
@@ -70,10 +86,10 @@ async function load(store: SearchStore, articles: number, seed: number, texts: A
 async function measure(
   backend: string,
   store: SearchStore,
-  options: { articles: number; seed: number; queries: number },
+  options: ArchiveOptions & { queries: number },
 ): Promise<Measured> {
   const texts: ArchiveText[] = [];
-  const index = await load(store, options.articles, options.seed, texts);
+  const index = await load(store, options, texts);
   const queries: BenchQuery[] = mixedQueries(texts, options.queries, options.seed);
   // One pass to warm the page cache and the prepared statements, as a running server would be.
   for (const q of queries.slice(0, Math.min(queries.length, 50))) await store.search(q.request);
@@ -123,7 +139,31 @@ async function measure(
   };
 }
 
-function report(results: Measured[], options: { articles: number; seed: number; queries: number }): string {
+/**
+ * What indexing every amended wording costs on disk: the archive compacted (`VACUUM INTO`),
+ * then the same copy without the amended wordings' index documents, merged and compacted again.
+ */
+async function indexGrowth(dbPath: string, work: string): Promise<IndexGrowth> {
+  const copy = path.join(work, 'compact.db');
+  const db = new Database(dbPath, { readonly: true });
+  db.prepare('VACUUM INTO ?').run(copy);
+  db.close();
+  const withVersionsBytes = (await stat(copy)).size;
+  const compact = new Database(copy);
+  const amendedVersions = compact.prepare('SELECT count(*) FROM version_entries').pluck().get() as number;
+  compact.exec(`DELETE FROM version_entries; DELETE FROM ended_documents;
+    INSERT INTO search_index (search_index) VALUES ('optimize'); VACUUM;`);
+  compact.close();
+  const originalsOnlyBytes = (await stat(copy)).size;
+  await rm(copy);
+  return { withVersionsBytes, originalsOnlyBytes, amendedVersions };
+}
+
+function report(
+  results: Measured[],
+  options: ArchiveOptions & { queries: number },
+  growth: IndexGrowth | null,
+): string {
   const ms = (x: number) => x.toFixed(1);
   const kinds = [...results[0]!.kinds.keys()];
   const elasticsearch = results.some((r) => r.backend.startsWith('elasticsearch'))
@@ -133,7 +173,8 @@ function report(results: Measured[], options: { articles: number; seed: number; 
     '## search: index rate and query latency',
     '',
     `${options.articles.toLocaleString('en')} synthetic article versions (French and Arabic editions of each text,`,
-    `1958–2024, seed ${options.seed}); ${options.queries} queries of a mixed set, one at a time after a warm-up;`,
+    `1958–2024, seed ${options.seed}; ${Math.round(options.amended * 100)} % amended wordings, made by French amending lois);`,
+    `${options.queries} queries of a mixed set, one at a time after a warm-up;`,
     `${machineLine()}. Index time is the store's (writes with pages, final index merge and statistics), not the generator's.`,
     '',
     table(
@@ -173,29 +214,42 @@ function report(results: Measured[], options: { articles: number; seed: number; 
         }),
       ]),
     ),
+    ...(growth
+      ? [
+          '',
+          `SQLite file, compacted: ${mb(growth.withVersionsBytes)} MB with the ${growth.amendedVersions.toLocaleString('en')} amended wordings indexed,`,
+          `${mb(growth.originalsOnlyBytes)} MB with only the originals indexed (+${(100 * (growth.withVersionsBytes / growth.originalsOnlyBytes - 1)).toFixed(1)} %).`,
+        ]
+      : []),
     ...(elasticsearch ? ['', elasticsearch] : []),
   ].join('\n');
 }
 
+const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
+
 export async function searchBenchmark(args: string[]): Promise<void> {
   const options = {
     articles: numberOption(args, 'articles', 100_000),
+    amended: numberOption(args, 'amended', 20) / 100,
     queries: numberOption(args, 'queries', 450),
     seed: numberOption(args, 'seed', 2024),
   };
   const json = args.includes('--json');
   const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-search-bench-'));
   const results: Measured[] = [];
+  let growth: IndexGrowth | null = null;
   try {
     // As `jarida reindex` does: bulletins are prepared on another thread while SQLite writes.
     const preparation = new PreparationPool();
-    const sqlite = await openSqliteStore(path.join(work, 'bench.db'), { prepare: preparation.prepare });
+    const dbPath = path.join(work, 'bench.db');
+    const sqlite = await openSqliteStore(dbPath, { prepare: preparation.prepare });
     try {
       results.push(await measure('sqlite (embedded)', sqlite, options));
     } finally {
       await sqlite.close();
       await preparation.close();
     }
+    growth = await indexGrowth(dbPath, work);
     const url = process.env.ELASTICSEARCH_URL;
     if (url) {
       const es = await openElasticsearchStore({ node: url, indexPrefix: `jarida-bench-${Date.now()}` });
@@ -209,7 +263,7 @@ export async function searchBenchmark(args: string[]): Promise<void> {
   } finally {
     await rm(work, { recursive: true, force: true });
   }
-  const body = report(results, options);
+  const body = report(results, options, growth);
   await writeSection('search', body);
   process.stderr.write(`${body}\n`);
   const [sqlite] = results;
@@ -220,6 +274,10 @@ export async function searchBenchmark(args: string[]): Promise<void> {
         indexPerSec: Math.round(sqlite!.indexPerSec),
         p50Ms: Number(sqlite!.p50Ms.toFixed(2)),
         p95Ms: Number(sqlite!.p95Ms.toFixed(2)),
+        cpuP95Ms: Number(sqlite!.cpuP95Ms.toFixed(2)),
+        ...(growth
+          ? { withVersionsBytes: growth.withVersionsBytes, originalsOnlyBytes: growth.originalsOnlyBytes }
+          : {}),
       })}\n`,
     );
   } else {

@@ -97,6 +97,11 @@ export function mixedQueries(texts: readonly ArchiveText[], count: number, seed 
       request: { query: prng.pick(FILTER_WORDS), inForce: day(year()) },
     }),
     () => ({ kind: 'number', request: { query: '', number: text().number } }),
+    // A wording only amendments gave (see AMENDED_DELAYS), as in force on a day.
+    () => ({
+      kind: 'amended wording in force on',
+      request: { query: '"délai de quatre mois"', inForce: day(year()) },
+    }),
   ];
   return Array.from({ length: count }, (_, i) => makers[i % makers.length]!());
 }

@@ -27,6 +27,14 @@ export function fixturesCommand(): Command {
       '--amendments',
       'also write amendment chains (1958 → 1973 → 2002, a loi completed later) with versions, in each edition of the run',
     )
+    .addOption(
+      new Option(
+        '--kinds <kinds>',
+        'usual: dahirs, lois, decrees, arrêtés; all: each issue also carries two rarer kinds in turn (Constitution, treaties, codes, constitutional decisions, lois organiques, décrets-lois, circulaires, avis)',
+      )
+        .choices(['usual', 'all'])
+        .default('usual'),
+    )
     .option('--json', 'print the manifest')
     .action(async function generateAction(this: Command) {
       const o = this.opts<{
@@ -37,6 +45,7 @@ export function fixturesCommand(): Command {
         quality: 'clean' | 'scan' | 'poor';
         pages?: 'png';
         amendments?: boolean;
+        kinds: 'usual' | 'all';
         json?: boolean;
       }>();
       const manifest = await generateFixtures({ ...o, pages: o.pages ?? 'pdf' });

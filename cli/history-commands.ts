@@ -8,6 +8,7 @@ import { diffVersions, formatDiff } from '../pipeline/amendments/diff.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Language } from '../pipeline/model.js';
 import { exportAkomaNtoso } from '../store/akn-export.js';
+import { readText, titleBook } from '../store/article-standing.js';
 import { exportBulletinPdf } from '../store/bulletin-pdf.js';
 import type { SearchStore } from '../store/search-store.js';
 import {
@@ -60,14 +61,16 @@ export function historyCommand(): Command {
           const [p] = i < 0 ? [] : publications.splice(i, 1);
           return p ? ` in ${p.bulletin} (${p.edition} edition) p. ${p.page}` : '';
         };
+        const titleOf = titleBook(store);
         for (const e of history.events) {
+          const title = e.kind === 'published' ? null : await titleOf(e.by);
           const by =
             e.kind === 'published'
               ? issueOf(e.date)
               : ` by ${e.by}${e.byArticle ? ` art. ${e.byArticle}` : ''}`;
           const articles =
             e.articles.length && e.kind !== 'published' ? ` (art. ${e.articles.join(', ')})` : '';
-          print(`${e.date}  ${e.kind.padEnd(10)}${by}${articles}`);
+          print(`${e.date}  ${e.kind.padEnd(10)}${by}${articles}${title ? ` — ${title}` : ''}`);
         }
         for (const d of diffs ?? []) {
           print(
@@ -99,7 +102,8 @@ export function exportCommand(): Command {
       if (o.format === 'pdf') return exportPdf(id, o);
       const output = await withArchive({ ...o, existing: true }, async ({ store }) => {
         if (o.format === 'akn') return exportAkomaNtoso(store, id, { at: o.at, language: o.lang });
-        const text = await store.getText(id, { at: o.at, language: o.lang });
+        // As every read of the law: the wording in force today unless --at says otherwise.
+        const text = await readText(store, id, { at: o.at, language: o.lang });
         if (!text) return null;
         const versions = Object.fromEntries(
           await Promise.all(

@@ -6,6 +6,7 @@ import { TesseractPool } from '../engines/tesseract-pool.js';
 import { intake } from '../pipeline/intake.js';
 import type { OcrLanguage, PageArtefact } from '../pipeline/model.js';
 import type { Segmentation } from '../pipeline/ocr.js';
+import { pagesBelowPeers } from '../pipeline/page-rereading.js';
 import { pageText } from '../pipeline/page-text.js';
 import { expectedLanguage, openDocument, readPage } from '../pipeline/pages.js';
 import { print, printJson } from './context.js';
@@ -34,12 +35,16 @@ export async function readFilePages(
     throw error;
   });
   try {
+    const options = { lang, segmentation, ...expectedLanguage(record) };
     const indexes = Array.from({ length: document.pageCount }, (_, i) => i + 1);
-    return await Promise.all(
-      indexes.map(async (index) =>
-        readPage(await document.page(index), ocr, { lang, segmentation, ...expectedLanguage(record) }),
-      ),
+    const pages = await Promise.all(
+      indexes.map(async (index) => readPage(await document.page(index), ocr, options)),
     );
+    // A page that reads far worse than the others of its file is read again, other ways too.
+    for (const { index, peerConfidence } of pagesBelowPeers(pages)) {
+      pages[index - 1] = await readPage(await document.page(index), ocr, { ...options, peerConfidence });
+    }
+    return pages;
   } finally {
     await Promise.all([document.close(), ocr.close()]);
   }
@@ -58,7 +63,7 @@ export function ocrCommand(): Command {
         .choices(['auto', 'page', 'line'])
         .default('auto'),
     )
-    .option('--json', 'print { pages: [{ page, text, confidence, source }] }')
+    .option('--json', 'print { pages: [{ page, text, confidence, source, warnings? }] }')
     .action(async function ocrAction(this: Command, file: string) {
       const options = this.optsWithGlobals<OcrOptions>();
       const pages = await readFilePages(file, options.lang, options.segmentation);
@@ -67,10 +72,14 @@ export function ocrCommand(): Command {
         text: pageText(p),
         confidence: p.confidence,
         source: p.source,
+        ...(p.warnings ? { warnings: p.warnings } : {}),
       }));
       if (options.json) printJson({ pages: view });
       else
-        for (const p of view)
-          print(`--- page ${p.page} (${p.source}, confidence ${p.confidence.toFixed(2)})\n${p.text}`);
+        for (const p of view) {
+          print(`--- page ${p.page} (${p.source}, confidence ${p.confidence.toFixed(2)})`);
+          for (const w of p.warnings ?? []) print(`warning: ${w.code} ${w.message}`);
+          print(p.text);
+        }
     });
 }

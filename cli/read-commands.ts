@@ -2,7 +2,8 @@
 import { Command, Option } from 'commander';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import { type Language, TEXT_TYPES, type TextType } from '../pipeline/model.js';
-import { HIGHLIGHT, SearchRequestError } from '../store/search-store.js';
+import { type ArticleReading, readArticle, readText } from '../store/article-standing.js';
+import { HIGHLIGHT, type SearchHit, SearchRequestError } from '../store/search-store.js';
 import {
   isoDate,
   NotFoundError,
@@ -59,23 +60,37 @@ export function showCommand(): Command {
         if (o.article !== undefined) {
           const number = canonicalArticleNumber(o.article);
           if (!number) throw new UsageError(`--article must be an article number, got "${o.article}"`);
-          const article = await store.getArticle(id, number, { language: o.lang, at: o.at });
+          const article = await readArticle(store, id, number, { language: o.lang, at: o.at });
           if (!article) throw new NotFoundError(`no article ${number} in ${id}`);
           if (o.json) return printJson(article);
-          print(
-            `${id}, article ${article.article}${article.validFrom ? ` (from ${article.validFrom})` : ''}\n\n${article.body}`,
-          );
+          print(`${id}, article ${article.article} — ${article.label}\n\n${article.body}`);
+          printNotes(article.notes);
           return;
         }
-        const text = await store.getText(id, { language: o.lang, at: o.at });
+        const text = await readText(store, id, { language: o.lang, at: o.at });
         if (!text) throw new NotFoundError(`no text ${id} in the archive`);
         if (o.json) return printJson(text);
         print(
-          `${text.title}\n${text.id} · signed ${text.signedOn ?? 'n.d.'} · ${text.publications.map((p) => `${p.bulletin} p. ${p.page}`).join(', ')}\n`,
+          `${text.title}\n${text.id} · signed ${text.signedOn ?? 'n.d.'} · ${text.publications.map((p) => `${p.bulletin} p. ${p.page}`).join(', ')}\n` +
+            `${o.at ? `as in force on ${o.at}` : `as in force today (${text.at})`}\n`,
         );
-        for (const a of text.articles) print(`${a.heading} (p. ${a.page})\n${a.body}\n`);
+        for (const a of text.articles) {
+          // An article no longer (or not yet) in force is named with its standing, not read out.
+          print(`${a.heading} (p. ${a.page}) — ${a.label}`);
+          if (a.status === 'in-force') print(a.body);
+          printNotes(a.notes);
+          print('');
+        }
       });
     });
+}
+
+/** An article's history notes, one a line: "  2002-07-23 amended by loi-75-00 art. 2 (Loi n° 75-00 …)". */
+function printNotes(notes: ArticleReading['notes']): void {
+  for (const n of notes)
+    print(
+      `  ${n.date} ${n.kind} by ${n.by.id}${n.byArticle ? ` art. ${n.byArticle}` : ''}${n.by.title ? ` (${n.by.title})` : ''}`,
+    );
 }
 
 /**
@@ -93,6 +108,13 @@ export function terminalSnippet(snippet: string, bold: boolean): string {
     .join('');
 }
 
+/** Which wording a search hit is, when amendments made it or ended it: nothing for a wording never amended. */
+function wordingValidity(a: Pick<SearchHit, 'validFrom' | 'validTo' | 'introducedBy'>): string {
+  const until = a.validTo ? ` until ${a.validTo}` : '';
+  if (a.introducedBy) return `  as amended by ${a.introducedBy}, from ${a.validFrom ?? 'n.d.'}${until}`;
+  return a.validTo ? `  original wording${until}` : '';
+}
+
 export function searchCommand(): Command {
   return new Command('search')
     .description('search texts and articles by words, quoted phrases and filters')
@@ -106,7 +128,7 @@ export function searchCommand(): Command {
     .option('--in-force <date>', 'only wording in force that day (YYYY-MM-DD)', isoDate('--in-force'))
     .option('--facets', 'also count hits per text type and decade')
     .option('--limit <n>', 'at most this many hits', positiveInteger('--limit'), 10)
-    .option('--json', 'print { total, hits: [...] }')
+    .option('--json', 'print { total, hits: [...], texts: [...] }')
     .action(async function searchAction(this: Command, query: string) {
       const o = this.optsWithGlobals<
         ReadCommandOptions & {
@@ -141,9 +163,13 @@ export function searchCommand(): Command {
       });
       if (o.json) return printJson(result);
       const bold = process.stdout.isTTY === true;
-      for (const h of result.hits) {
-        print(`${h.textId}${h.article ? ` art. ${h.article}` : ''}  (${h.date ?? 'n.d.'})  ${h.title}`);
-        process.stdout.write(`    ${terminalSnippet(h.snippet, bold)}\n`);
+      // One block per text, its matching articles (each wording that matched) beneath it.
+      for (const text of result.texts) {
+        print(`${text.textId}  (${text.date ?? 'n.d.'})  ${text.title}`);
+        for (const a of text.articles) {
+          if (a.article) print(`  art. ${a.article} (${a.language})${wordingValidity(a)}`);
+          process.stdout.write(`      ${terminalSnippet(a.snippet, bold)}\n`);
+        }
       }
       for (const [name, counts] of Object.entries(result.facets ?? {}))
         print(`${name}: ${counts.map((f) => `${f.value} ${f.count}`).join(', ')}`);

@@ -4,9 +4,12 @@
  * packages. A worker is replaced after a number of pages (tesseract's WASM heap only
  * grows) and after a page that timed out (it cannot be interrupted, only terminated).
  */
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
 import Tesseract from 'tesseract.js';
 import { OcrTimeoutError } from '../pipeline/errors.js';
 import type { OcrLanguage } from '../pipeline/model.js';
@@ -50,10 +53,50 @@ const PAGE_SEGMENTATION: Record<Segmentation, Tesseract.PSM> = {
   block: Tesseract.PSM.SINGLE_BLOCK,
 };
 
+/** The models used: LSTM "best_int", as the @tesseract.js-data packages name their folder. */
+const MODEL = '4.0.0_best_int';
+
 /** Folder holding `<lang>.traineddata.gz` (LSTM "best_int" models), inside the npm data packages. */
 export function traineddataPath(lang: OcrLanguage): string {
-  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), '4.0.0_best_int');
+  return join(dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`)), MODEL);
 }
+
+/**
+ * Folder of the unpacked `<lang>.traineddata` in the user's cache directory (XDG_CACHE_HOME,
+ * else ~/.cache), named by the data package's version so that an upgraded package is
+ * unpacked again.
+ */
+async function traineddataCachePath(lang: OcrLanguage): Promise<string> {
+  const manifest = require.resolve(`@tesseract.js-data/${lang}/package.json`);
+  const { version } = JSON.parse(await readFile(manifest, 'utf8')) as { version: string };
+  const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(cache, 'jarida', 'traineddata', `${lang}-${version}-${MODEL}`);
+}
+
+/**
+ * Unpacks `<lang>.traineddata.gz` once per machine into {@link traineddataCachePath}, so that
+ * no worker gunzips the model again as it starts. Written under a temporary name and renamed,
+ * so that a worker of another process never reads half a model. Null when the cache cannot be
+ * written: workers then read the packed model.
+ */
+async function unpackTraineddata(lang: OcrLanguage): Promise<string | null> {
+  try {
+    const folder = await traineddataCachePath(lang);
+    const file = join(folder, `${lang}.traineddata`);
+    if (await stat(file).catch(() => null)) return folder;
+    const packed = await readFile(join(traineddataPath(lang), `${lang}.traineddata.gz`));
+    await mkdir(folder, { recursive: true });
+    const partial = `${file}.${process.pid}.${Date.now()}.partial`;
+    await writeFile(partial, await promisify(gunzip)(packed));
+    await rename(partial, file);
+    return folder;
+  } catch {
+    return null;
+  }
+}
+
+/** {@link unpackTraineddata} once per process and language: every worker of the pool reads the same folder. */
+const unpacked = new Map<OcrLanguage, Promise<string | null>>();
 
 /** OCR engine over a bounded pool of tesseract.js workers. */
 export class TesseractPool implements OcrEngine {
@@ -115,10 +158,12 @@ export class TesseractPool implements OcrEngine {
   /**
    * Starts a worker of `lang` now, to wait idle for the first page: its start (loading the
    * WASM engine and the traineddata, in its own thread) then overlaps the caller's decoding
-   * and preprocessing of that page instead of following it. Does nothing when the pool is full.
+   * and preprocessing of that page instead of following it. Does nothing when the pool is full
+   * or a worker of `lang` is idle already.
    */
   warm(lang: OcrLanguage): void {
     if (this.closed || this.warming.has(lang) || this.busy + this.idle.length >= this.size) return;
+    if (this.idle.some((slot) => slot.lang === lang)) return;
     this.busy += 1;
     const started = this.spawn(lang).then(
       (slot) => this.release(slot, true),
@@ -186,9 +231,10 @@ export class TesseractPool implements OcrEngine {
   }
 
   private async spawn(lang: OcrLanguage): Promise<Slot> {
+    if (!unpacked.has(lang)) unpacked.set(lang, unpackTraineddata(lang));
+    const folder = await unpacked.get(lang);
     const worker = await Tesseract.createWorker(lang, Tesseract.OEM.LSTM_ONLY, {
-      langPath: traineddataPath(lang),
-      gzip: true,
+      ...(folder ? { langPath: folder, gzip: false } : { langPath: traineddataPath(lang), gzip: true }),
       cacheMethod: 'none',
       // Without a handler tesseract.js rethrows a job's error (an unreadable image) outside
       // any promise, an uncaught exception that ends the process; the job's own promise

@@ -6,7 +6,6 @@ import { stat } from 'node:fs/promises';
 import { PreparationPool } from '../engines/preparation-pool.js';
 import { NotFoundError } from '../pipeline/errors.js';
 import { DataDir, defaultDataDir } from '../store/data-dir.js';
-import { openStore } from '../store/open-store.js';
 import type { SearchStore } from '../store/search-store.js';
 
 export interface ArchiveOptions {
@@ -33,6 +32,9 @@ export async function openArchive(options: ArchiveOptions): Promise<Archive> {
   await dataDir.ensure();
   // Bulk writes (reindex) prepare bulletins on other threads; started only if used.
   const preparation = new PreparationPool();
+  // Loaded here, not with this module: cli/context.ts re-exports it to every command, and
+  // `jarida ocr` (no archive) should not load SQLite and Elasticsearch to start.
+  const { openStore } = await import('../store/open-store.js');
   const store = await openStore(dataDir, { es: options.es, prepare: preparation.prepare });
   return {
     dataDir,

@@ -18,6 +18,7 @@ import type {
   ParsedBulletin,
 } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
+import { pageWarnings } from '../pipeline/page-rereading.js';
 import { expectedLanguage, type PdfOpener, type SourceDocument } from '../pipeline/pages.js';
 import { PIPELINE } from '../pipeline/stages.js';
 import type { EditionCandidate } from '../pipeline/structure/pair-editions.js';
@@ -240,6 +241,8 @@ export class IngestStages {
    */
   async structure(record: IntakeRecord, pages: PageArtefact[], force = false): Promise<ParsedBulletin> {
     const parsed = PIPELINE.structure(pages, record);
+    // Pages kept despite a failed reading (PAGE_UNREADABLE) are the bulletin's warnings too.
+    parsed.warnings.push(...pageWarnings(parsed.bulletin.id, pages));
     await this.refuseConflict(parsed, force);
     await this.deps.dataDir.saveBulletin(record.sha256, parsed);
     return parsed;

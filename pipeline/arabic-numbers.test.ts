@@ -4,7 +4,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { expectLinesSplit } from '../test/expect-lines.js';
-import { hasDamagedNumber, mergeReread, opensDatedHeader, rereadRegions } from './arabic-numbers.js';
+import {
+  fitsHeadingSequence,
+  hasDamagedNumber,
+  headingRereads,
+  mergeReread,
+  opensDatedHeader,
+  rereadRegions,
+} from './arabic-numbers.js';
+import type { TextLine } from './model.js';
 
 describe('Arabic lines whose numbers lost digits', () => {
   it('flags cut years, numbers starting with 0 and text numbers without their dots', () => {
@@ -185,5 +193,73 @@ describe('the region cut out for a second reading', () => {
         height: 38,
       },
     ]);
+  });
+});
+
+/** Lines of a two-column Arabic page (gutter at 0.5): `[text, right column?, top]`, in any order. */
+const pageLines = (lines: readonly [string, boolean, number][]): TextLine[] =>
+  lines.map(([text, right, y]) => ({
+    text,
+    confidence: 0.9,
+    bbox: { x: right ? 0.6 : 0.2, y, w: 0.1, h: 0.015 },
+  }));
+
+describe('article headings read again when their figure breaks the sequence (issue 22)', () => {
+  // Readings of the real dahir on the Orders of the Kingdom as a scan (test/real-arabic-law-scan.ts):
+  // seed 3 read the heading of article 8 `المادة ©`; seed 22 that of article 80 `المادة 850`,
+  // and its cut-out line `اللمادة 80 0`.
+  const lines = pageLines([
+    ['المادة 9', false, 0.1],
+    ['يمنح الوسام بظهير شريف.', true, 0.12],
+    ['المادة 7', true, 0.5],
+    ['المادة ©', true, 0.8],
+    ['المادة 10', false, 0.4],
+    ['المادة 850', false, 0.7],
+  ]);
+  const rereads = headingRereads(lines, 0.5);
+
+  it('picks the headings whose figure is no number or breaks the page’s sequence, right column first', () => {
+    expect([...rereads.keys()].sort()).toEqual([3, 5]);
+  });
+
+  it('takes the second reading’s figure when it fits, and keeps the first when it does not', () => {
+    expect(rereads.get(3)!('المادة 8')).toBe('المادة 8');
+    expect(rereads.get(5)!('اللمادة 11 0')).toBe('المادة 11');
+    expect(rereads.get(5)!('المادة 850')).toBeNull();
+    expect(rereads.get(3)!('المادة 5')).toBeNull();
+    expect(rereads.get(3)!('| 8')).toBeNull();
+  });
+
+  it('changes the figure only, keeping the article’s first words run in after it', () => {
+    const runIn = headingRereads(
+      pageLines([
+        ['المادة 4: يحدث', true, 0.1],
+        ['المادة 5: تحدد', true, 0.2],
+        ['المادة 286: يمنح', true, 0.3],
+      ]),
+      0.5,
+    );
+    expect(runIn.get(2)!('المادة 6: يمنح')).toBe('المادة 6: يمنح');
+  });
+
+  it('trusts a lone heading’s second reading only where the first held no number', () => {
+    const lone = headingRereads(pageLines([['المادة ©', true, 0.5]]), 0.5);
+    expect(lone.get(0)!('المادة 8')).toBe('المادة 8');
+    expect(lone.get(0)!('اللمادة 8 0')).toBeNull();
+    const numbered = headingRereads(pageLines([['المادة 286', true, 0.5]]), 0.5);
+    expect(numbered.get(0)!('المادة 28')).toBeNull();
+  });
+
+  it('leaves citations, bis articles and sequences that fit alone', () => {
+    const plain = pageLines([
+      ['المادة 5 من القانون رقم 65.99', true, 0.1],
+      ['المادة 3 مكررة', true, 0.2],
+      ['المادة 4', true, 0.3],
+      ['المادة 5', true, 0.4],
+    ]);
+    expect(headingRereads(plain, 0.5).size).toBe(0);
+    expect(fitsHeadingSequence([4, null, 6], 2, 6)).toBe(true);
+    expect(fitsHeadingSequence([4, null, null], 2, 6)).toBe(true);
+    expect(fitsHeadingSequence([null], 0, 6)).toBeNull();
   });
 });

@@ -2,13 +2,19 @@
  * Numbers in OCR'd Arabic pages. In page context (automatic page segmentation) tesseract's
  * `ara` model drops the leading digits of Western numbers (`2013)` → `013`, `1434 (23` →
  * `4 23`, `10.000` → `0`). The same line cut out of the page and read as one raw line
- * (psm 13) usually keeps them. This module picks the lines worth a second reading, the
- * region to cut, and which of the two readings to keep; pages.ts does the reading.
+ * (psm 13) usually keeps them. The bold figures of article headings are misread whole
+ * (`المادة 5` for 8, `المادة 286` for 28, `المادة ©`): the headings whose number breaks the
+ * page's sequence are read again the same way. This module picks the lines worth a second
+ * reading, the region to cut, and which of the two readings to keep; pages.ts does the reading.
  */
 import { distance } from 'fastest-levenshtein';
 import { GREGORIAN_MONTHS_AR, HIJRI_MONTHS_AR } from './calendars.js';
+import { toWesternDigits } from './ids.js';
 import type { PixelRegion } from './images.js';
-import type { BoundingBox } from './model.js';
+import type { BoundingBox, TextLine } from './model.js';
+import { UNREAD_NUMBER } from './structure/articles.js';
+import { readArticleHeadingAr } from './structure/articles-ar.js';
+import { matchWord } from './structure/fuzzy.js';
 import { readHeaderKeywordAr } from './structure/text-headers-ar.js';
 
 /** A number that cannot be whole: nothing the gazette prints starts with 0 (`013`, `0 (10`). */
@@ -231,4 +237,101 @@ export function mergeReread(read: string, reread: string): string {
   });
   if (gaps.every((gap, i) => gap === first.gaps[i])) return read;
   return gaps.flatMap((gap, i) => (i < n ? [...gap, first.words[i]!] : gap)).join(' ');
+}
+
+/**
+ * The number of an article heading line as read: a number, null when its figure is none
+ * (`المادة ©`, `المادة S`), undefined when the line is no numbered heading (body text, a
+ * citation, `مادة فريدة`, `المادة 3 مكررة`, which no sequence checks).
+ */
+function headingNumber(text: string): number | null | undefined {
+  const heading = readArticleHeadingAr(text);
+  if (heading) {
+    if (/^\d+$/.test(heading.number)) return Number(heading.number);
+    return heading.number === UNREAD_NUMBER ? null : undefined;
+  }
+  // The keyword and one token with no Arabic letter in it, alone on the line: a figure misread.
+  const [word, figure, ...more] = toWesternDigits(text.trim()).split(/\s+/u);
+  if (!word || !figure || more.length > 0 || /\p{Script=Arabic}/u.test(figure)) return undefined;
+  return isArticleKeyword(word) ? null : undefined;
+}
+
+const isArticleKeyword = (word: string): boolean =>
+  matchWord(word.replace(/[.:]+$/u, ''), 'المادة') > 0 || matchWord(word, 'الفصل') > 0;
+
+/**
+ * The numbers a second reading of a heading's cut-out line may mean, likeliest first: its
+ * heading's number, then each figure of a line that holds the keyword (a raw-line reading
+ * picks up marks at the cut's edges: `اللمادة 80 0`).
+ */
+function rereadHeadingNumbers(reread: string): number[] {
+  const clean = headingNumber(reread);
+  const words = toWesternDigits(reread.trim()).split(/\s+/u);
+  const figures = words.some(isArticleKeyword)
+    ? words.filter((word) => /^\d{1,4}$/u.test(word)).map(Number)
+    : [];
+  return [...new Set(clean != null ? [clean, ...figures] : figures)];
+}
+
+/**
+ * Whether `n` fits the sequence of article numbers around heading `i` (`numbers`, in reading
+ * order, null where a figure was not a number): the nearest number before it plus the
+ * headings between, or the nearest after it minus them. Null when no heading around it has
+ * a number.
+ */
+export function fitsHeadingSequence(
+  numbers: readonly (number | null)[],
+  i: number,
+  n: number,
+): boolean | null {
+  const before = numbers.slice(0, i).findLastIndex((m) => m !== null);
+  const after = numbers.findIndex((m, k) => k > i && m !== null);
+  if (before < 0 && after < 0) return null;
+  return (
+    (before >= 0 && n === numbers[before]! + (i - before)) ||
+    (after >= 0 && n === numbers[after]! - (after - i))
+  );
+}
+
+/**
+ * Enlargements a heading's cut-out line is read at, in turn, until a reading fits: the bold
+ * figures that one resolution misreads another often reads right (the real dahir's `المادة 80`
+ * read `القادة 0` as cut, `المادة 80 2` twice as large; another scan the other way round).
+ */
+export const HEADING_REREAD_SCALES: readonly number[] = [1, 2, 3];
+
+/**
+ * The article headings of an OCR'd Arabic page to read again, by line index, each with what
+ * to make of its second reading. A heading is read again when its figure is not a number or
+ * its number does not fit the page's sequence of headings ({@link fitsHeadingSequence}; lines
+ * in reading order: right column first, top to bottom). The second reading's number wins when
+ * it fits the sequence, or when the first held none and the page has no sequence to check it
+ * against; otherwise (null) the first reading stays, and the article parser's own sequence
+ * check names what it repairs: a figure is never silently guessed.
+ */
+export function headingRereads(
+  lines: readonly TextLine[],
+  gutter: number | null,
+): Map<number, (reread: string) => string | null> {
+  const column = (line: TextLine): number =>
+    gutter !== null && line.bbox.x + line.bbox.w / 2 < gutter ? 1 : 0;
+  const headings = lines
+    .map((line, index) => ({ line, index, number: headingNumber(line.text) }))
+    .filter((h): h is { line: TextLine; index: number; number: number | null } => h.number !== undefined)
+    .sort((a, b) => column(a.line) - column(b.line) || a.line.bbox.y - b.line.bbox.y);
+  const numbers = headings.map((h) => h.number);
+  const rereads = new Map<number, (reread: string) => string | null>();
+  headings.forEach(({ line, index, number }, i) => {
+    if (number !== null && fitsHeadingSequence(numbers, i, number) === true) return;
+    rereads.set(index, (reread) => {
+      const again = rereadHeadingNumbers(reread);
+      const fitting = again.find((n) => fitsHeadingSequence(numbers, i, n) === true);
+      // With no sequence to check against, only a clean heading's number stands in for a figure read as none.
+      const lone = numbers.every((m, k) => k === i || m === null) && number === null;
+      const found = fitting ?? (lone ? headingNumber(reread) : null);
+      // The heading keeps its first reading's words and marks: only the figure after the keyword changes.
+      return found != null ? line.text.trim().replace(/^(\S+\s+)[^\s.:؛،,;–—-]+/u, `$1${found}`) : null;
+    });
+  });
+  return rereads;
 }

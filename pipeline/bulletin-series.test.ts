@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { SERIES_ANCHORS, seriesContradiction, seriesDate, seriesNumber } from './bulletin-series.js';
+import {
+  isBeyondSeries,
+  SERIES_ANCHORS,
+  seriesContradiction,
+  seriesDate,
+  seriesNumber,
+  seriesRepair,
+} from './bulletin-series.js';
 
 describe('the series of issue numbers', () => {
   it('puts each anchor on its own date and numbers between them in between', () => {
@@ -21,5 +28,16 @@ describe('numbers beyond the series', () => {
     expect(seriesContradiction('32348', null)).toMatch(/beyond the series/);
     expect(seriesContradiction('2378', null)).toBeNull();
     expect(seriesNumber('2008-10-02')).toBe(5670);
+  });
+});
+
+describe('repairs by the series', () => {
+  it('takes the one number a misread figure away that the series puts on the date', () => {
+    expect(seriesRepair('9393', '1958-09-05')).toBe('2393');
+    // A number that fits needs no repair; one no single figure repairs gets none.
+    expect(seriesRepair('2393', '1958-09-05')).toBeNull();
+    expect(seriesRepair('32348', '1958-05-23')).toBeNull();
+    expect(isBeyondSeries('32348')).toBe(true);
+    expect(isBeyondSeries('7336')).toBe(false);
   });
 });

@@ -45,12 +45,17 @@ export const SERIES_LAST_YEAR = 2030;
 export function seriesContradiction(number: string, date: string | null): string | null {
   const expected = seriesDate(Number(number));
   if (date === null) {
-    return Number(expected.slice(0, 4)) > SERIES_LAST_YEAR
+    return isBeyondSeries(number)
       ? `n° ${number} is beyond the series (its numbers reach about n° ${seriesNumber(`${SERIES_LAST_YEAR}-12-31`)} by ${SERIES_LAST_YEAR}): the number is misread`
       : null;
   }
   if (Math.abs(daysBetween(expected, date)) <= SERIES_TOLERANCE_DAYS) return null;
   return `n° ${number} dated ${date} contradicts the series (an issue of that number is of about ${expected.slice(0, 4)}): the number or the date is misread`;
+}
+
+/** Whether the series cannot reach `number` by {@link SERIES_LAST_YEAR}: no issue bears it, it is misread. */
+export function isBeyondSeries(number: string): boolean {
+  return Number(seriesDate(Number(number)).slice(0, 4)) > SERIES_LAST_YEAR;
 }
 
 /** The issue number the series puts on a date (the inverse of {@link seriesDate}), rounded. */
@@ -61,4 +66,28 @@ export function seriesNumber(date: string): number {
   return Math.round(
     a.number + ((b.number - a.number) * daysBetween(a.date, date)) / daysBetween(a.date, b.date),
   );
+}
+
+/** How far (days) from the series a repaired number must fall: closer than any unrepaired one need. */
+export const REPAIR_TOLERANCE_DAYS = 365;
+
+/**
+ * The one number a single misread figure away from `number` (same length: `9393` for `2393`)
+ * that the series puts within {@link REPAIR_TOLERANCE_DAYS} of `date`; null when none or more
+ * than one does, or when `number` fits the series already.
+ *
+ * @example seriesRepair('9393', '1958-09-05') // '2393'
+ */
+export function seriesRepair(number: string, date: string): string | null {
+  if (!seriesContradiction(number, date)) return null;
+  const fits: string[] = [];
+  for (let at = 0; at < number.length; at++) {
+    for (const figure of '0123456789') {
+      const candidate = `${number.slice(0, at)}${figure}${number.slice(at + 1)}`;
+      if (candidate === number || candidate.startsWith('0')) continue;
+      if (Math.abs(daysBetween(seriesDate(Number(candidate)), date)) <= REPAIR_TOLERANCE_DAYS)
+        fits.push(candidate);
+    }
+  }
+  return fits.length === 1 ? fits[0]! : null;
 }

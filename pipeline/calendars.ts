@@ -117,6 +117,22 @@ export const GREGORIAN_MONTHS_FR = [
  * Moroccan Arabic Gregorian month names; index 0 = January; variants after the first
  * (the Mashriq names some texts and OCR'd sources use).
  */
+/** English month names: the labels of the BO web viewer's records (`Published on January 21, 1987`). */
+export const GREGORIAN_MONTHS_EN = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+] as const;
+
 export const GREGORIAN_MONTHS_AR: readonly (readonly string[])[] = [
   ['يناير'],
   ['فبراير'],

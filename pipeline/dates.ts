@@ -62,6 +62,10 @@ interface DateVocabulary {
   readFirstDay(token: string): boolean;
   /** Months printed with a separate ordinal word (`rabii I`), French only. */
   ordinalMonths: readonly (readonly [string, number])[];
+  /** A word old texts print before the Hijri year (`13 شعبان عام 1350`). */
+  yearWords: readonly string[];
+  /** Words that open the Gregorian twin in place of a parenthesis (`… 1350 موافق 29 دجنبر 1931`). */
+  twinWords: readonly string[];
 }
 
 interface Token {
@@ -87,13 +91,15 @@ function readDay(
   vocab: DateVocabulary,
 ): { day: number; first: boolean; confidence: number } | null {
   if (vocab.readFirstDay(token)) return { day: 1, first: true, confidence: 1 };
-  const m = /^([\dOolI|!SBZ]{1,2}?)(er|re)?$/.exec(token);
+  // Old scans print a 2 OCR reads `a` beside a figure (`a4 juillet` for 24 juillet).
+  const a2 = /^(?:a\d|\da)$/.test(token);
+  const m = /^([\dOolI|!SBZ]{1,2}?)(er|re)?$/.exec(a2 ? token.replace('a', '2') : token);
   if (!m) return null;
   const read = readDigits(m[1]!);
   if (!read) return null;
   const day = Number(read.digits);
   if (day < 1 || day > 31) return null;
-  return { day, first: Boolean(m[2]), confidence: read.confidence };
+  return { day, first: Boolean(m[2]), confidence: a2 ? Math.min(read.confidence, 0.6) : read.confidence };
 }
 
 function readYear(
@@ -514,12 +520,41 @@ export function parseArabicDate(text: string): ParsedDate | null {
   return parseDate(toWesternDigits(text), ARABIC_DATES);
 }
 
+/**
+ * The first day and month of a French date in `text` (`a4 juillet 1995`, `23 mai rgo8`), dated
+ * in `year` whatever is printed after them: a masthead whose year OCR misread, repaired by the
+ * year of publication it counts. Null when no day and month are read.
+ */
+export function parseFrenchDateInYear(text: string, year: number): ParsedDate | null {
+  const tokens = tokenize(text);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const day = readDay(tokens[i]!.bare, FRENCH_DATES);
+    const month = day && readGregorianMonth(tokens[i + 1]!.bare, FRENCH_DATES);
+    const iso = day && month && isoOf(year, month.month, day.day);
+    if (!day || !month || !iso) continue;
+    return {
+      hijri: null,
+      hijriText: null,
+      gregorian: iso,
+      start: tokens[i]!.start,
+      end: tokens[i + 1]!.end,
+      confidence: Math.min(day.confidence, month.confidence, 0.7),
+      notes: [
+        `year ${year} taken from the year of publication the masthead counts: the year printed was misread`,
+      ],
+    };
+  }
+  return null;
+}
+
 const FRENCH_DATES: DateVocabulary = {
   hijriMonths: HIJRI_MONTHS_FR,
   gregorianMonths: GREGORIAN_MONTHS_FR.map((m) => [m]),
   firstDay: '1er',
   readFirstDay: () => false,
   ordinalMonths: ORDINAL_MONTHS,
+  yearWords: [],
+  twinWords: [],
 };
 
 const ARABIC_DATES: DateVocabulary = {
@@ -528,13 +563,21 @@ const ARABIC_DATES: DateVocabulary = {
   firstDay: FIRST_DAY_AR,
   readFirstDay: (token) => matchWord(token, FIRST_DAY_AR) > 0,
   ordinalMonths: [],
+  yearWords: ['عام', 'سنة'],
+  twinWords: ['موافق', 'الموافق'],
 };
+
+/** Whether a token is one of `words` (OCR noise tolerated). */
+function isOneOf(token: Token | undefined, words: readonly string[]): boolean {
+  return token !== undefined && words.some((w) => matchWord(token.bare, w) > 0);
+}
 
 /** A Hijri date and what its twin made of it, starting at token i; null when none starts there. */
 function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): ParsedDate | null {
   const day = readDay(tokens[i]!.bare, vocab);
   const month = day && readHijriMonth(tokens, i + 1, vocab);
-  const yearAt = month ? i + 1 + month.used : -1;
+  const monthEnd = month ? i + 1 + month.used : -1;
+  const yearAt = isOneOf(tokens[monthEnd], vocab.yearWords) ? monthEnd + 1 : monthEnd;
   // Up to 1999: the source's own typos (`4 rejeb 1929` for 1429) are repaired, not dropped.
   const year = month && readYear(tokens[yearAt]?.bare ?? '', 1300, 1999);
   if (!day || !month || !year) return null;
@@ -545,7 +588,7 @@ function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): Parse
     confidence: Math.min(day.confidence, month.confidence, year.confidence),
   };
   const open = yearAt + 1;
-  const hasTwin = tokens[open]?.bare === '(';
+  const hasTwin = tokens[open]?.bare === '(' || isOneOf(tokens[open], vocab.twinWords);
   const whole = hasTwin ? readGregorian(tokens, open + 1, vocab) : null;
   const partial = hasTwin && !whole ? readPartialTwin(tokens, open, vocab) : null;
   let checked: Checked;

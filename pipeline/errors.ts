@@ -131,7 +131,8 @@ export class OcrTimeoutError extends PipelineError {
 
 /**
  * OCR read (nearly) nothing on a page that holds ink, however it was read again
- * (pipeline/page-rereading.ts): the page fails rather than come out empty.
+ * (pipeline/page-rereading.ts): the page is kept flagged with this code, as a warning of its
+ * file, rather than come out empty in silence.
  */
 export class PageUnreadableError extends PipelineError {
   constructor(

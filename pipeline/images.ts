@@ -3,8 +3,18 @@
  * images before OCR, with sharp. Sizes are checked from the header before any pixel is
  * decoded, so a decompression bomb fails fast without allocating its bitmap.
  */
-import sharp, { type Sharp } from 'sharp';
+import type { Sharp } from 'sharp';
 import { CorruptImageError, ImageTooLargeError } from './errors.js';
+
+let sharpLoading: Promise<typeof import('sharp').default> | undefined;
+/**
+ * sharp, loaded on first use: loading its native library is a third of `jarida ocr IMAGE`'s
+ * start-up, and the OCR worker, started first, now starts while it loads.
+ */
+function loadSharp(): Promise<typeof import('sharp').default> {
+  sharpLoading ??= import('sharp').then((module) => module.default);
+  return sharpLoading;
+}
 
 /** Default pixel limit per page: an A3 sheet at 600 dpi (≈ 70 Mpx) fits, a bomb does not. */
 export const DEFAULT_MAX_PIXELS = 80_000_000;
@@ -33,6 +43,7 @@ export interface ImageDocument {
  * @throws CorruptImageError when sharp cannot read the header.
  */
 export async function openImage(bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXELS): Promise<ImageDocument> {
+  const sharp = await loadSharp();
   const input = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const meta = await sharp(input, { limitInputPixels: maxPixels })
     .metadata()
@@ -61,6 +72,7 @@ export async function openImage(bytes: Uint8Array, maxPixels = DEFAULT_MAX_PIXEL
 }
 
 async function decodePage(input: Buffer, page: number, maxPixels: number): Promise<Buffer> {
+  const sharp = await loadSharp();
   try {
     const image = sharp(input, { page, limitInputPixels: maxPixels });
     return await greyPng(image, (await image.metadata()).density);
@@ -134,6 +146,7 @@ export function paperLevel(histogram: Uint32Array): number {
  * and the table keeps the stretch those percentiles are meant to give.
  */
 export async function contrastStretch(histogram: Uint32Array, lower: number): Promise<Uint8Array> {
+  const sharp = await loadSharp();
   const total = histogram.reduce((sum, count) => sum + count, 0);
   const sample = new Uint8Array(STRETCH_SAMPLE_PIXELS);
   let level = 0;
@@ -166,6 +179,7 @@ export async function contrastStretch(histogram: Uint32Array, lower: number): Pr
 
 /** A page's grey levels, one byte a pixel on white, with its resolution. */
 async function greyPixels(png: Buffer) {
+  const sharp = await loadSharp();
   const [{ density }, { data, info }] = await Promise.all([
     sharp(png).metadata(),
     sharp(png)
@@ -193,6 +207,7 @@ async function greyPixels(png: Buffer) {
  * left out because they did not lower CER.
  */
 export async function preprocessForOcr(png: Buffer): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { density, data, info } = await greyPixels(png);
   const histogram = greyHistogram(data);
   let table = await contrastStretch(histogram, 1);
@@ -214,8 +229,8 @@ export interface PixelRegion {
   height: number;
 }
 
-/** Cuts regions out of one page image, as PNGs. */
-export type ImageCutter = (region: PixelRegion) => Promise<Buffer>;
+/** Cuts regions out of one page image, as PNGs, enlarged `scale` times (default 1). */
+export type ImageCutter = (region: PixelRegion, scale?: number) => Promise<Buffer>;
 
 /**
  * Decodes a (preprocessed) page image once and returns a function that cuts regions out of
@@ -223,15 +238,19 @@ export type ImageCutter = (region: PixelRegion) => Promise<Buffer>;
  * line cost more than reading the line.
  */
 export async function imageCutter(png: Buffer): Promise<ImageCutter> {
+  const sharp = await loadSharp();
   const [{ density }, { data, info }] = await Promise.all([
     sharp(png).metadata(),
     sharp(png).extractChannel(0).raw().toBuffer({ resolveWithObject: true }),
   ]);
   const raw = { width: info.width, height: info.height, channels: 1 } as const;
-  return (region) => {
+  return (region, scale = 1) => {
+    const extracted = sharp(data, { raw }).extract(region);
+    const cut = (
+      scale === 1 ? extracted : extracted.resize({ width: Math.round(region.width * scale) })
+    ).toColourspace('b-w');
     // The page's resolution goes with each cut: without it tesseract guesses one from the line.
-    const cut = sharp(data, { raw }).extract(region).toColourspace('b-w');
-    return (density ? cut.withDensity(density) : cut)
+    return (density ? cut.withDensity(density * scale) : cut)
       .png({ compressionLevel: TRANSIENT_PNG_COMPRESSION })
       .toBuffer();
   };
@@ -377,6 +396,7 @@ function sauvolaWindow(width: number): number {
  * hundreds of glyphs has been lost by the reading, not left blank by the printer.
  */
 export async function measureInk(png: Buffer): Promise<InkMeasure> {
+  const sharp = await loadSharp();
   const { width: fullWidth = INK_MEASURE_WIDTH } = await sharp(png).metadata();
   const { data, info } = await sharp(png)
     .resize({ width: Math.min(fullWidth, INK_MEASURE_WIDTH) })
@@ -398,6 +418,7 @@ export async function measureInk(png: Buffer): Promise<InkMeasure> {
  * other ways a page lost by the usual preprocessing is read again (pipeline/page-rereading.ts).
  */
 export async function binariseForOcr(png: Buffer): Promise<Buffer> {
+  const sharp = await loadSharp();
   const { density, data, info } = await greyPixels(png);
   const binary = sauvolaBinarise(data, info.width, info.height, sauvolaWindow(info.width));
   const image = sharp(binary, { raw: { width: info.width, height: info.height, channels: 1 } }).toColourspace(

@@ -1,4 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { realDataPath } from '../fixtures/real-data.js';
 import { expectLinesSplit } from '../test/expect-lines.js';
 import { findGutter, isRunningHeader, joinLines, layoutPage, parsePrintedPage } from './layout.js';
 import type { TextLine } from './model.js';
@@ -152,4 +154,40 @@ describe('joinLines', () => {
     // A hyphen before a capital is part of a compound name.
     expect(joinLines(['à Sidi-', 'Kacem et', 'à Fès'])).toBe('à Sidi-Kacem et à Fès');
   });
+});
+
+/** A page's text lines as its ALTO transcription gives them: in reading order, boxes in fractions of the page. */
+async function altoLines(file: string): Promise<TextLine[]> {
+  const xml = await readFile(file, 'utf8');
+  const page = /<Page WIDTH="(\d+)"\s+HEIGHT="(\d+)"/.exec(xml)!;
+  const [width, height] = [Number(page[1]), Number(page[2])];
+  const box =
+    /<TextLine[^>]*?HPOS="(\d+)"\s+VPOS="(\d+)"\s+WIDTH="(\d+)"\s+HEIGHT="(\d+)"[\s\S]*?<String CONTENT="([^"]*)"/g;
+  return [...xml.matchAll(box)].map(([, x, y, w, h, text]) => ({
+    text: text!
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&'),
+    bbox: { x: Number(x) / width, y: Number(y) / height, w: Number(w) / width, h: Number(h) / height },
+    confidence: 0.9,
+  }));
+}
+
+describe('reading order of real two-column pages', () => {
+  // The 1910 Argus des brevets: two columns of short entries each ending in a patent number,
+  // a page number above them; lines as transcribers boxed and ordered them (fixtures/real/NOTICE.md).
+  for (const id of ['10_10fe5_default', '13_e13eb_default']) {
+    it(`puts the lines of ${id} in the transcribers' order, from any order`, async () => {
+      const lines = await altoLines(realDataPath('ocr-fr-twocolumn-1910', `${id}.xml`));
+      expect(lines.length).toBeGreaterThan(100);
+      const layout = layoutPage([...lines].reverse());
+      expect(layout.columns).toBe(2);
+      const read = [...layout.header, ...layout.lines].map((l) => l.text);
+      // The page number (`_ 48 _`, above the columns) comes last in the transcription: left out.
+      const pageNumber = (text: string) => /^[_\s\d]+$/.test(text);
+      expect(read.filter((text) => !pageNumber(text))).toEqual(
+        lines.map((l) => l.text).filter((text) => !pageNumber(text)),
+      );
+    });
+  }
 });

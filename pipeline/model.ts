@@ -71,6 +71,14 @@ export interface PageArtefact {
   header: TextLine[];
   /** How the page's text layer was judged, when it had one (trusted → source `text-layer`). */
   textLayer?: TextLayerTriage;
+  /** What went wrong reading the page without failing its file (`PAGE_UNREADABLE`). */
+  warnings?: PageWarning[];
+}
+
+/** A page kept despite a problem, flagged for an archivist: a stable code and what happened. */
+export interface PageWarning {
+  code: string;
+  message: string;
 }
 
 /** The verdict of text-layer triage and the figures it was made from. */
@@ -180,6 +188,22 @@ export interface ParsedBulletin {
    * `article N` in the message).
    */
   warnings: string[];
+  /** What each page's running header printed, by page, for pages that carry one. */
+  pages?: PageHeaderMeta[];
+}
+
+/** One page's metadata, as its running header printed it. */
+export interface PageHeaderMeta {
+  /** 1-based page index in the file. */
+  pageIndex: number;
+  /** Printed page number settled for the page (its neighbours may correct the header's reading). */
+  printedPage: number | null;
+  /** Issue number the header printed. */
+  issueNumber: string | null;
+  /** Gregorian date the header printed, ISO. */
+  date: string | null;
+  /** Hijri date the header printed. */
+  hijriDate: string | null;
 }
 
 /** Kinds of amendment operations (filled by the amendment stage). */

@@ -31,7 +31,7 @@ describe('tesseract output to lines', () => {
     expect(linesFromTesseract(null, 10, 10)).toEqual({ lines: [], width: 10, height: 10, confidence: 0 });
   });
 
-  it('drops specks: words without letters or digits read with low confidence, but not quotes or commas', () => {
+  it('drops specks: words without letters or digits read with low confidence, but not quotes, commas or brackets', () => {
     // As tesseract read lines of a real typewritten page with a torn left edge (fixtures/real).
     const word = (text: string, confidence: number) => ({ text, confidence });
     const line = (...words: { text: string; confidence: number }[]) => ({
@@ -49,6 +49,8 @@ describe('tesseract output to lines', () => {
               line(word('}', 44), word('otisme,', 90), word('–', 91)),
               line(word('"', 30), word('id.', 90), word('»', 20), word('12', 40), word('%', 55)),
               line(word('*', 12)),
+              // A footnote call and a bracket of real 1881 print, read apart from their words.
+              line(word('sud', 92), word('()', 31), word('©)', 40), word('‘.', 22), word('=', 30)),
             ],
           },
         ],
@@ -58,6 +60,7 @@ describe('tesseract output to lines', () => {
       'dont tous',
       'otisme, –',
       '" id. » 12',
+      'sud () ©)',
     ]);
   });
 

@@ -5,11 +5,10 @@ import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRealSet, onGreyPaper, REAL_OCR_SETS, readRealPage, scoreReads } from '../bench/real-ocr-sets.js';
 import { TesseractPool } from '../engines/tesseract-pool.js';
-import { PageUnreadableError } from './errors.js';
 import { preprocessForOcr } from './images.js';
-import type { OcrLanguage } from './model.js';
+import type { OcrLanguage, PageArtefact } from './model.js';
 import type { OcrEngine, OcrResult, RecognizeOptions } from './ocr.js';
-import { isDoubtful } from './page-rereading.js';
+import { isDoubtful, pagesBelowPeers, pageWarnings } from './page-rereading.js';
 import { readPage, type SourcePage } from './pages.js';
 
 const TYPEWRITTEN = REAL_OCR_SETS.find((set) => set.name === 'typewritten')!;
@@ -56,14 +55,22 @@ describe('no page lost in silence', () => {
     }
   }, 900_000);
 
-  it('fails a page with ink that no way of reading reads, saying so', async () => {
+  it('keeps a page with ink that no way of reading reads, flagged PAGE_UNREADABLE', async () => {
     const [page] = await loadRealSet(TYPEWRITTEN, [PAGE_ID]);
     const png = await sharp(page!.image).greyscale().png().toBuffer();
     const { width = 0, height = 0 } = await sharp(png).metadata();
     const engine = new BlindEngine();
-    const reading = readPage(imagePage(png, width, height), engine, { lang: 'fra', segmentation: 'page' });
-    await expect(reading).rejects.toBeInstanceOf(PageUnreadableError);
-    await expect(reading).rejects.toMatchObject({ code: 'PAGE_UNREADABLE', page: 3 });
+    const artefact = await readPage(imagePage(png, width, height), engine, {
+      lang: 'fra',
+      segmentation: 'page',
+    });
+    expect(artefact).toMatchObject({ index: 3, source: 'ocr', lines: [] });
+    expect(artefact.warnings).toEqual([
+      { code: 'PAGE_UNREADABLE', message: expect.stringMatching(/^page 3: OCR read almost nothing/) },
+    ]);
+    expect(pageWarnings('bo-fr-6280', [artefact])).toEqual([
+      expect.stringMatching(/^bo-fr-6280: PAGE_UNREADABLE page 3: /),
+    ]);
     // The page was read the usual way, then binarised, as scanned and as one block.
     expect(engine.asked).toEqual(['page', 'page', 'page', 'block']);
   });
@@ -102,5 +109,30 @@ describe('no page lost in silence', () => {
     expect(isDoubtful(reading('x'.repeat(900), 0.3), ink)).toBe(true);
     // A few marks on a blank page: nothing to lose.
     expect(isDoubtful(reading('', 0), { darkRatio: 0.0001, glyphs: 12 })).toBe(false);
+    // Far less sure than the other pages of its file.
+    expect(isDoubtful(reading('x'.repeat(900), 0.6), ink, 0.9)).toBe(true);
+    expect(isDoubtful(reading('x'.repeat(900), 0.8), ink, 0.9)).toBe(false);
+  });
+
+  it('finds the pages of a file that read far worse than the others', () => {
+    const page = (
+      index: number,
+      confidence: number,
+      source: PageArtefact['source'] = 'ocr',
+    ): PageArtefact => ({
+      index,
+      source,
+      confidence,
+      width: 100,
+      height: 100,
+      language: 'fra',
+      lines: [{ text: 'Le ministre', bbox: { x: 0, y: 0, w: 1, h: 0.01 }, confidence }],
+      header: [],
+    });
+    const file = [page(1, 0.91), page(2, 0.88), page(3, 0.52), page(4, 0.9), page(5, 1, 'text-layer')];
+    expect(pagesBelowPeers(file)).toEqual([{ index: 3, peerConfidence: 0.9 }]);
+    // Pages of one file reading alike, or too few to tell: none.
+    expect(pagesBelowPeers([page(1, 0.91), page(2, 0.8), page(3, 0.85)])).toEqual([]);
+    expect(pagesBelowPeers([page(1, 0.91), page(2, 0.4)])).toEqual([]);
   });
 });

@@ -4,7 +4,14 @@
  * laid out in reading order.
  */
 
-import { hasDamagedNumber, mergeReread, opensDatedHeader, rereadRegions } from './arabic-numbers.js';
+import {
+  HEADING_REREAD_SCALES,
+  hasDamagedNumber,
+  headingRereads,
+  mergeReread,
+  opensDatedHeader,
+  rereadRegions,
+} from './arabic-numbers.js';
 import { TooManyPagesError } from './errors.js';
 import { imageCutter, measureInk, openImage, preprocessForOcr } from './images.js';
 import { findGutter, layoutPage } from './layout.js';
@@ -73,6 +80,8 @@ export interface ReadPageOptions {
    * lines of text ({@link looksLikeLine}) is read as one line, anything else as a page.
    */
   segmentation?: Segmentation | 'auto';
+  /** Median OCR confidence of the file's other pages: a page reading far below it is read again (pipeline/page-rereading.ts). */
+  peerConfidence?: number;
 }
 
 /** What each language's model misreads the same way every time, put right line by line. */
@@ -144,6 +153,9 @@ export async function readPage(
       triage,
     );
   }
+  // A text layer too poor to trust still tells the script reliably.
+  const likely = (score && score.characters >= 20 ? score.script : undefined) ?? opts.expected ?? 'fra';
+  engine.warm?.(opts.lang === 'auto' ? likely : opts.lang);
   const rendered = await page.render();
   const size = pngSize(rendered);
   const segmentation =
@@ -156,49 +168,61 @@ export async function readPage(
   // Measured on this thread while the worker reads the page: it costs no time of its own.
   const ink = segmentation === 'page' ? measureInk(rendered) : null;
   ink?.catch(() => undefined);
-  // A text layer too poor to trust still tells the script reliably.
-  const likely = (score && score.characters >= 20 ? score.script : undefined) ?? opts.expected ?? 'fra';
   const first =
     opts.lang === 'auto'
       ? await recognizeEither(preprocessed, engine, likely, { segmentation })
       : { result: await engine.recognize(preprocessed, opts.lang, { segmentation }), language: opts.lang };
   const { language } = first;
-  // A reading that lost the page's ink is read again other ways, or the page fails: never empty.
-  const { result, png } = await rereadIfLost(
+  // A reading that lost the page's ink is read again other ways, or the page is flagged: never empty in silence.
+  const { result, png, warning } = await rereadIfLost(
     rendered,
     { result: first.result, png: preprocessed, way: 'preprocessed' },
     engine,
-    { page: page.index, lang: language, ink },
+    { page: page.index, lang: language, ink, peerConfidence: opts.peerConfidence },
   );
   const read =
     language === 'ara' && segmentation === 'page' ? await rereadNumbers(png, result, engine) : result.lines;
   const repair = OCR_REPAIRS[language];
   const lines = read.map((l) => ({ ...l, text: repair(l.text) }));
-  return artefact(page.index, 'ocr', lines, language, result, triage, result.confidence);
+  const ocr = artefact(page.index, 'ocr', lines, language, result, triage, result.confidence);
+  return warning ? { ...ocr, warnings: [warning] } : ocr;
 }
 
 /**
  * Reads again, each cut out of the page as one raw line, the lines of an Arabic page whose
- * numbers came out damaged in page context ({@link hasDamagedNumber}) or that open a dated
- * text header ({@link opensDatedHeader}), and keeps the second reading where
- * {@link mergeReread} trusts it. A line boxed taller than the page's lines is tried in
- * further cuts until one reading changes it (docs/ocr-preprocessing.md).
+ * numbers came out damaged in page context ({@link hasDamagedNumber}), that open a dated
+ * text header ({@link opensDatedHeader}) or that are article headings whose figure breaks
+ * the page's sequence ({@link headingRereads}; these at several enlargements,
+ * {@link HEADING_REREAD_SCALES}), and keeps the second reading where
+ * {@link headingRereads} or {@link mergeReread} trusts it. A line boxed taller than the page's
+ * lines is tried in further cuts until one reading changes it (docs/ocr-preprocessing.md).
  */
 async function rereadNumbers(png: Buffer, page: OcrResult, engine: OcrEngine): Promise<TextLine[]> {
-  const chosen = page.lines.filter((line) => hasDamagedNumber(line.text) || opensDatedHeader(line.text));
+  const gutter = findGutter(page.lines);
+  const headings = headingRereads(page.lines, gutter);
+  const merge = (i: number, read: string, reread: string): string | null => {
+    const heading = headings.get(i);
+    if (heading) return heading(reread);
+    const text = mergeReread(read, reread);
+    return text !== read ? text : null;
+  };
+  const chosen = page.lines.filter(
+    (line, i) => headings.has(i) || hasDamagedNumber(line.text) || opensDatedHeader(line.text),
+  );
   if (chosen.length === 0) return page.lines;
   const cut = await imageCutter(png);
-  const gutter = findGutter(page.lines);
   const heights = page.lines.map((line) => line.bbox.h).sort((a, b) => a - b);
   const lineHeight = heights[Math.floor(heights.length / 2)]!;
   return Promise.all(
-    page.lines.map(async (line) => {
+    page.lines.map(async (line, i) => {
       if (!chosen.includes(line)) return line;
-      for (const region of rereadRegions(line.bbox, page, gutter, lineHeight)) {
-        const again = await engine.recognize(await cut(region), 'ara', { segmentation: 'line' });
-        const text = mergeReread(line.text, again.lines.map((l) => l.text).join(' '));
-        if (text !== line.text) return { ...line, text };
-      }
+      const scales = headings.has(i) ? HEADING_REREAD_SCALES : [1];
+      for (const region of rereadRegions(line.bbox, page, gutter, lineHeight))
+        for (const scale of scales) {
+          const again = await engine.recognize(await cut(region, scale), 'ara', { segmentation: 'line' });
+          const text = merge(i, line.text, again.lines.map((l) => l.text).join(' '));
+          if (text !== null) return { ...line, text };
+        }
       return line;
     }),
   );

@@ -106,7 +106,7 @@ describe('page images of hostile originals', () => {
   });
 
   it('renders a poster-sized page at the served width, and refuses a freakishly long one with a 413', async () => {
-    const huge = (await generateHostileInputs()).find((input) => input.name === 'BO_9106_fr.pdf')!;
+    const huge = (await generateHostileInputs()).find((input) => input.name === 'BO_7906_fr.pdf')!;
     const poster = await archive('9202', huge.bytes);
     const strip = await archive('9203', strokeBombPdf(10, 595, 200_000));
     const app = await serve({});

@@ -5,15 +5,14 @@
  * publishes them as `/openapi.json`, so the three cannot drift apart.
  */
 import { z } from 'zod';
+import { articleReadingSchema, textReadingSchema } from '../store/article-standing.js';
 import {
-  articleRecordSchema,
   articleVersionSchema,
   backlinkSchema,
   languageSchema,
   searchRequestSchema,
   searchResultSchema,
   textHistorySchema,
-  textRecordSchema,
   textSummarySchema,
   textTypeSchema,
 } from '../store/search-store.js';
@@ -100,7 +99,10 @@ export const textsResponse = z.object({
 });
 
 export const versionsResponse = z.object({ versions: z.array(articleVersionSchema) });
-export const backlinksResponse = z.object({ backlinks: z.array(backlinkSchema) });
+/** Each backlink with the title of the citing or amending text (null when the archive does not hold it). */
+export const backlinksResponse = z.object({
+  backlinks: z.array(backlinkSchema.extend({ title: z.string().nullable() })),
+});
 
 /** One run of a word diff: unchanged, removed from the older wording or added in the newer. */
 const diffPartSchema = z.object({
@@ -113,6 +115,13 @@ export const diffResponse = z.object({
   from: articleVersionSchema,
   to: articleVersionSchema,
   parts: z.array(diffPartSchema),
+  /** `words`: read `parts` (or `paragraphs`); `side-by-side`: most words changed, read `before` beside `after`. */
+  mode: z.enum(['words', 'side-by-side']),
+  /** The changes alinéa by alinéa. */
+  paragraphs: z.array(z.array(diffPartSchema)),
+  /** The alinéas of each wording (none once abrogated). */
+  before: z.array(z.string()),
+  after: z.array(z.string()),
 });
 
 /** An issue as read from its masthead, with what it printed. */
@@ -148,9 +157,12 @@ export const pageLinesResponse = z.object({
   lines: z.array(z.object({ text: z.string(), bbox: boundingBox, column: z.number().int().nullable() })),
 });
 
-export const articleResponse = articleRecordSchema;
-export const textResponse = textRecordSchema;
-export const historyResponse = textHistorySchema;
+export const articleResponse = articleReadingSchema;
+export const textResponse = textReadingSchema;
+/** The history, each event with the title of the text that made it (null when not held). */
+export const historyResponse = textHistorySchema.extend({
+  events: z.array(textHistorySchema.shape.events.element.extend({ byTitle: z.string().nullable() })),
+});
 
 /**
  * JSON Schema (draft 7, what Fastify's ajv speaks) of a zod schema: `input` for what a

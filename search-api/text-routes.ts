@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { diffVersions } from '../pipeline/amendments/diff.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import { exportAkomaNtoso } from '../store/akn-export.js';
+import { readArticle, readText, titleBook } from '../store/article-standing.js';
 import type { ArticleVersionRecord, SearchStore } from '../store/search-store.js';
 import { BadRequestError, NotFoundError } from './errors.js';
 import { immutable } from './http-cache.js';
@@ -59,7 +60,8 @@ export function registerTextRoutes(app: FastifyInstance, store: SearchStore): vo
     '/v1/texts/:id',
     {
       schema: routeSchema({
-        summary: 'A text with its articles, as it stood on `at` when given',
+        summary:
+          'A text with its articles as in force on `at` (today when not given), each with its standing (in force, abrogated, not yet in force)',
         tags,
         params: textParams,
         querystring: readQuery,
@@ -69,7 +71,7 @@ export function registerTextRoutes(app: FastifyInstance, store: SearchStore): vo
     async function getText(request) {
       const { id } = request.params;
       const { at, lang } = request.query;
-      const text = await store.getText(id, { language: lang, at });
+      const text = await readText(store, id, { language: lang, at });
       if (!text) throw new NotFoundError(missing(`text ${id}`, lang, at));
       return text;
     },
@@ -79,7 +81,8 @@ export function registerTextRoutes(app: FastifyInstance, store: SearchStore): vo
     '/v1/texts/:id/articles/:n',
     {
       schema: routeSchema({
-        summary: 'One article, in the wording in force on `at` when given',
+        summary:
+          'One article in the wording in force on `at` (today when not given), with its standing; once abrogated, its last wording and who abrogated it',
         tags,
         params: articleParams,
         querystring: readQuery,
@@ -90,10 +93,10 @@ export function registerTextRoutes(app: FastifyInstance, store: SearchStore): vo
       const { id } = request.params;
       const number = articleNumber(request.params.n);
       const { at, lang } = request.query;
-      const article = await store.getArticle(id, number, { language: lang, at });
-      if (!article) throw new NotFoundError(missing(`article ${number} of ${id}`, lang, at));
-      // A wording that has ended will never change again.
-      if (article.validTo !== null) immutable(reply);
+      const article = await readArticle(store, id, number, { language: lang, at });
+      if (!article) throw new NotFoundError(missing(`article ${number} of ${id}`, lang));
+      // A wording read on a given day that has ended will never change again (today's may).
+      if (at && article.validTo !== null) immutable(reply);
       return article;
     },
   );
@@ -141,12 +144,23 @@ export function registerTextRoutes(app: FastifyInstance, store: SearchStore): vo
       if (!before) throw new NotFoundError(`article ${number} of ${id} was not in force on ${from}`);
       if (!after) throw new NotFoundError(`article ${number} of ${id} was not in force on ${to}`);
       if (before.validTo !== null && after.validTo !== null) immutable(reply);
+      const {
+        parts,
+        mode,
+        paragraphs,
+        before: wordingBefore,
+        after: wordingAfter,
+      } = diffVersions(before, after);
       return {
         textId: id,
         article: number,
         from: before,
         to: after,
-        parts: diffVersions(before, after).parts,
+        parts,
+        mode,
+        paragraphs,
+        before: wordingBefore,
+        after: wordingAfter,
       };
     },
   );
@@ -167,7 +181,11 @@ export function registerTextRoutes(app: FastifyInstance, store: SearchStore): vo
       const article = request.query.article === undefined ? undefined : articleNumber(request.query.article);
       const history = await store.getHistory(id, { article });
       if (!history) throw new NotFoundError(`no text ${id} in the archive`);
-      return history;
+      const titleOf = titleBook(store);
+      const events = await Promise.all(
+        history.events.map(async (e) => ({ ...e, byTitle: await titleOf(e.by) })),
+      );
+      return { ...history, events };
     },
   );
 
@@ -207,7 +225,11 @@ export function registerTextRoutes(app: FastifyInstance, store: SearchStore): vo
       const { id } = request.params;
       // An unknown text and a text nobody cites both have no backlinks: tell them apart.
       if (!(await store.getText(id))) throw new NotFoundError(`no text ${id} in the archive`);
-      return { backlinks: await store.getBacklinks(id) };
+      const titleOf = titleBook(store);
+      const backlinks = await store.getBacklinks(id);
+      return {
+        backlinks: await Promise.all(backlinks.map(async (b) => ({ ...b, title: await titleOf(b.textId) }))),
+      };
     },
   );
 }

@@ -7,11 +7,12 @@ import { type AknModification, type AknText, toAkomaNtoso } from '../pipeline/am
 import { parseTextLinks } from '../pipeline/amendments/parse-links.js';
 import { resolveCited } from '../pipeline/amendments/resolve.js';
 import type { Language, LegalText } from '../pipeline/model.js';
+import { today } from './article-standing.js';
 import type { SearchStore, TextRecord } from './search-store.js';
 
 export interface AknExportOptions {
   language?: Language;
-  /** The day whose wording to export (default: the latest amendment or publication). */
+  /** The day whose wording to export (default: today, as every read of the law). */
   at?: string;
 }
 
@@ -23,8 +24,7 @@ export async function exportAkomaNtoso(
 ): Promise<string | null> {
   const history = await store.getHistory(id);
   if (!history) return null;
-  const latest = history.events.at(-1)!.date;
-  const at = options.at ?? latest;
+  const at = options.at ?? today();
   const text = await store.getText(id, { language: options.language, at });
   if (!text) return null;
   const expressionDate = history.events.filter((e) => e.date <= at).at(-1)?.date ?? at;

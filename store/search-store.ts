@@ -105,7 +105,7 @@ export const searchRequestSchema = z.object({
   number: z.string().optional(),
   /** Article number: `5`, `12 bis`, `premier`. */
   article: z.string().optional(),
-  /** Publication date range, inclusive. */
+  /** Publication date range, inclusive (of an amended wording: the day it took effect). */
   from: isoDate.optional(),
   to: isoDate.optional(),
   language: languageSchema.optional(),
@@ -125,12 +125,39 @@ export const searchHitSchema = z.object({
   title: z.string(),
   /** Excerpt of the article as printed, matched words between {@link HIGHLIGHT} markers. */
   snippet: z.string(),
-  /** Publication date. */
+  /** Publication date (of an amended wording: the day it took effect). */
   date: isoDate.nullable(),
   /** Higher is better; comparable within one result only. */
   score: z.number(),
+  /** The day this wording took effect: the publication for the original, the amendment's entry into force else. */
+  validFrom: isoDate.nullable(),
+  /** The day it stopped being in force (exclusive); null while in force. */
+  validTo: isoDate.nullable(),
+  /** Amending text that gave this wording; null for the original. */
+  introducedBy: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
+
+/** One text of a search result with its matching articles, in the order of the hits. */
+export const searchTextGroupSchema = z.object({
+  textId: z.string(),
+  title: z.string(),
+  type: textTypeSchema,
+  number: z.string().nullable(),
+  /** First publication of the text, in any edition. */
+  date: isoDate.nullable(),
+  articles: z.array(
+    searchHitSchema.pick({
+      article: true,
+      language: true,
+      snippet: true,
+      validFrom: true,
+      validTo: true,
+      introducedBy: true,
+    }),
+  ),
+});
+export type SearchTextGroup = z.infer<typeof searchTextGroupSchema>;
 
 const facetSchema = z.array(z.object({ value: z.string(), count: z.number().int() }));
 /** Hits per text type and per decade of publication (`1990` for 1990–1999), non-zero only. */
@@ -146,6 +173,8 @@ export const searchResultSchema = z.object({
    */
   totalRelation: z.enum(['eq', 'gte']).optional(),
   hits: z.array(searchHitSchema),
+  /** The page's hits grouped by text: one entry per text, in the order of its first hit. */
+  texts: z.array(searchTextGroupSchema),
   /** Only when the request asked for facets. */
   facets: searchFacetsSchema.optional(),
 });

@@ -1,15 +1,20 @@
 /**
  * `jarida history`, `show --at`, `export` on an archive of generated amendment chains
- * (clean PDFs: text layer, no OCR), through the built command.
+ * (clean PDFs: text layer, no OCR), through the built command; and the same archive read
+ * through the API and the web pages (fastify.inject), which must tell the same law.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureManifest } from '../fixtures/truth.js';
 import type { BulletinTruth } from '../pipeline/evaluation-truth.js';
-import type { TextHistory } from '../store/search-store.js';
+import { buildApp } from '../search-api/app.js';
+import type { ArticleReading, TextReading } from '../store/article-standing.js';
+import type { SearchStore, TextHistory } from '../store/search-store.js';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
 import { jarida, json } from './cli.js';
 
 describe('amendment commands on generated chains', () => {
@@ -44,7 +49,17 @@ describe('amendment commands on generated chains', () => {
     // Newest first: ingestion order must not matter.
     const files = manifest.issues.map((i) => join(dir, i.file)).reverse();
     expect((await run('ingest', ...files, '--json')).code).toBe(0);
+    store = await openSqliteStore(join(dataDir, 'jarida.db'));
+    app = await buildApp({ store, dataDir });
   }, 120_000);
+
+  let store: SearchStore;
+  let app: FastifyInstance;
+  afterAll(async () => {
+    await app?.close();
+    await store?.close();
+  });
+  const get = (url: string) => app.inject({ method: 'GET', url });
 
   const dahir = () => truths.flatMap((t) => t.texts).find((t) => t.id.startsWith('dahir-1-58-'))!;
   const versionsOf = (textId: string) =>
@@ -59,7 +74,7 @@ describe('amendment commands on generated chains', () => {
     );
   });
 
-  it('shows an article as it stood on a day, with the text that worded it; none once abrogated', async () => {
+  it('shows an article as it stood on a day, with the text that worded it', async () => {
     const versions = versionsOf(dahir().id).versions;
     // Article 3's 1973 wording, the inserted 4 bis, and article 5 after its abrogation.
     const rewritten = versions.filter((v) => v.article === '3')[1]!;
@@ -77,9 +92,135 @@ describe('amendment commands on generated chains', () => {
       // Every wording carries its alinéas, which read as its body.
       expect((json(shown) as { paragraphs: string[] }).paragraphs.join(' ')).toBe(v.body);
     }
-    expect(
-      (await run('show', dahir().id, '--article', '5', '--at', abrogated.validFrom, '--json')).code,
-    ).toBe(1);
+    // Abrogated that day: still answered, as abrogated, by whom, with its last wording.
+    const gone = await run('show', dahir().id, '--article', '5', '--at', abrogated.validFrom, '--json');
+    expect(gone.code).toBe(0);
+    const lastWording = versions.filter((v) => v.article === '5').at(-2)!;
+    expect(json(gone)).toMatchObject({
+      status: 'abrogated',
+      abrogatedBy: { id: abrogated.introducedBy },
+      abrogatedOn: abrogated.validFrom,
+      body: lastWording.body,
+      validTo: abrogated.validFrom,
+    });
+    expect((json(gone) as ArticleReading).abrogatedBy!.title).toBeTruthy();
+  });
+
+  it("shows today's wording when no day is asked, and says which wording it is", async () => {
+    const versions = versionsOf(dahir().id).versions.filter((v) => v.article === '3');
+    const latest = versions.at(-1)!;
+    const shown = json<ArticleReading>(await run('show', dahir().id, '--article', '3', '--json'));
+    expect(shown).toMatchObject({
+      status: 'in-force',
+      wording: 'amended',
+      body: latest.body,
+      validFrom: latest.validFrom,
+      validTo: null,
+      introducedBy: latest.introducedBy,
+    });
+    expect(shown.introducedByTitle).toBeTruthy();
+    // Its history notes name each amending text once, by title.
+    expect(shown.notes.map((n) => [n.kind, n.by.id])).toEqual(
+      versions.slice(1).map((v) => ['amended', v.introducedBy]),
+    );
+    const printed = await run('show', dahir().id, '--article', '3');
+    expect(printed.stdout.split('\n')[0]).toMatch(/— version en vigueur depuis le \d+ \S+ \d{4} \(.+\)$/);
+    const original = await run('show', dahir().id, '--article', '1');
+    expect(original.stdout.split('\n')[0]).toMatch(/— rédaction d’origine, en vigueur depuis le /);
+    const gone = await run('show', dahir().id, '--article', '5');
+    expect(gone.code).toBe(0);
+    expect(gone.stdout.split('\n')[0]).toMatch(/— abrogé depuis le .+\(.+\)$/);
+    // The whole text: read today, every article with its standing, the abrogated one marked so.
+    const text = json<TextReading>(await run('show', dahir().id, '--json'));
+    expect(text.at).toBe(new Date().toISOString().slice(0, 10));
+    expect(text.articles.find((a) => a.number === '3')).toMatchObject({
+      body: latest.body,
+      wording: 'amended',
+    });
+    expect(text.articles.find((a) => a.number === '5')).toMatchObject({ status: 'abrogated' });
+    // In its printed place: after the inserted 4 bis, before 6.
+    const numbers = text.articles.map((a) => a.number);
+    expect(numbers.indexOf('5')).toBe(numbers.indexOf('4-bis') + 1);
+    expect((await run('show', dahir().id)).stdout).toMatch(/^as in force today \(\d{4}-\d{2}-\d{2}\)$/m);
+  });
+
+  it('answers through the API with the same rule: today by default, validity as /versions says', async () => {
+    const path = `/v1/texts/${dahir().id}/articles`;
+    const { versions } = (await get(`${path}/3/versions`)).json() as { versions: ArticleReading[] };
+    const today = (await get(`${path}/3`)).json() as ArticleReading;
+    const current = versions.find((v) => v.validTo === null)!;
+    expect(today).toMatchObject({
+      status: 'in-force',
+      wording: 'amended',
+      body: current.body,
+      validFrom: current.validFrom,
+      validTo: null,
+      introducedBy: current.introducedBy,
+    });
+    expect(today.label).toMatch(/^version en vigueur depuis le /);
+    // Read on the day of the first wording: its end is the one /versions gives.
+    const first = (await get(`${path}/3?at=${versions[0]!.validFrom}`)).json() as ArticleReading;
+    expect(first).toMatchObject({
+      wording: 'original',
+      validFrom: versions[0]!.validFrom,
+      validTo: versions[0]!.validTo,
+    });
+    expect(first.validTo).not.toBeNull();
+
+    const v5 = versionsOf(dahir().id).versions.filter((v) => v.article === '5');
+    const abrogation = v5.at(-1)!;
+    const later = `${Number(abrogation.validFrom.slice(0, 4)) + 1}${abrogation.validFrom.slice(4)}`;
+    const gone = await get(`${path}/5?at=${later}`);
+    expect(gone.statusCode).toBe(200);
+    expect(gone.json()).toMatchObject({
+      status: 'abrogated',
+      abrogatedBy: { id: abrogation.introducedBy },
+      abrogatedOn: abrogation.validFrom,
+      body: v5.at(-2)!.body,
+    });
+    // Before its insertion, 4 bis is not yet in force, and says from when it will be.
+    const inserted = versionsOf(dahir().id).versions.find((v) => v.article === '4-bis')!;
+    const early = (await get(`${path}/4-bis?at=${versions[0]!.validFrom}`)).json() as ArticleReading;
+    expect(early).toMatchObject({
+      status: 'not-yet-in-force',
+      validFrom: inserted.validFrom,
+      body: inserted.body,
+    });
+    // The text read today keeps the abrogated article, marked so.
+    const text = (await get(`/v1/texts/${dahir().id}`)).json() as TextReading;
+    expect(text.articles.find((a) => a.number === '5')).toMatchObject({ status: 'abrogated' });
+  });
+
+  it("shows the standing and the notes on the web pages, in the page's language", async () => {
+    const gone = await get(`/fr/texts/${dahir().id}/articles/5`);
+    expect(gone.statusCode).toBe(200);
+    expect(gone.body).toMatch(/<p class="notice standing" data-status="abrogated">abrogé depuis le /);
+    expect(gone.body).toMatch(/abrogé par <a href="\/fr\/texts\/[^"]+"><bdi>[^<]+<\/bdi><\/a>/);
+    const arabic = await get(`/ar/texts/${dahir().id}/articles/3`);
+    expect(arabic.body).toContain('data-status="in-force">الصيغة السارية منذ');
+    const text = await get(`/fr/texts/${dahir().id}`);
+    expect(text.body).toContain('(aujourd’hui)');
+    // Each amending text once in "what cites or amends this text", by its title.
+    const backlinks = text.body.slice(text.body.indexOf('class="plain backlinks"'));
+    const amending = [...backlinks.matchAll(/<li><a href="\/fr\/texts\/([^"]+)">/g)].map((m) => m[1]);
+    expect(amending.length).toBeGreaterThan(0);
+    expect(new Set(amending).size).toBe(amending.length);
+  });
+
+  it('gives a rewritten article as its two wordings side by side', async () => {
+    const out = json<{ diffs: { mode: string; before: string[]; after: string[] }[] }>(
+      await run('history', dahir().id, '--article', '3', '--diff', '--json'),
+    );
+    // Article 3: partly amended in 1973 (a word diff), replaced whole in 2002 (side by side).
+    const [, amended, replaced] = versionsOf(dahir().id).versions.filter((v) => v.article === '3');
+    expect(out.diffs.map((d) => d.mode)).toEqual(['words', 'side-by-side']);
+    expect(out.diffs[1]!.after.join(' ')).toBe(replaced!.body);
+    const printed = (await run('history', dahir().id, '--article', '3', '--diff')).stdout;
+    expect(printed).toContain(`--- before (${amended!.validFrom})\n${amended!.body}\n+++ after`);
+    const page = await get(
+      `/fr/texts/${dahir().id}/articles/3?from=${amended!.validFrom}&to=${replaced!.validFrom}`,
+    );
+    expect(page.body).toContain('data-mode="side-by-side"');
   });
 
   it('diffs the versions of an amended article word by word', async () => {

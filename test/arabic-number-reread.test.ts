@@ -11,10 +11,12 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TesseractPool } from '../engines/tesseract-pool.js';
 import { characterErrors } from '../pipeline/evaluation.js';
+import { intake } from '../pipeline/intake.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
-import { readPage } from '../pipeline/pages.js';
+import { openDocument, readPage } from '../pipeline/pages.js';
+import { renderArabicLawScan } from './real-arabic-law-scan.js';
 import { openFixtureIssue } from './temp-archive.js';
 
 const pool = new TesseractPool({ size: 1 });
@@ -95,4 +97,34 @@ describe('Arabic page: lines with damaged numbers read again', () => {
       'مرسوم رقم 2.09.457 صادر في 4 محرم 1430 (1 يناير 2009)',
     );
   }, 120_000);
+});
+
+describe('Arabic page: article headings whose figure breaks the sequence read again (issue 22)', () => {
+  // The dahir on the Orders of the Kingdom as a scan, 80 articles: on page 7, page context read
+  // the bold heading of article 80, after `المادة 79`, `المادة 850` (seed 22) or `المادة 50`
+  // (seed 11, whose cut-out line reads right only enlarged).
+  it.each([
+    [22, 'المادة 850'],
+    [11, 'المادة 50'],
+  ])(
+    'reads the heading of the real dahir’s article 80 right from its cut-out line (seed %i)',
+    async (seed, misread) => {
+      const { pdf } = await renderArabicLawScan(80, seed);
+      const document = await openDocument(pdf, intake(pdf, 'bo-ar-5167.pdf'));
+      try {
+        const page = await document.page(7);
+        const headings = async (engine: OcrEngine): Promise<string[]> =>
+          (await readPage(page, engine, { lang: 'ara' })).lines
+            .map((line) => line.text.trim())
+            .filter((text) => /^المادة\s+\S+$/u.test(text));
+        expect(await headings(pageContextOnly)).toContain(misread);
+        const reread = await headings(pool);
+        expect(reread).toContain('المادة 80');
+        expect(reread).not.toContain(misread);
+      } finally {
+        await document.close();
+      }
+    },
+    300_000,
+  );
 });

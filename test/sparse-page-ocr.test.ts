@@ -1,21 +1,29 @@
 /**
- * OCR of a sparse page: the last page of a scan-quality fixture issue holds a dozen lines
- * in one column, the rest is paper with the verso showing through. Its contrast stretch
- * used to turn the paper grey and the verso black, and tesseract read the mirrored verso
- * (CER 78 %). Read through the whole path `jarida ingest` takes: PDF (JPEG page images),
- * 300 dpi render, preprocessing, tesseract.js, layout.
+ * OCR of pages that read little. A sparse page: the last page of a scan-quality fixture
+ * issue holds a dozen lines in one column, the rest is paper with the verso showing through.
+ * Its contrast stretch used to turn the paper grey and the verso black, and tesseract read
+ * the mirrored verso (CER 78 %). Read through the whole path `jarida ingest` takes: PDF (JPEG
+ * page images), 300 dpi render, preprocessing, tesseract.js, layout. And a page that reads as
+ * nothing however it is read: kept flagged, its file ingested.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadRealSet, REAL_OCR_SETS } from '../bench/real-ocr-sets.js';
 import { TesseractPool } from '../engines/tesseract-pool.js';
+import { IngestService } from '../ingest/ingest-service.js';
 import { characterErrors } from '../pipeline/evaluation.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
+import { type OcrEngine, pngSize } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
-import { readPage } from '../pipeline/pages.js';
-import { openFixtureIssue } from './temp-archive.js';
+import { type PdfOpener, readPage } from '../pipeline/pages.js';
+import { openPdf } from '../pipeline/pdf.js';
+import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
+import { generateFixtureFiles, openFixtureIssue, openTempArchive } from './temp-archive.js';
 
+const TYPEWRITTEN = REAL_OCR_SETS.find((set) => set.name === 'typewritten')!;
 const pool = new TesseractPool({ size: 1 });
 const dir = await mkdtemp(path.join(tmpdir(), 'jarida-sparse-'));
 afterAll(async () => {
@@ -41,4 +49,55 @@ describe('OCR of a sparse page with bleed-through', () => {
       await document.close();
     }
   }, 120_000);
+});
+
+/** An engine that reads nothing on any image: every way of reading loses the page. */
+const blind: OcrEngine = {
+  size: 1,
+  recognize: async (png) => {
+    const size = pngSize(png)!;
+    return { lines: [], width: size.width, height: size.height, confidence: 0 };
+  },
+  close: async () => {},
+};
+
+describe('a page no way of reading reads', () => {
+  it('is kept flagged PAGE_UNREADABLE, and the rest of its file is ingested', async () => {
+    const { files } = await generateFixtureFiles(path.join(dir, 'fx'), {
+      seed: 23,
+      issues: 1,
+      edition: 'fr',
+      quality: 'clean',
+    });
+    // Page 2 of the issue comes as a scan without text layer: a real typed page of ink.
+    const [typed] = await loadRealSet(TYPEWRITTEN, ['bnf1984__19_13cb6_default']);
+    const scan = await sharp(typed!.image).greyscale().png().toBuffer();
+    const scannedPage2: PdfOpener = async (bytes, limits) => {
+      const document = await openPdf(bytes, limits);
+      return {
+        ...document,
+        page: async (index) =>
+          index === 2
+            ? { ...(await document.page(index)), textLayer: null, render: async () => scan }
+            : document.page(index),
+      };
+    };
+    const { dataDir, store } = await openTempArchive(path.join(dir, 'data'));
+    const ledger = new IngestLedger(dataDir.databasePath);
+    const service = new IngestService({ dataDir, store, ocr: blind, ledger, openPdf: scannedPage2 });
+    try {
+      const [outcome] = await service.ingest(files);
+      expect(outcome).toMatchObject({ status: 'ingested' });
+      expect(outcome!.pages).toBeGreaterThan(2);
+      expect(outcome!.texts).toBeGreaterThan(0);
+      const flagged = expect.stringMatching(/^bo-fr-\d+: PAGE_UNREADABLE page 2: OCR read almost nothing/);
+      expect(outcome!.warnings).toContainEqual(flagged);
+      const status = await service.status();
+      expect(status.failures).toEqual([]);
+      expect(status.warnings.flatMap((w) => w.warnings)).toContainEqual(flagged);
+    } finally {
+      ledger.close();
+      await store.close();
+    }
+  }, 600_000);
 });

@@ -37,4 +37,57 @@ describe('diffVersions', () => {
     const diff = diffVersions(after, { validFrom: '2010-01-01', body: null, introducedBy: 'loi-1-10' });
     expect(diff.parts).toEqual([{ kind: 'removed', text: after.body }]);
   });
+
+  it('compares Arabic word by word, not letter by letter', () => {
+    const diff = diffVersions(
+      {
+        validFrom: '1958-11-27',
+        body: 'يجب التصريح داخل أجل ثلاثة أشهر عن كل مؤرخ.',
+        introducedBy: null,
+        language: 'ar',
+      },
+      {
+        validFrom: '2002-07-23',
+        body: 'يجب التصريح داخل أجل ستة أشهر عن كل مؤرخ.',
+        introducedBy: 'loi-75-00',
+        language: 'ar',
+      },
+    );
+    expect(diff.parts.filter((p) => p.kind !== 'equal')).toEqual([
+      { kind: 'removed', text: 'ثلاثة' },
+      { kind: 'added', text: 'ستة' },
+    ]);
+    expect(diff.mode).toBe('words');
+  });
+
+  it('aligns the changes by alinéa: an alinéa left alone is one equal part, one line each', () => {
+    const first = 'Sont soumis à déclaration :';
+    const diff = diffVersions(
+      { ...before, body: `${first} 1° les associations ; 2° les sociétés de trois associés.` },
+      { ...after, body: `${first} 1° les associations ; 2° les sociétés de six associés.` },
+    );
+    expect(diff.paragraphs).toHaveLength(3);
+    expect(diff.paragraphs[0]).toEqual([{ kind: 'equal', text: first }]);
+    expect(formatDiff(diff).split('\n')).toEqual([
+      first,
+      '1° les associations ;',
+      '2° les sociétés de [-trois-]{+six+} associés.',
+    ]);
+  });
+
+  it('gives an article rewritten for the most part as its two wordings side by side', () => {
+    const rewritten = {
+      ...after,
+      body: 'Le ministre chargé des finances fixe par arrêté les modalités de la déclaration.',
+    };
+    const diff = diffVersions(before, rewritten);
+    expect(diff.mode).toBe('side-by-side');
+    expect(diff.before).toEqual([before.body]);
+    expect(diff.after).toEqual([rewritten.body]);
+    expect(formatDiff(diff)).toBe(
+      `--- before (1958-11-27)\n${before.body}\n+++ after (2002-07-23)\n${rewritten.body}`,
+    );
+    // The word parts are still there for whoever wants them.
+    expect(wordingWithout(diff, 'added')).toBe(before.body);
+  });
 });

@@ -14,7 +14,13 @@
 import type { Language, LegalText } from '../model.js';
 import type { AmendmentOperation, CitedText, TextLinks } from './links.js';
 import { type KnownText, type Resolution, resolveCited } from './resolve.js';
-import { type ComputedVersion, computeVersions, type DatedOperation } from './versions.js';
+import {
+  type ComputedVersion,
+  computeVersions,
+  type DatedOperation,
+  type UnappliedOperation,
+  versionHistory,
+} from './versions.js';
 
 /** A value, or a promise of one. */
 export type Awaitable<T> = T | PromiseLike<T>;
@@ -71,7 +77,7 @@ export interface ExpressionDate {
 export interface ExpressionArticles {
   textId: string;
   language: Language;
-  articles: { number: string; body: string }[];
+  articles: { number: string; body: string; paragraphs?: string[] }[];
 }
 
 /** The versions to store for one dated expression. */
@@ -85,6 +91,11 @@ export interface ExpressionVersions {
    * without reading them.
    */
   versions: ComputedVersion[] | null;
+  /**
+   * Operations that named an alinéa, an item or words this wording does not hold: kept as
+   * amendments, flagged with their reason, no version made of them. Absent when none.
+   */
+  unapplied?: UnappliedOperation[];
 }
 
 /**
@@ -217,10 +228,8 @@ function* recomputeSteps<L extends StoredLink>(port: LinkPort<L>, textIds: reado
   const versions = dated.map(({ operations, ...e }): ExpressionVersions => {
     if (operations.length === 0) return { ...e, versions: null };
     const own = articles.find((a) => a.textId === e.textId && a.language === e.language);
-    return {
-      ...e,
-      versions: computeVersions({ ...e, articles: own?.articles ?? [], operations }),
-    };
+    const { versions, unapplied } = versionHistory({ ...e, articles: own?.articles ?? [], operations });
+    return { ...e, versions, ...(unapplied.length ? { unapplied } : {}) };
   });
   yield* answer(port.writeVersions(textIds, versions));
 }

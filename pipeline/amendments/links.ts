@@ -32,10 +32,20 @@ export interface AmendmentOperation {
    * its end. Absent when the operation gives no wording (abrogation, renumbering, substitution).
    */
   body?: string;
+  /** The alinéas of `body` as quoted (each opened by its own «), when there are several. */
+  paragraphs?: string[];
   /** Partial substitutions applied to the previous wording. */
   substitutions?: Substitution[];
   /** `renumbered`: the article's new number. */
   newNumber?: string;
+  /**
+   * The alinéa of the target article the operation is on (1 = first, enumerated items
+   * counted as alinéas): `l'alinéa 2 de l'article 5 est abrogé`, `الفقرة الثانية من المادة 5`.
+   * Absent: the whole article (or, `completed`, its end).
+   */
+  paragraph?: number;
+  /** The enumerated item the operation is on, as printed: `3°`, `b)`. */
+  item?: string;
   confidence: Confidence;
 }
 

@@ -95,6 +95,33 @@ describe('parseArabicLinks: substitutions, replacements and entry into force', (
     });
     expect(links.inForceFrom).toBe('2003-01-01');
   });
+  it('reads the alinéa, the item or the words an article-level clause changes', () => {
+    const amending = parseArabicLinks(
+      arabicText([
+        'تغير وتتمم على النحو التالي أحكام الفقرة الثانية من المادة 5 من القانون رقم 09.08 السالف الذكر: «يجتمع المجلس مرتين في السنة على الأقل.»',
+        'تنسخ أحكام الفقرة الثالثة من المادة 6 من القانون رقم 09.08 السالف الذكر.',
+        'تتمم المادة 7 من القانون رقم 09.08 السالف الذكر بالبند 4 التالي: «4 - الشركات المدرجة في البورصة.»',
+        'تعوض أحكام البند 3 من المادة 8 من القانون رقم 09.08 السالف الذكر بالأحكام التالية: «3 - المؤسسات العمومية؛»',
+        'تحذف عبارة «كتابة» الواردة في المادة 9 من القانون رقم 09.08 السالف الذكر.',
+        'تعوض عبارة «ثلاثة أشهر» الواردة في الفقرة الأولى من المادة 10 من القانون رقم 09.08 السالف الذكر بعبارة «ستة أشهر».',
+      ]),
+    );
+    expect(
+      amending.operations.map((o) => [
+        o.kind,
+        o.targetArticle,
+        o.paragraph ?? o.item ?? null,
+        o.body ?? o.substitutions ?? null,
+      ]),
+    ).toEqual([
+      ['amended', '5', 2, 'يجتمع المجلس مرتين في السنة على الأقل.'],
+      ['abrogated', '6', 3, null],
+      ['completed', '7', null, '4 - الشركات المدرجة في البورصة.'],
+      ['replaced', '8', '3', '3 - المؤسسات العمومية؛'],
+      ['amended', '9', null, [{ from: 'كتابة', to: '' }]],
+      ['amended', '10', 1, [{ from: 'ثلاثة أشهر', to: 'ستة أشهر' }]],
+    ]);
+  });
 });
 
 describe('parseArabicLinks: numbers cut short by right-to-left OCR', () => {

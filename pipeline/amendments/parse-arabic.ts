@@ -4,6 +4,7 @@
  * `تتمم … بالمادة 12 المكررة`, `(الباقي لا يتغير فيه)` after partial new wording, and the
  * visas `بناء على الظهير الشريف رقم …` (citations).
  */
+import { feminineOrdinalAr } from '../arabic-ordinals.js';
 import { parseArabicDate } from '../dates.js';
 import { canonicalArticleNumber, canonicalNumber, toWesternDigits } from '../ids.js';
 import type { AmendmentKind, LegalText, TextType } from '../model.js';
@@ -83,7 +84,9 @@ function articlesIn(s: string): { numbers: string[]; start: number }[] {
 const FORMULAS: readonly (readonly [RegExp, AmendmentKind])[] = [
   // `تنسخ أحكام الفصل 3 … وتعوض بالأحكام التالية`: abrogated and replaced.
   [/(?:تنسخ|ينسخ|تلغى|يلغى)[^«]*?(?:وتعوض|ويعوض|وتستبدل|ويستبدل)/, 'replaced'],
-  [/(?:تنسخ|ينسخ|تلغى|يلغى|نسخ)/, 'abrogated'],
+  [/(?:تنسخ|ينسخ|تلغى|يلغى|نسخ|تحذف|يحذف)/, 'abrogated'],
+  // `تعوض أحكام الفقرة الثانية من المادة 5 … بالأحكام التالية`: new wording of an alinéa or article.
+  [/(?:تعوض|يعوض)\s+(?:أحكام\s+)?(?:الفقرة|البند|المادة|الفصل)/, 'replaced'],
   [/(?:تتمم|يتمم)\s+[^«]*?ب(?:المادة|الفصل|المواد)/, 'inserted'],
   [/(?:تغير|يغير|تعدل|يعدل|يغير ويتمم|تغير وتتمم)/, 'amended'],
   [/(?:تتمم|يتمم)/, 'completed'],
@@ -116,15 +119,49 @@ const SUBSTITUTION = new RegExp(
   'g',
 );
 
-/** Partial substitutions of an article and the clause naming their target (`الواردة في …`). */
+/** `تحذف عبارة «أ» الواردة في المادة 5 من …`: words deleted, a substitution by nothing. */
+const DELETION = new RegExp(String.raw`(?:تحذف|يحذف)\s+${WORDS}\s*[«"]([^»"]*)[»"]([^«"]*)`, 'g');
+
+/** Partial substitutions and deletions of an article and the clause naming their target (`الواردة في …`). */
 function readSubstitutions(body: string): { substitutions: Substitution[]; clause: string } | null {
-  const found = [...body.matchAll(SUBSTITUTION)];
+  const found = [
+    ...[...body.matchAll(SUBSTITUTION)].map((m) => ({ at: m.index, from: m[1]!, to: m[3]!, where: m[2]! })),
+    ...[...body.matchAll(DELETION)].map((m) => ({ at: m.index, from: m[1]!, to: '', where: m[2]! })),
+  ].sort((a, b) => a.at - b.at);
   if (found.length === 0) return null;
   return {
-    substitutions: found.map((m) => ({ from: m[1]!.trim(), to: m[3]!.trim() })),
-    clause: `تغير ${found.map((m) => m[2]).join(' ')}`,
+    substitutions: found.map((m) => ({ from: m.from.trim(), to: m.to.trim() })),
+    clause: `تغير ${found.map((m) => m.where).join(' ')}`,
   };
 }
+
+/** `الفقرة الثانية`: alinéas are counted with feminine ordinals. */
+const ORDINALS = Array.from({ length: 10 }, (_, i) => feminineOrdinalAr(i + 1));
+const DIGITS = '[\\d٠-٩۰-۹]{1,2}';
+/** `الفقرة الثانية من المادة 5`, `البند 3 من الفصل 7`, `البند (أ) من المادة 7`: an alinéa or an item. */
+const PARAGRAPH_TARGET = new RegExp(
+  String.raw`(?:(?:ال)?فقرة\s+(${ORDINALS.join('|')}|${DIGITS})|(?:ال)?بند\s+\(?(${DIGITS}|[\u0621-\u064A])\)?)\s+(?:من|في)\s+(?:المادة|الفصل)\s+([\d٠-٩۰-۹]+|الأولى|الأول)(\s+${BIS})?`,
+  'g',
+);
+
+/** The alinéa or item a clause names in each article it names them of (`الفقرة الثانية من المادة 5`). */
+function paragraphTargets(clause: string): Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>> {
+  const found = new Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>>();
+  for (const m of clause.matchAll(PARAGRAPH_TARGET)) {
+    const article = canonicalArticleNumber(`${toWesternDigits(m[3]!)}${m[4] ? ' مكرر' : ''}`);
+    if (!article || found.has(article)) continue;
+    found.set(
+      article,
+      m[2]
+        ? { item: toWesternDigits(m[2]) }
+        : { paragraph: ORDINALS.indexOf(m[1]!) + 1 || Number(toWesternDigits(m[1]!)) },
+    );
+  }
+  return found;
+}
+
+/** Operations that may name one alinéa of their article; a completion adds at its end. */
+const ON_PARAGRAPH = new Set<AmendmentKind>(['amended', 'replaced', 'abrogated']);
 
 /** `تنسخ جميع الأحكام المخالفة لهذا القانون ولا سيما …`: too vague for versions. */
 const CONTRARY = /الأحكام المخالفة/;
@@ -179,6 +216,8 @@ export function parseArabicLinks(text: LegalText): TextLinks {
     const before = named.filter((a) => a.start < target.start).flatMap((a) => a.numbers);
     const after = named.filter((a) => a.start > target.start).flatMap((a) => a.numbers);
     const wording = substitution ? null : quoted(body);
+    // `تنسخ الفقرة الثانية من المادة 5`: the operation is on that alinéa only.
+    const within = ON_PARAGRAPH.has(kind) ? paragraphTargets(clause) : new Map();
     const make = (
       targetArticle: string | null,
       extra: Partial<AmendmentOperation> = {},
@@ -188,6 +227,7 @@ export function parseArabicLinks(text: LegalText): TextLinks {
       target: strip(target),
       targetArticle,
       confidence: 0.9,
+      ...(targetArticle === null ? {} : within.get(targetArticle)),
       ...extra,
     });
     if (kind === 'abrogated') operations.push(...(before.length ? before : [null]).map((a) => make(a)));

@@ -184,4 +184,67 @@ describe('parseFrenchLinks', () => {
       [{ type: 'dahir', number: null, date: '1958-11-15' }, '2', 1],
     ]);
   });
+
+  it('reads the alinéa, the item or the words an article-level clause changes', () => {
+    const amending = parseFrenchLinks(
+      text({
+        id: 'loi-86-12',
+        title: 'Loi n° 86-12 modifiant et complétant la loi n° 17-95 relative aux sociétés anonymes',
+        articles: [
+          "L'alinéa 2 de l'article 5 de la loi n° 17-95 précitée est remplacé par les dispositions suivantes : « Le conseil se réunit au moins deux fois par an. »",
+          "Le deuxième alinéa de l'article 6 de la loi n° 17-95 précitée est abrogé.",
+          "L'article 7 de la loi n° 17-95 précitée est complété par un 4° ainsi rédigé : « 4° les sociétés cotées. »",
+          "Le 3° de l'article 8 de la loi n° 17-95 précitée est supprimé.",
+          "A l'article 9 de la loi n° 17-95 précitée, les mots « par écrit » sont supprimés.",
+          "Au premier alinéa de l'article 10 de la loi n° 17-95 précitée, les mots « trois mois » sont remplacés par les mots « six mois ».",
+          "Le b) de l'article 11 de la loi n° 17-95 précitée est modifié ainsi qu'il suit : « b) les comptes annuels ; »",
+          "Les dispositions de l'article 12 de la loi n° 17-95 précitée, telles que modifiées par l'alinéa 2 de l'article premier de la loi n° 20-05, sont abrogées et remplacées par les dispositions suivantes : « Article 12. – Le commissaire aux comptes est nommé pour trois exercices. »",
+        ],
+      }),
+    );
+    expect(
+      amending.operations.map((o) => [
+        o.kind,
+        o.targetArticle,
+        o.paragraph ?? o.item ?? null,
+        o.body ?? o.substitutions ?? null,
+      ]),
+    ).toEqual([
+      ['replaced', '5', 2, 'Le conseil se réunit au moins deux fois par an.'],
+      ['abrogated', '6', 2, null],
+      ['completed', '7', null, '4° les sociétés cotées.'],
+      ['abrogated', '8', '3°', null],
+      ['amended', '9', null, [{ from: 'par écrit', to: '' }]],
+      ['amended', '10', 1, [{ from: 'trois mois', to: 'six mois' }]],
+      ['amended', '11', 'b)', 'b) les comptes annuels ;'],
+      // An alinéa of another text's article named in passing: the whole article is replaced.
+      ['replaced', '12', null, 'Le commissaire aux comptes est nommé pour trois exercices.'],
+    ]);
+  });
+
+  it('keeps the alinéas of quoted new wording, each opened by its own «', () => {
+    const amending = parseFrenchLinks(
+      text({
+        id: 'loi-86-12',
+        title: 'Loi n° 86-12 modifiant la loi n° 17-95 relative aux sociétés anonymes',
+        articles: [
+          "L'article 5 de la loi n° 17-95 précitée est modifié ainsi qu'il suit : « Article 5. – Le conseil se réunit deux fois par an. « Il délibère à la majorité. « Article 6. – Le président est élu. »",
+          "L'article 7 de la loi n° 17-95 précitée est complété par deux alinéas ainsi rédigés : « Le rapport est publié. « Il est transmis au ministre. »",
+        ],
+      }),
+    );
+    expect(amending.operations.map((o) => [o.targetArticle, o.body, o.paragraphs ?? null])).toEqual([
+      [
+        '5',
+        'Le conseil se réunit deux fois par an. Il délibère à la majorité.',
+        ['Le conseil se réunit deux fois par an.', 'Il délibère à la majorité.'],
+      ],
+      ['6', 'Le président est élu.', null],
+      [
+        '7',
+        'Le rapport est publié. Il est transmis au ministre.',
+        ['Le rapport est publié.', 'Il est transmis au ministre.'],
+      ],
+    ]);
+  });
 });

@@ -5,9 +5,10 @@
  * « … »`, abrogations, renumbering), visas and other citations, and entry into force.
  */
 import { parseFrenchDate } from '../dates.js';
+import { canonicalArticleNumber } from '../ids.js';
 import type { AmendmentKind, LegalText } from '../model.js';
 import type { AmendmentOperation, Citation, CitedText, Substitution, TextLinks } from './links.js';
-import { quotation, quotedWordings } from './quotations.js';
+import { type QuotedWording, quotedWordings } from './quotations.js';
 import {
   type ArticleReference,
   findArticleReferences,
@@ -44,7 +45,7 @@ const OPERATION_WORDS: readonly (readonly [RegExp, AmendmentKind])[] = [
     /abroge(?:e|es|s)?\s+et\s+remplace|remplace(?:e|es|s)?\s+(?:par les dispositions|ainsi|comme)/,
     'replaced',
   ],
-  [/\babroge(?:e|es|s)?\b/, 'abrogated'],
+  [/\babroge(?:e|es|s)?\b|\bsupprime(?:e|es|s)?\b/, 'abrogated'],
   [
     /(?:complete(?:e|es|s)?|insere(?:e|es|s)?|ajoute(?:e|es|s)?)\s+(?:[\p{L}' ]{0,40}\s)?(?:par |d')?(?:un|une|les|deux|trois|le|l')?\s*(?:nouvel\s+|nouveaux\s+)?articles?\b/u,
     'inserted',
@@ -59,34 +60,79 @@ const SUBSTITUTION =
 const FURTHER_SUBSTITUTION =
   /^\s*(?:,|;)?\s*(?:et\s+)?(?:les mots|le mot|l'expression|la date|le chiffre|les chiffres)\s*«([^»]*)»\s*par\s*(?:les mots|le mot|l'expression|la date|le chiffre|les chiffres)?\s*«([^»]*)»/;
 
+/** `les mots « … » sont supprimés`: words deleted, a substitution by nothing. */
+const DELETION =
+  /(?:les mots|le mot|l'expression|les expressions)\s*«([^»]*)»\s*,?\s*(?:sont|est)\s+supprime(?:e|es|s)?\b/g;
+
 const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-/** Partial substitutions in an article body, from the printed wording. */
+/** Operations that may name one alinéa of their article; a completion adds at its end. */
+const ON_PARAGRAPH = new Set<AmendmentKind>(['amended', 'replaced', 'abrogated']);
+
+const ORDINALS = [
+  'premier',
+  'deuxieme',
+  'troisieme',
+  'quatrieme',
+  'cinquieme',
+  'sixieme',
+  'septieme',
+  'huitieme',
+  'neuvieme',
+  'dixieme',
+];
+/** `l'alinéa 2 de l'article 5`, `le deuxième alinéa de l'article 5`, `le 3° de l'article 5`, `le b) de l'article 5`. */
+const PARAGRAPH_TARGET = new RegExp(
+  String.raw`(?:\balinea\s+(\d{1,2})|\b(${ORDINALS.join('|')}|second|1er|\d{1,2}e(?:me)?)\s+alinea|(?:^|[\s(])(\d{1,2})\s*°|\b([a-z])\))\s*,?\s+(?:de l'|a l')article\s+(premier|1er|\d+(?:\s+(?:bis|ter|quater))?)\b`,
+  'g',
+);
+
+/**
+ * The alinéa or item a clause (folded) names in each article it names them of: `l'alinéa 2
+ * de l'article 5` names alinéa 2 of article 5 only, not the other articles of the clause.
+ */
+function paragraphTargets(clause: string): Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>> {
+  const found = new Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>>();
+  for (const m of clause.matchAll(PARAGRAPH_TARGET)) {
+    const article = canonicalArticleNumber(m[5]!);
+    if (!article || found.has(article)) continue;
+    if (m[1]) found.set(article, { paragraph: Number(m[1]) });
+    else if (m[2])
+      found.set(article, {
+        paragraph: ORDINALS.indexOf(m[2]) + 1 || (m[2] === 'second' ? 2 : Number.parseInt(m[2], 10)),
+      });
+    else found.set(article, { item: m[3] ? `${m[3]}°` : `${m[4]})` });
+  }
+  return found;
+}
+
+/**
+ * Partial substitutions and deletions in an article body, from the printed wording, in
+ * printed order; `start`: where the first names its words (the clause ends there).
+ */
 function readSubstitutions(printed: string, folded: string): { subs: Substitution[]; start: number } | null {
-  const subs: Substitution[] = [];
-  let start = -1;
+  const subs: (Substitution & { at: number })[] = [];
+  const words = (at: number, length: number) => clean(printed.slice(at, at + length));
+  for (const m of folded.matchAll(DELETION)) {
+    subs.push({ at: m.index, from: words(m.index + m[0].indexOf('«') + 1, m[1]!.length), to: '' });
+  }
   for (const m of folded.matchAll(SUBSTITUTION)) {
-    if (start < 0) start = m.index;
     const first = m.index + m[0].indexOf('«');
-    const pick = (group: number, from: number) => {
-      const at = folded.indexOf(m[group]!, from);
-      return clean(printed.slice(at, at + m[group]!.length));
-    };
-    subs.push({ from: pick(1, first), to: pick(2, m.index + m[0].lastIndexOf('«')) });
+    const pick = (group: number, from: number) => words(folded.indexOf(m[group]!, from), m[group]!.length);
+    subs.push({ at: m.index, from: pick(1, first), to: pick(2, m.index + m[0].lastIndexOf('«')) });
     let pos = m.index + m[0].length;
     for (let more = FURTHER_SUBSTITUTION.exec(folded.slice(pos)); more; ) {
       const base = pos;
       const a = folded.indexOf(more[1]!, base);
       const b = folded.indexOf(more[2]!, base + more[0].lastIndexOf('«'));
-      subs.push({
-        from: clean(printed.slice(a, a + more[1]!.length)),
-        to: clean(printed.slice(b, b + more[2]!.length)),
-      });
+      subs.push({ at: a, from: words(a, more[1]!.length), to: words(b, more[2]!.length) });
       pos += more[0].length;
       more = FURTHER_SUBSTITUTION.exec(folded.slice(pos));
     }
   }
-  return subs.length ? { subs, start } : null;
+  if (subs.length === 0) return null;
+  subs.sort((x, y) => x.at - y.at);
+  return { subs: subs.map(({ from, to }) => ({ from, to })), start: subs[0]!.at };
 }
 
 /** Article numbers named in `refs` that lie in [from, to). */
@@ -158,15 +204,20 @@ function readArticle(
   const op = (
     targetArticle: string | null,
     extra: Partial<AmendmentOperation> & { kind?: AmendmentKind } = {},
-  ): AmendmentOperation => ({
-    kind,
-    byArticle: ctx.byArticle,
-    target: on.cited,
-    targetArticle,
-    confidence: on.confidence,
-    ...extra,
-  });
+  ): AmendmentOperation =>
+    onParagraph({
+      kind,
+      byArticle: ctx.byArticle,
+      target: on.cited,
+      targetArticle,
+      confidence: on.confidence,
+      ...extra,
+    });
   const targets = before.length ? before : after;
+  // `l'alinéa 2 de l'article 5 est abrogé`: the operation is on that alinéa only.
+  const within = paragraphTargets(clause);
+  const onParagraph = (o: AmendmentOperation): AmendmentOperation =>
+    ON_PARAGRAPH.has(o.kind) && o.targetArticle !== null ? { ...o, ...within.get(o.targetArticle) } : o;
   switch (kind) {
     case 'amended':
       if (substitutions)
@@ -176,7 +227,7 @@ function readArticle(
       return { operations: wholeWordings(printed, targets, op), citations };
     case 'inserted': {
       const quoted = quotedWordings(printed).filter((q) => q.article !== null);
-      if (quoted.length) return { operations: quoted.map((q) => op(q.article, { body: q.body })), citations };
+      if (quoted.length) return { operations: quoted.map((q) => op(q.article, newWording(q))), citations };
       // `complété par un alinéa` after a plain `article 5`: paragraphs, not a new article.
       return completion(printed, before, op, citations);
     }
@@ -201,12 +252,17 @@ type MakeOperation = (
   extra?: Partial<AmendmentOperation> & { kind?: AmendmentKind },
 ) => AmendmentOperation;
 
+/** A quoted wording as an operation's new wording: its body, and its alinéas when several. */
+function newWording(q: QuotedWording): Pick<AmendmentOperation, 'body' | 'paragraphs'> {
+  return { body: q.body, ...(q.paragraphs.length > 1 ? { paragraphs: q.paragraphs } : {}) };
+}
+
 /** New wording of whole articles: under their quoted headings, else the one named article. */
 function wholeWordings(printed: string, targets: string[], op: MakeOperation): AmendmentOperation[] {
   const quoted = quotedWordings(printed);
   if (quoted.every((q) => q.article !== null) && quoted.length)
-    return quoted.map((q) => op(q.article, { body: q.body }));
-  if (targets.length === 1 && quoted.length === 1) return [op(targets[0]!, { body: quoted[0]!.body })];
+    return quoted.map((q) => op(q.article, newWording(q)));
+  if (targets.length === 1 && quoted.length === 1) return [op(targets[0]!, newWording(quoted[0]!))];
   return targets.map((a) => op(a, { confidence: 0.5 }));
 }
 
@@ -216,13 +272,13 @@ function completion(
   op: MakeOperation,
   citations: Citation[],
 ): { operations: AmendmentOperation[]; citations: Citation[] } {
-  const added = quotation(printed);
   const quoted = quotedWordings(printed);
   // `complété ainsi qu'il suit : « Article 5. – … »`: the whole completed wording.
   if (quoted.length && quoted.every((q) => q.article !== null))
-    return { operations: quoted.map((q) => op(q.article, { kind: 'amended', body: q.body })), citations };
+    return { operations: quoted.map((q) => op(q.article, { kind: 'amended', ...newWording(q) })), citations };
+  const added = quoted[0] ? newWording(quoted[0]) : {};
   return {
-    operations: targets.map((a) => op(a, { kind: 'completed', ...(added ? { body: added } : {}) })),
+    operations: targets.map((a) => op(a, { kind: 'completed', ...added })),
     citations,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articles } from '../../test/amendment-builders.js';
 import type { AmendmentOperation } from './links.js';
-import { computeVersions, type DatedOperation, versionAt } from './versions.js';
+import { computeVersions, type DatedOperation, versionAt, versionHistory } from './versions.js';
 
 const target = { type: 'dahir' as const, number: '1-58-376', date: null };
 function dated(
@@ -112,5 +112,126 @@ describe('computeVersions', () => {
         '1985-01-01',
       )!.body,
     ).toBe('Deux.');
+  });
+});
+
+describe('versionHistory: alinéas and items', () => {
+  const paragraphs = [
+    'Sont soumises à déclaration :',
+    '1° les associations ;',
+    '2° les coopératives ;',
+    '3° les fondations.',
+    'La déclaration est déposée par écrit dans un délai de trois mois.',
+  ];
+  const history = (...operations: DatedOperation[]) =>
+    versionHistory({
+      textId: 'loi-17-95',
+      published: '1996-10-17',
+      articles: [{ number: '5', body: paragraphs.join(' '), paragraphs }],
+      operations,
+    });
+  const bodies = (h: ReturnType<typeof history>) => h.versions.map((v) => [v.validFrom, v.body, v.cause]);
+
+  it('replaces, abrogates and substitutes within the alinéa or item named, the others untouched', () => {
+    const h = history(
+      dated('loi-20-05', '2008-05-23', 0, {
+        kind: 'replaced',
+        targetArticle: '5',
+        paragraph: 5,
+        body: 'La déclaration est déposée dans un délai de six mois.',
+      }),
+      dated('loi-78-12', '2015-01-01', 0, { kind: 'abrogated', targetArticle: '5', item: '2°' }),
+      dated('loi-78-12', '2015-01-01', 1, {
+        targetArticle: '5',
+        paragraph: 1,
+        substitutions: [{ from: 'à déclaration', to: 'à une déclaration préalable' }],
+      }),
+      dated('loi-5-21', '2021-03-01', 0, {
+        kind: 'completed',
+        targetArticle: '5',
+        body: '4° les mutuelles.',
+      }),
+    );
+    expect(bodies(h)).toEqual([
+      ['1996-10-17', paragraphs.join(' '), 'published'],
+      [
+        '2008-05-23',
+        'Sont soumises à déclaration : 1° les associations ; 2° les coopératives ; 3° les fondations. La déclaration est déposée dans un délai de six mois.',
+        'replaced',
+      ],
+      [
+        '2015-01-01',
+        'Sont soumises à une déclaration préalable : 1° les associations ; 3° les fondations. La déclaration est déposée dans un délai de six mois.',
+        'amended',
+      ],
+      [
+        '2021-03-01',
+        'Sont soumises à une déclaration préalable : 1° les associations ; 3° les fondations. La déclaration est déposée dans un délai de six mois. 4° les mutuelles.',
+        'completed',
+      ],
+    ]);
+    expect(h.unapplied).toEqual([]);
+  });
+
+  it('deletes words without leaving a double space', () => {
+    const h = history(
+      dated('loi-20-05', '2008-05-23', 0, {
+        targetArticle: '5',
+        substitutions: [{ from: 'par écrit', to: '' }],
+      }),
+    );
+    expect(h.versions.at(-1)!.body).toBe(
+      'Sont soumises à déclaration : 1° les associations ; 2° les coopératives ; 3° les fondations. La déclaration est déposée dans un délai de trois mois.',
+    );
+  });
+
+  it('invents no version for an alinéa, an item or words the wording does not hold, and says why', () => {
+    const h = history(
+      dated('loi-20-05', '2008-05-23', 0, { kind: 'abrogated', targetArticle: '5', paragraph: 7 }),
+      dated('loi-20-05', '2008-05-23', 1, { kind: 'abrogated', targetArticle: '5', item: '4°' }),
+      dated('loi-20-05', '2008-05-23', 2, {
+        targetArticle: '5',
+        paragraph: 2,
+        substitutions: [{ from: 'trois mois', to: 'six mois' }],
+      }),
+      dated('loi-20-05', '2008-05-23', 3, {
+        targetArticle: '5',
+        substitutions: [{ from: 'quinze jours', to: 'un mois' }],
+      }),
+    );
+    expect(bodies(h)).toEqual([['1996-10-17', paragraphs.join(' '), 'published']]);
+    expect(h.unapplied.map((u) => [u.article, u.op.byArticle, u.reason])).toEqual([
+      ['5', '1', 'paragraph-not-found'],
+      ['5', '2', 'paragraph-not-found'],
+      ['5', '3', 'words-not-found'],
+      ['5', '4', 'words-not-found'],
+    ]);
+  });
+
+  it('cuts new wording into the alinéas it was quoted in, for a later change to one of them', () => {
+    const h = history(
+      dated('loi-20-05', '2008-05-23', 0, {
+        kind: 'amended',
+        targetArticle: '5',
+        body: 'Sont soumises à déclaration les associations. La déclaration est écrite.',
+        paragraphs: ['Sont soumises à déclaration les associations.', 'La déclaration est écrite.'],
+      }),
+      dated('loi-78-12', '2015-01-01', 0, { kind: 'abrogated', targetArticle: '5', paragraph: 2 }),
+    );
+    expect(h.versions.at(-1)!.body).toBe('Sont soumises à déclaration les associations.');
+    expect(h.unapplied).toEqual([]);
+  });
+
+  it('places no alinéa-level change in an article whose alinéas were never read', () => {
+    const h = versionHistory({
+      textId: 'loi-17-95',
+      published: '1996-10-17',
+      articles: [{ number: '5', body: paragraphs.join(' ') }],
+      operations: [
+        dated('loi-20-05', '2008-05-23', 0, { kind: 'abrogated', targetArticle: '5', item: '3°' }),
+      ],
+    });
+    expect(h.versions.map((v) => v.cause)).toEqual(['published']);
+    expect(h.unapplied.map((u) => u.reason)).toEqual(['paragraph-not-found']);
   });
 });

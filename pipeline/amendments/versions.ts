@@ -3,7 +3,9 @@
  * every amendment known to target it. Pure: the same texts and amendments give the same
  * versions whatever order they were read in.
  */
+import { toWesternDigits } from '../ids.js';
 import type { AmendmentKind } from '../model.js';
+import { readItem, wordingParagraphs } from '../structure/paragraphs.js';
 import type { AmendmentOperation, Substitution } from './links.js';
 
 /** An operation on the target text, with the amending text that made it and when it took effect. */
@@ -20,8 +22,8 @@ export interface VersionInput {
   textId: string;
   /** First publication of the target text: when its original wording took effect. */
   published: string;
-  /** Original articles, in printed order. */
-  articles: readonly { number: string; body: string }[];
+  /** Original articles, in printed order; `paragraphs` their alinéas and items when read. */
+  articles: readonly { number: string; body: string; paragraphs?: readonly string[] }[];
   operations: readonly DatedOperation[];
 }
 
@@ -49,43 +51,142 @@ export function byEffect(a: DatedOperation, b: DatedOperation): number {
   return a.order - b.order;
 }
 
-/** Applies substitutions to a wording; a `from` not found leaves the wording as it was. */
-export function substitute(body: string, subs: readonly Substitution[]): string {
+/** Why an operation changed no wording: it names what the wording does not hold. */
+export type UnappliedReason = 'paragraph-not-found' | 'words-not-found';
+
+/** An operation left without a version (the amendment itself is kept), and why. */
+export interface UnappliedOperation {
+  textId: string;
+  article: string;
+  byTextId: string;
+  op: AmendmentOperation;
+  reason: UnappliedReason;
+}
+
+/** Joins the wording around deleted words: one space, none before a closing mark. */
+function closeGap(left: string, right: string): string {
+  const [l, r] = [left.trimEnd(), right.trimStart()];
+  if (!l || !r) return l || r;
+  return /^[.,)،]/u.test(r) ? l + r : `${l} ${r}`;
+}
+
+/**
+ * Applies substitutions to a wording; null when a `from` is not in it (nothing is guessed).
+ * Deleted words (`to` empty) leave no double space behind.
+ */
+export function substitute(body: string, subs: readonly Substitution[]): string | null {
   let out = body;
   for (const { from, to } of subs) {
-    if (out.includes(from)) out = out.split(from).join(to);
+    if (!out.includes(from)) return null;
+    out = to === '' ? out.split(from).reduce(closeGap) : out.split(from).join(to);
   }
   return out;
 }
 
-/** The wording an operation leaves, given the wording before it (null: none or abrogated). */
-function wordingAfter(op: AmendmentOperation, before: string | null): string | null | undefined {
+/** A wording and its alinéas; the body stays as printed, the alinéas serve alinéa-level changes. */
+interface Wording {
+  body: string | null;
+  paragraphs: readonly string[];
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+const NONE: Wording = { body: null, paragraphs: [] };
+/** The alinéas of an operation's new wording: as quoted, else its enumerated items. */
+const alineas = (op: AmendmentOperation, body: string) => op.paragraphs ?? wordingParagraphs(body);
+const whole = (op: AmendmentOperation): Wording =>
+  op.body === undefined ? NONE : { body: op.body, paragraphs: alineas(op, op.body) };
+
+/** `3°`, `3)`, `3 -`, `b)`: the number or letter an item is named by, across editions. */
+const itemKey = (enumerator: string) => toWesternDigits(enumerator).replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Index of the alinéa or item `op` names in `paragraphs`; -1 when absent. */
+function paragraphIndex(op: AmendmentOperation, paragraphs: readonly string[]): number {
+  if (op.item !== undefined) {
+    const key = itemKey(op.item);
+    return paragraphs.findIndex((p) => {
+      const item = readItem(p);
+      return item !== null && itemKey(item.enumerator) === key;
+    });
+  }
+  return op.paragraph! >= 1 && op.paragraph! <= paragraphs.length ? op.paragraph! - 1 : -1;
+}
+
+/** The wording an alinéa-level operation leaves; a reason when the alinéa or the words are not there. */
+function paragraphAfter(op: AmendmentOperation, before: Wording): Wording | UnappliedReason | undefined {
+  const at = paragraphIndex(op, before.paragraphs);
+  if (at < 0) return 'paragraph-not-found';
+  const old = before.paragraphs[at]!;
+  let replacement: readonly string[];
+  if (op.kind === 'abrogated') replacement = [];
+  else if (op.substitutions) {
+    const next = substitute(old, op.substitutions);
+    if (next === null) return 'words-not-found';
+    replacement = [next];
+  } else if (op.body !== undefined) replacement = alineas(op, op.body);
+  else return undefined;
+  const paragraphs = before.paragraphs.toSpliced(at, 1, ...replacement);
+  return { body: paragraphs.length ? paragraphs.join(' ') : null, paragraphs };
+}
+
+/** The wording an operation leaves; undefined when it gives none, a reason when it cannot apply. */
+function wordingAfter(op: AmendmentOperation, before: Wording): Wording | UnappliedReason | undefined {
+  if (op.paragraph !== undefined || op.item !== undefined)
+    return before.body === null ? 'paragraph-not-found' : paragraphAfter(op, before);
   switch (op.kind) {
     case 'abrogated':
-      return null;
+      return NONE;
     case 'completed':
-      return before === null ? (op.body ?? null) : op.body ? `${before} ${op.body}` : before;
-    case 'amended':
-      if (op.substitutions) return before === null ? undefined : substitute(before, op.substitutions);
-      return op.body ?? undefined;
+      if (before.body === null) return whole(op);
+      return op.body
+        ? {
+            body: `${before.body} ${op.body}`,
+            paragraphs: [...before.paragraphs, ...(op.paragraphs ?? [op.body])],
+          }
+        : before;
+    case 'amended': {
+      if (!op.substitutions) return op.body === undefined ? undefined : whole(op);
+      if (before.body === null) return undefined;
+      const body = substitute(before.body, op.substitutions);
+      if (body === null) return 'words-not-found';
+      // Words within one alinéa keep the alinéas as they were cut; words across two re-cut them.
+      const paragraphs = before.paragraphs.map((p) =>
+        op.substitutions!.reduce((out, sub) => substitute(out, [sub]) ?? out, p),
+      );
+      return {
+        body,
+        paragraphs: squash(paragraphs.join(' ')) === squash(body) ? paragraphs : wordingParagraphs(body),
+      };
+    }
     case 'replaced':
     case 'inserted':
-      return op.body ?? undefined;
+      return op.body === undefined ? undefined : whole(op);
     case 'renumbered':
       return undefined;
   }
+}
+
+/** Versions of a text and the operations that could not be applied to its wording. */
+export interface VersionHistory {
+  versions: ComputedVersion[];
+  unapplied: UnappliedOperation[];
 }
 
 /**
  * Every article's versions, oldest first per article, articles in printed order then
  * inserted ones in the order they appeared. A whole-text abrogation ends every article; an
  * operation on an unknown article starts that article's list; two changes on one day make
- * one version.
+ * one version. An operation on an alinéa or item (`paragraph`, `item`) changes only it; one
+ * naming an alinéa, an item or words the wording does not hold makes no version and is
+ * listed in `unapplied` with its reason.
  */
-export function computeVersions(input: VersionInput): ComputedVersion[] {
+export function versionHistory(input: VersionInput): VersionHistory {
   const lists = new Map<string, ComputedVersion[]>();
+  /** Each article's current alinéas, beside its last version. */
+  const cut = new Map<string, readonly string[]>();
+  const unapplied: UnappliedOperation[] = [];
   for (const a of input.articles) {
     if (lists.has(a.number)) continue;
+    cut.set(a.number, a.paragraphs?.length ? a.paragraphs : [a.body]);
     lists.set(a.number, [
       {
         textId: input.textId,
@@ -102,7 +203,7 @@ export function computeVersions(input: VersionInput): ComputedVersion[] {
   const change = (
     article: string,
     date: string,
-    body: string | null,
+    wording: Wording,
     by: DatedOperation,
     cause: VersionCause,
   ) => {
@@ -111,13 +212,14 @@ export function computeVersions(input: VersionInput): ComputedVersion[] {
       list = [];
       lists.set(article, list);
     }
+    cut.set(article, wording.paragraphs);
     const last = list.at(-1);
     const version: ComputedVersion = {
       textId: input.textId,
       article,
       validFrom: date,
       validTo: null,
-      body,
+      body: wording.body,
       introducedBy: by.byTextId,
       introducedByArticle: by.op.byArticle,
       cause,
@@ -135,24 +237,42 @@ export function computeVersions(input: VersionInput): ComputedVersion[] {
     const date = [dated.inForce, input.published].sort()[1]!;
     const articles = op.targetArticle === null ? [...lists.keys()] : [op.targetArticle];
     for (const article of articles) {
-      const current = lists.get(article)?.at(-1)?.body ?? null;
+      const body = lists.get(article)?.at(-1)?.body ?? null;
+      const current: Wording = body === null ? NONE : { body, paragraphs: cut.get(article) ?? [body] };
       if (op.kind === 'renumbered') {
-        if (!op.newNumber || current === null) continue;
-        change(article, date, null, dated, 'renumbered');
+        if (!op.newNumber || body === null) continue;
+        change(article, date, NONE, dated, 'renumbered');
         change(op.newNumber, date, current, dated, 'renumbered');
         continue;
       }
       const next = wordingAfter(op, current);
       if (next === undefined) continue;
-      const cause: VersionCause = lists.has(article) || op.kind === 'abrogated' ? op.kind : 'inserted';
-      if (op.kind === 'abrogated' && current === null) continue;
+      if (typeof next === 'string') {
+        unapplied.push({ textId: input.textId, article, byTextId: dated.byTextId, op, reason: next });
+        continue;
+      }
+      if (op.kind === 'abrogated' && body === null) continue;
+      // `abrogated` means the article is gone: an abrogated alinéa amends the article.
+      const cause: VersionCause = !lists.has(article)
+        ? op.kind === 'abrogated'
+          ? op.kind
+          : 'inserted'
+        : op.kind === 'abrogated' && next.body !== null
+          ? 'amended'
+          : op.kind;
       change(article, date, next, dated, cause);
     }
   }
-  return printedOrder(
+  const versions = printedOrder(
     input.articles.map((a) => a.number),
     [...lists.keys()],
   ).flatMap((n) => lists.get(n)!);
+  return { versions, unapplied };
+}
+
+/** Every article's versions; see {@link versionHistory}. */
+export function computeVersions(input: VersionInput): ComputedVersion[] {
+  return versionHistory(input).versions;
 }
 
 const SUFFIX_ORDER = ['bis', 'ter', 'quater', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies'];

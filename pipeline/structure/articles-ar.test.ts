@@ -18,7 +18,19 @@ describe('Arabic article headings and citations at a line start (issue 22)', () 
       'المادة 5 من القانون رقم 65.99',
       'المادة 12؛',
       'الفصل الأول، وكذا',
+      'المادة 5 ؛',
+      'المادة 12 أعلاه.',
+      // As the real decrees extract (fixtures/real/legal-texts-ma/ar): the figure glued to `من`.
+      'الفصل 8من الكتاب الثاني من المرسوم رقم 2.58.1151',
+      'الفصل 6الا بنسبة الربع من مبلغها',
+      'المادتان 5 و 6 من هذا الظهير',
+      'المواد 5 إلى 8',
     ])
+      expect(readArticleHeadingAr(line), line).toBeNull();
+  });
+
+  it('takes no enumerated item citing an article for a heading', () => {
+    for (const line of ['- المادة 5 من القانون رقم 65.99؛', '1) المادة 5؛', 'أ) الفصل 3 من الظهير الشريف'])
       expect(readArticleHeadingAr(line), line).toBeNull();
   });
 

@@ -130,6 +130,19 @@ describe('parseTextArticles sequence repair', () => {
     expect(warnings).toContain('article read as 9 between 4 and 6: taken as 5');
   });
 
+  it('flags the last heading of a regular run whose number breaks it, and keeps it as read', () => {
+    // As tesseract `ara` read the heading of article 80 of the real dahir on the Orders of the Kingdom.
+    const lines = ['المادة 78', 'أ', 'المادة 79', 'ب', 'المادة 850', 'ج'].map((text) => ({
+      text,
+      page: 1,
+      pageIndex: 1,
+      confidence: 1,
+    }));
+    const { articles, warnings } = parseTextArticles(lines, ARABIC_GRAMMAR);
+    expect(articles.map((a) => a.number)).toEqual(['78', '79', '850']);
+    expect(warnings).toContain('article read as 850 after 79: the sequence would give 80; kept as read');
+  });
+
   it('numbers an Arabic heading whose figure OCR read as a mark from the sequence, or drops it', () => {
     // As tesseract `ara` read `المادة 8` on an unseen scan fixture (seed 2718).
     const bodyOf = (texts: string[]) => texts.map((text) => ({ text, page: 1, pageIndex: 1, confidence: 1 }));

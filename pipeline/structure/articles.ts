@@ -254,6 +254,12 @@ function repairSequence(opened: OpenArticle[], warnings: string[]): void {
     warnings.push(`article read as ${here.number} between ${before} and ${after}: taken as ${before + 1}`);
     opened[i]!.heading = { ...here, number: String(before + 1), confidence: Math.min(here.confidence, 0.6) };
   }
+  // The last heading of a regular run has nothing after it to settle a misread figure: it is kept, flagged.
+  const [twoBefore, before, last] = opened.slice(-3).map((a) => plain(a.heading.number));
+  if (twoBefore != null && before === twoBefore + 1 && last != null && last !== before + 1)
+    warnings.push(
+      `article read as ${last} after ${before}: the sequence would give ${before + 1}; kept as read`,
+    );
 }
 
 /** Headings whose number stayed unread: their lines go back into the article before them. */

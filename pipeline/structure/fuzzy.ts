@@ -109,6 +109,18 @@ export function readDigits(token: string): { digits: string; confidence: Confide
   return { digits: out, confidence: repaired === 0 ? 1 : repaired < token.length ? 0.8 : 0.6 };
 }
 
+/**
+ * Whether the figures of `short` are those of `long` with some dropped, in order (`964` for
+ * `5964`, `9` for `3602-19`): OCR loses figures far more often than it invents them.
+ */
+export function dropsFigures(short: string, long: string): boolean {
+  const read = short.replace(/\D/g, '');
+  const whole = long.replace(/\D/g, '');
+  let at = 0;
+  for (const figure of whole) if (figure === read[at]) at++;
+  return read.length > 0 && at === read.length && read.length < whole.length;
+}
+
 /** Whether a line is mostly capital letters (section titles, signatures, `DÉCRÈTE :`). */
 export function isMostlyUpperCase(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, '');

@@ -3,6 +3,7 @@
  * the text and article parsers walk through.
  */
 import type { BoundingBox, PageArtefact, TextLine } from '../model.js';
+import { dropsFigures } from './fuzzy.js';
 import { readPrintedPage, readRunningHeader } from './masthead.js';
 import {
   bodyPieces,
@@ -148,13 +149,6 @@ function agreedOffset(
     (tied.length > 1 ? unique(fit) : null) ??
     unique(tied.map((offset) => listed.filter((page) => read.has(page - offset)).length))
   );
-}
-
-/** Whether `read` is `whole` with figures dropped (its figures in order, fewer). */
-function dropsFigures(read: string, whole: string): boolean {
-  let at = 0;
-  for (const figure of whole) if (figure === read[at]) at++;
-  return at === read.length && read.length < whole.length;
 }
 
 /**

@@ -58,6 +58,44 @@ describe('readRunningHeader', () => {
     );
   });
 
+  it('reads a header whose title OCR damaged, or lost, when its number and dates are there', () => {
+    // Its date cut short: the body merged into the line starts at the group heading.
+    const damaged = readRunningHeader(
+      'BULLETIN O1 964 bis ~ 28 chaabane I TEXTES GENERAUX Dahir n° 1-11-91 du …',
+    )!;
+    expect([damaged.number, damaged.suffix, damaged.date, damaged.body]).toEqual([
+      '964',
+      'bis',
+      null,
+      'TEXTES GENERAUX Dahir n° 1-11-91 du …',
+    ]);
+    const untitled = readRunningHeader(
+      'N° 5964 is 28 chaabane 1432 (30-7-2011) PREAMBULE Fidèle à son choix',
+    )!;
+    expect([untitled.number, untitled.date?.gregorian, untitled.body]).toEqual([
+      '5964',
+      '2011-07-30',
+      'PREAMBULE Fidèle à son choix',
+    ]);
+    const numberFirst = readRunningHeader(
+      'N° 5964 bis – 28 chaabane 1432 (30-7-2011) BULLETIN OFFICIEL 3601',
+    )!;
+    expect([numberFirst.number, numberFirst.suffix, numberFirst.page, numberFirst.body]).toEqual([
+      '5964',
+      'bis',
+      3601,
+      undefined,
+    ]);
+    // A masthead prints no date in figures: it is no untitled header.
+    expect(readRunningHeader('N° 6906 16 hija 1441 (6 août 2020)')).toBeNull();
+    // The header's date follows its number: a date further in the line is the body's.
+    expect(
+      readRunningHeader(
+        'BULLETIN OFFICIEL N° 5964 TEXTES GENERAUX Dahir du 27 chaabane 1432 (29 juillet 2011)',
+      )?.date,
+    ).toBeNull();
+  });
+
   it('never takes a year for a page number', () => {
     expect(readRunningHeader('BULLETIN OFFICIEL N° 4430 – 15 jnvr 1996')?.page).toBeNull();
     expect(readRunningHeader('BULLETIN OFFICIEL N° 4430 – 15 (l8-l-l996')?.page).toBeNull();
@@ -114,6 +152,52 @@ describe('readMasthead', () => {
   it('takes a number from a BO-shaped file name only, and never from `scan_0001.pdf`', () => {
     expect(masthead('ROYAUME DU MAROC\nSOMMAIRE', 'BO_5670_fr.pdf').number).toBe('5670');
     expect(masthead('ROYAUME DU MAROC\nSOMMAIRE', 'scan_0001.pdf').number).toBe('unidentified');
+  });
+
+  it('repairs a year OCR misread by the year of publication the masthead counts', () => {
+    // `a4` for 24, 1995 for 1953: the 42nd year of a gazette begun in 1912, which n° 2126 fits.
+    const misread = masthead('QUARANTE-DEUXIEME ANNEE. — N° 2126 a4 juillet 1995.\nSOMMAIRE');
+    expect([misread.number, misread.date]).toEqual(['2126', '1953-07-24']);
+    expect(misread.warnings.join('\n')).toMatch(/year 1953 taken from the year of publication/);
+    // No year read at all (`1gfo`): the day and month are dated in the year counted.
+    expect(masthead('VINGT-NEUVIEME ANNEE. — N° 1431. \\ 29 mars 1gfo.\nSOMMAIRE').date).toBe('1940-03-29');
+    // A year the Hijri date vouches for stands, whatever the ordinal reads.
+    expect(masthead('Cent-unième année – N° 6010 11 safar 1433 (5 janvier 2012)').date).toBe('2012-01-05');
+  });
+
+  it('reads a number set on the line after its sign', () => {
+    const m = masthead('Cent-neuvième année – N°\n6906 16 hija 1441 (6 août 2020)\nSOMMAIRE');
+    expect([m.number, m.date]).toEqual(['6906', '2020-08-06']);
+  });
+
+  it('repairs a figure of the number the series says was misread, and reads a 2 OCR took for `a`', () => {
+    const m = masthead('Quarante-septième année – N° 9393 5 septembre 1958 - 5 de septiembre de 1958.');
+    expect([m.number, m.date]).toEqual(['2393', '1958-09-05']);
+    expect(m.warnings.join('\n')).toMatch(/n° 9393 taken as n° 2393/);
+    expect(masthead('Cinquante-quatrième année — Ne a7a4 13 janvier 1965').number).toBe('2724');
+    // `annéu.` still names the year; the date is the Spanish one further down.
+    const damaged = masthead(
+      'Cinquanle-quatritme annéu. - Afio LIV, — Ne a7a4\nROYAUME DU MAROC\n13 janvier ghd - 13 de enero de 1965.',
+    );
+    expect([damaged.number, damaged.date]).toEqual(['2724', '1965-01-13']);
+  });
+
+  it('keeps an issue whose number no issue bears unidentified', () => {
+    const m = masthead('Quarante-septième année — Ne 32348 23 mai 1958\nSOMMAIRE');
+    expect(m.number).toMatch(/^unidentified/);
+    expect(m.warnings.join('\n')).toMatch(/n° 32348 is beyond the series/);
+  });
+
+  it('counts the pages that lost figures of the number for the fuller reading, with its suffix', () => {
+    const m = masthead('BULLETIN O1 964 bis ~ 28 chaabane I TEXTES GENERAUX', 'x.pdf', [
+      'N° 5964 is 28 chaabane 1432 (30-7-2011) PREAMBULE',
+    ]);
+    expect([m.number, m.suffix, m.date]).toEqual(['5964', 'bis', '2011-07-30']);
+  });
+
+  it('reads the BO web viewer’s record of an issue', () => {
+    const m = masthead('Official bulletin n° 3873\nPublished on January 21, 1987\nTable of content');
+    expect([m.number, m.date]).toEqual(['3873', '1987-01-21']);
   });
 
   it('flags a number and a date that contradict the series', () => {

@@ -5,21 +5,23 @@
  * win over the file-name guess; an issue with no readable number anywhere is kept unidentified.
  */
 
-import { seriesContradiction } from '../bulletin-series.js';
+import { isBeyondSeries, seriesContradiction, seriesRepair } from '../bulletin-series.js';
 import {
   daysBetween,
   GREGORIAN_MONTHS_AR,
+  GREGORIAN_MONTHS_EN,
   GREGORIAN_MONTHS_FR,
   HIJRI_MONTHS_AR,
   HIJRI_MONTHS_FR,
   SIGHTING_TOLERANCE_DAYS,
 } from '../calendars.js';
-import { type ParsedDate, parseFrenchDate } from '../dates.js';
+import { type ParsedDate, parseFrenchDate, parseFrenchDateInYear } from '../dates.js';
 import { UnreadableMastheadError } from '../errors.js';
 import { isUnidentified, SUFFIXES, unidentifiedBulletin } from '../ids.js';
 import type { BulletinKey, Confidence, Edition, IntakeRecord, PageArtefact, TextLine } from '../model.js';
-import { matchPhrase, matchWord, readDigits } from './fuzzy.js';
+import { dropsFigures, matchPhrase, matchWord, readDigits } from './fuzzy.js';
 import { readFirstPageMastheadAr, readRunningHeaderAr } from './masthead-ar.js';
+import { readPublicationYear } from './publication-year.js';
 
 /** What a running header says. */
 export interface RunningHeader {
@@ -49,7 +51,7 @@ export interface Masthead extends BulletinKey {
  */
 const NUMBER_SIGN = `[Nn](?:[°oO0º®"*'.]{1,2}|[2e](?=\\s))?\\s*:?`;
 const ISSUE_NUMBER = new RegExp(
-  `^${NUMBER_SIGN}\\s*([\\dOolI]{1,5})(?![-.\\d]\\d)(?:\\s*[-–]?\\s*([a-z]+))?`,
+  `^${NUMBER_SIGN}\\s*([\\dOolIa]{1,5})(?![-.\\d]\\d)(?:\\s*[-–]?\\s*([a-z]+))?`,
 );
 
 /** `N° 6280 bis` at the start of `s`: the number (digits repaired) and suffix. */
@@ -58,7 +60,9 @@ function readIssueNumber(
 ): { number: string; suffix?: string; length: number; confidence: number } | null {
   const m = ISSUE_NUMBER.exec(s);
   if (!m) return null;
-  const read = readDigits(m[1]!);
+  // Old scans print a 2 OCR reads `a` (`Ne a7a4` for 2724): among figures only.
+  const twos = (m[1]!.match(/\d/g)?.length ?? 0) >= 2 ? m[1]!.replace(/a/g, '2') : m[1]!;
+  const read = readDigits(twos);
   if (!read || read.confidence < 0.8 || Number(read.digits) === 0) return null;
   const suffix =
     m[2] && (SUFFIXES as readonly string[]).includes(m[2].toLowerCase()) ? m[2].toLowerCase() : undefined;
@@ -67,7 +71,7 @@ function readIssueNumber(
     number: String(Number(read.digits)),
     ...(suffix ? { suffix } : {}),
     length,
-    confidence: read.confidence,
+    confidence: twos === m[1] ? read.confidence : Math.min(read.confidence, 0.8),
   };
 }
 
@@ -81,17 +85,25 @@ export function readRunningHeader(text: string, next?: string): RunningHeader | 
   const lead = /^\s*(\d{1,5})\s+/.exec(text);
   let rest = lead ? text.slice(lead[0].length) : text.trimStart();
   const title = matchPhrase(rest, 'bulletin officiel');
-  if (!title) return null;
-  rest = rest.slice(title.length).replace(/^[\s,.–—-]+/, '');
+  // The title OCR damaged past reading but for its first word (`BULLETIN O1 964 bis`): the
+  // figures right after it are the number.
+  const damaged = title ? null : DAMAGED_TITLE.exec(rest);
+  if (title) rest = rest.slice(title.length).replace(/^[\s,.–—-]+/, '');
+  else if (damaged) rest = `N° ${rest.slice(damaged[0].length)}`;
+  else if (!UNTITLED_HEADER.test(rest)) return null;
   // After the title, a capital or a mark alone before the figures is the number sign (`W 5952`
   // for `N° 5952`); a word is not (`Bulletin officiel du 5 mars`).
   if (!ISSUE_NUMBER.test(rest)) rest = rest.replace(/^(?:\p{Lu}|[^\p{L}\s\d]{1,2})\s+(?=\d)/u, 'N° ');
   const issue = readIssueNumber(rest);
   if (!issue) return null;
   rest = rest.slice(issue.length);
-  // The dash after the number may be glued to the day (`5952 bis-14 rejeb`): blanked for the date, positions kept.
-  const readDate = (s: string) =>
-    parseFrenchDate(s.replace(/^[\s–—-]+/, (dashes) => ' '.repeat(dashes.length)));
+  // The dash after the number may be glued to the day (`5952 bis-14 rejeb`): blanked for the date,
+  // positions kept. The header's date follows its number: a date further on is the body's.
+  const readDate = (s: string) => {
+    const date = parseFrenchDate(s.replace(/^[\s–—~-]+/, (dashes) => ' '.repeat(dashes.length)));
+    // Between them at most a short word: `du`, a suffix OCR damaged (`5964 is 28 chaabane`).
+    return date && /^[\s–—~-]*(?:\p{L}{1,6}[\s–—~-]+)?$/u.test(s.slice(0, date.start)) ? date : null;
+  };
   let date = readDate(rest);
   const joined = !date && next !== undefined ? `${rest} ${next.trim()}` : null;
   const whole = joined === null ? null : readDate(joined);
@@ -99,17 +111,42 @@ export function readRunningHeader(text: string, next?: string): RunningHeader | 
   const wrapped = whole !== null && whole.start < rest.length;
   if (wrapped) [rest, date] = [joined!, whole];
   // Words after the date (and its page number) are the body's: a header never runs on in words.
-  const body = date && !wrapped ? rest.slice(date.end).replace(/^[\s)]*\d{0,5}\s*/, '') : '';
-  const merged = /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(body);
+  // With its date unreadable (`BULLETIN O1 964 bis ~ 28 chaabane I TEXTES GENERAUX Dahir …`),
+  // the body starts at the group heading a layout merged into the line.
+  const group = date ? null : GROUP_HEADING_IN_LINE.exec(rest);
+  const end = date && !wrapped ? date.end : group ? group.index : rest.length;
+  const body = rest.slice(end).replace(/^[\s)]*\d{0,5}\s*/, '');
+  // The title after the dates, when the number opens the header (`N° 5964 – … (30-7-2011) BULLETIN OFFICIEL 12`).
+  const trailing = title || damaged ? null : /^BULLETIN\s+OFFICIEL\s*(\d{1,5})?\s*$/iu.exec(body);
+  const merged = !trailing && /\p{L}{2,}.*\s.*\p{L}{2,}/u.test(body);
   return {
     number: issue.number,
     ...(issue.suffix ? { suffix: issue.suffix } : {}),
     date,
-    page: headerPage(lead, merged ? rest.slice(0, date!.end) : rest, date),
+    page: trailing?.[1] ? Number(trailing[1]) : headerPage(lead, merged ? rest.slice(0, end) : rest, date),
     ...(wrapped ? { wrapped } : {}),
     ...(merged ? { body } : {}),
   };
 }
+
+/** The group headings under which the texts of an issue are printed. */
+export const GROUP_HEADINGS = 'TEXTES\\s+G[ÉE]N[ÉE]RAUX|TEXTES\\s+PARTICULIERS|AVIS\\s+ET\\s+COMMUNICATIONS';
+
+/** A group heading inside a running header's line, after its number: where a merged body starts. */
+const GROUP_HEADING_IN_LINE = new RegExp(`(?<=\\s)(?:${GROUP_HEADINGS})\\s+\\S`, 'iu');
+
+/** `BULLETIN` and a scrap of its title before figures (`BULLETIN O1 964 bis`): a damaged header title. */
+const DAMAGED_TITLE = /^BULLETIN\s+\S{1,3}\s+(?=\d)/u;
+
+/**
+ * A running header whose title OCR lost, at the top of a page: number sign, number, and the
+ * header's dates with the Gregorian one in figures (`N° 5964 is 28 chaabane 1432 (30-7-2011)`),
+ * which no masthead or text prints.
+ */
+const UNTITLED_HEADER = new RegExp(
+  `^${NUMBER_SIGN}\\s*\\d{1,5}(?:\\s*\\p{L}{1,6})?[\\s–—~-]+(?:\\d{1,2}|1er)\\s+\\S+(?:\\s+I{1,2})?\\s+\\d{4}\\s*\\(\\s*\\d{1,2}\\s*-\\s*\\d{1,2}\\s*-\\s*\\d{4}\\s*\\)`,
+  'u',
+);
 
 /** Years a running header may print after its date: never page numbers. */
 const PRINTED_YEARS = { min: 1300, max: 2100 };
@@ -178,29 +215,59 @@ export interface FirstPageMasthead {
 function readFirstPageMasthead(page: PageArtefact): FirstPageMasthead | null {
   const lines = [...page.header, ...page.lines.slice(0, 40)].map((l) => l.text);
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
+    // A number sign ending its line (`Cent-neuvième année – N°`): the number opens the next one.
+    const split = ENDS_WITH_NUMBER_SIGN.test(lines[i]!) && /^\s*[\dOolI]/.test(lines[i + 1] ?? '');
+    const line = split ? `${lines[i]!.trimEnd()} ${lines[i + 1]!.trim()}` : lines[i]!;
+    const nextLine = lines[i + (split ? 2 : 1)] ?? '';
     if (readRunningHeader(line)) continue;
-    for (const m of line.matchAll(new RegExp(`(?:^|[\\s–—-])(${NUMBER_SIGN}\\s*[\\dOolI])`, 'g'))) {
+    for (const m of line.matchAll(new RegExp(`(?:^|[\\s–—-])(${NUMBER_SIGN}\\s*[\\dOolIa])`, 'g'))) {
       const at = m.index + m[0].length - m[1]!.length;
       const issue = readIssueNumber(line.slice(at));
       if (!issue) continue;
       const before = line.slice(0, at);
       const words = before.split(/[\s–—-]+/);
-      const nearYear = words.some((w) => matchWord(w, 'année') > 0);
-      const after = `${line.slice(at + issue.length)} ${lines[i + 1] ?? ''}`;
-      const date = parseFrenchDate(after);
+      const nearYear = words.some((w) => matchWord(w.replace(/[.,:;]+$/, ''), 'année') > 0);
+      const after = `${line.slice(at + issue.length)} ${nextLine}`;
+      const printed = parseFrenchDate(after);
       // The date right after the number, however many spaces a layout set between them.
-      if (nearYear || (date && /^[\s,.–—-]*$/.test(after.slice(0, date.start)))) {
+      if (nearYear || (printed && /^[\s,.–—-]*$/.test(after.slice(0, printed.start)))) {
         return {
           number: issue.number,
           ...(issue.suffix ? { suffix: issue.suffix } : {}),
-          date,
+          date: inPublicationYear(printed, after, readPublicationYear(before), issue.number),
           confidence: issue.confidence,
         };
       }
     }
   }
   return null;
+}
+
+/** A line ending with the number sign, its number gone to the next line. */
+const ENDS_WITH_NUMBER_SIGN = new RegExp(`(?:^|[\\s–—-])${NUMBER_SIGN}\\s*$`);
+
+/**
+ * A masthead's date checked against the year of publication it counts (`Quarante-deuxième
+ * année`, {@link readPublicationYear}). With no year read (`29 mars 1gfo`), the day and month
+ * printed are dated in that year, with a note. A year read is kept when the Hijri date vouches
+ * for it, or when the issue `number` does not contradict the series with it; it is replaced
+ * only when the year of publication resolves that contradiction (`N° 2126 a4 juillet 1995`
+ * under `QUARANTE-DEUXIEME ANNEE`: 1953). `text`: where the date is printed.
+ */
+function inPublicationYear(
+  date: ParsedDate | null,
+  text: string,
+  year: number | null,
+  number?: string,
+): ParsedDate | null {
+  if (year === null || date?.gregorian?.startsWith(`${year}-`) || date?.hijri) return date;
+  const dated = parseFrenchDateInYear(text, year);
+  if (!date?.gregorian || !dated?.gregorian) return date ?? dated;
+  const resolves =
+    number !== undefined &&
+    seriesContradiction(number, date.gregorian) !== null &&
+    seriesContradiction(number, dated.gregorian) === null;
+  return resolves ? dated : date;
 }
 
 /** Spanish month names of the bilingual mastheads of the northern zone's issues (1956–1965). */
@@ -223,22 +290,56 @@ const SPANISH_DATE = new RegExp(
   'i',
 );
 
+/** A Gregorian date of figures read whole, or null when it names no day (`31 février`). */
+function gregorianDate(
+  year: string,
+  month: number,
+  day: string,
+  at: { start: number; end: number },
+  confidence: number,
+  notes: string[],
+): ParsedDate | null {
+  const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
+  if (Number.isNaN(Date.parse(iso)) || new Date(iso).toISOString().slice(0, 10) !== iso) return null;
+  return { hijri: null, hijriText: null, gregorian: iso, ...at, confidence, notes };
+}
+
 /** `13 de enero de 1965`: the Spanish date of a bilingual masthead, which OCR often reads better. */
 function readSpanishDate(text: string): ParsedDate | null {
   const m = SPANISH_DATE.exec(text);
   if (!m) return null;
   const month = m[2]!.toLowerCase() === 'setiembre' ? 9 : SPANISH_MONTHS.indexOf(m[2]!.toLowerCase()) + 1;
-  const iso = `${m[3]}-${String(month).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  if (Number.isNaN(Date.parse(iso)) || new Date(iso).toISOString().slice(0, 10) !== iso) return null;
-  return {
-    hijri: null,
-    hijriText: null,
-    gregorian: iso,
-    start: m.index,
-    end: m.index + m[0].length,
-    confidence: 0.8,
-    notes: ['read from the Spanish date of the bilingual masthead'],
-  };
+  return gregorianDate(m[3]!, month, m[1]!, { start: m.index, end: m.index + m[0].length }, 0.8, [
+    'read from the Spanish date of the bilingual masthead',
+  ]);
+}
+
+/** The BO web viewer's record of an issue, in English: `Official bulletin n° 3873`, then `Published on January 21, 1987`. */
+const VIEWER_NUMBER = /^\s*official\s+bulletin\s+(?=[Nn])/i;
+const VIEWER_DATE = new RegExp(
+  `published\\s+on\\s+(${GREGORIAN_MONTHS_EN.join('|')})\\s+(\\d{1,2}),?\\s+(\\d{4})`,
+  'i',
+);
+
+/** The issue a web viewer's record names (its number, and its date on a line below), or null. */
+function readViewerRecord(lines: readonly string[]): RunningHeader | null {
+  for (const [i, text] of lines.entries()) {
+    const label = VIEWER_NUMBER.exec(text);
+    const issue = label ? readIssueNumber(text.slice(label[0].length)) : null;
+    if (!issue) continue;
+    const m = lines
+      .slice(i, i + 4)
+      .map((l) => VIEWER_DATE.exec(l))
+      .find((d) => d !== null);
+    const month = m
+      ? GREGORIAN_MONTHS_EN.indexOf(m[1]!.toLowerCase() as (typeof GREGORIAN_MONTHS_EN)[number]) + 1
+      : 0;
+    const date = m
+      ? gregorianDate(m[3]!, month, m[2]!, { start: m.index, end: m.index + m[0].length }, 1, [])
+      : null;
+    return { number: issue.number, ...(issue.suffix ? { suffix: issue.suffix } : {}), date, page: null };
+  }
+  return null;
 }
 
 /**
@@ -251,7 +352,7 @@ function readFirstPageDate(page: PageArtefact): ParsedDate | null {
   for (const text of top) {
     if (readRunningHeader(text)) continue;
     const masthead = /^\s*[Nn]\W/.test(text) || text.split(/[\s–—-]+/).some((w) => matchWord(w, 'année') > 0);
-    const date = masthead ? parseFrenchDate(text) : null;
+    const date = masthead ? inPublicationYear(parseFrenchDate(text), text, readPublicationYear(text)) : null;
     if (date) return date;
   }
   for (const text of top) {
@@ -268,7 +369,10 @@ function readFirstPageDate(page: PageArtefact): ParsedDate | null {
  * after a parenthesis or a sentence: `publié au Bulletin officiel n° …` cites another issue.
  */
 function readPublicationNote(page: PageArtefact): RunningHeader | null {
-  for (const { text } of [...page.header, ...page.lines.slice(0, 15)]) {
+  const top = [...page.header, ...page.lines.slice(0, 15)];
+  const viewer = readViewerRecord(top.map((l) => l.text));
+  if (viewer) return viewer;
+  for (const { text } of top) {
     for (const m of text.matchAll(/(?:^|[(]|[.!]\s)\s*(?=bulletin\s+officiel\s)/gi)) {
       const note = readRunningHeader(text.slice(m.index + m[0].length));
       if (note) return note;
@@ -342,7 +446,7 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
       `file name says edition ${record.guess.edition}, the pages are the ${edition === 'ar' ? 'Arabic' : 'French'} edition`,
     );
   }
-  const votes = new Map<string, { number: string; suffix?: string; weight: number }>();
+  const votes = new Map<string, NumberVote>();
   const vote = (number: string, suffix: string | undefined, weight: number): void => {
     const key = `${number}-${suffix ?? ''}`;
     const v = votes.get(key) ?? { number, ...(suffix ? { suffix } : {}), weight: 0 };
@@ -363,6 +467,8 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
       break;
     }
   }
+  mergeLostFigures(votes, warnings);
+  dropBeyondSeries(votes, warnings);
   const note = votes.size === 0 && pages[0] ? reader.readPublicationNote(pages[0]) : null;
   if (note) {
     vote(note.number, note.suffix, 1);
@@ -416,6 +522,22 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
   if (contradiction) {
     warnings.push(contradiction);
     confidence = Math.min(confidence, 0.5);
+    // One figure misread (`N° 9393` of 5 September 1958): the one number the series allows.
+    const repaired = date?.gregorian ? seriesRepair(key.number, date.gregorian) : null;
+    if (repaired) {
+      warnings.push(
+        `n° ${key.number} taken as n° ${repaired}, one figure away, which the series puts on its date`,
+      );
+      key = { ...key, number: repaired };
+    }
+  }
+  // A number no issue bears (`Ne 32348` for 2378) names none: the issue waits for an archivist.
+  if (!isUnidentified(key) && isBeyondSeries(key.number)) {
+    warnings.push(
+      `n° ${key.number} is beyond the series: kept as an unidentified issue, for an archivist to identify`,
+    );
+    key = unidentifiedBulletin(edition, record.sha256);
+    confidence = Math.min(confidence, 0.3);
   }
   return {
     ...key,
@@ -424,6 +546,51 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
     confidence,
     warnings,
   };
+}
+
+/** One reading of the issue number and the weight of the pages that read it. */
+interface NumberVote {
+  number: string;
+  suffix?: string;
+  weight: number;
+}
+
+/**
+ * A reading of the issue number that is another reading with figures lost (`964 bis` on one
+ * page, `5964` on the next: a damaged running header) counts for the fuller one, which takes
+ * the suffix only the damaged reading kept (`N° 5964 is` for `bis`). Votes are keyed
+ * `number-suffix`.
+ */
+function mergeLostFigures(votes: Map<string, NumberVote>, warnings: string[]): void {
+  for (const [key, short] of [...votes]) {
+    // A fuller reading no issue bears is the one OCR added a figure to (`57140` beside `5714`).
+    const fuller = [...votes.values()].filter(
+      (v) => v !== short && dropsFigures(short.number, v.number) && !isBeyondSeries(v.number),
+    );
+    if (fuller.length !== 1) continue;
+    const whole = fuller[0]!;
+    votes.delete(key);
+    votes.delete(`${whole.number}-${whole.suffix ?? ''}`);
+    whole.weight += short.weight;
+    whole.suffix ??= short.suffix;
+    votes.set(`${whole.number}-${whole.suffix ?? ''}`, whole);
+    warnings.push(
+      `issue number read as n° ${short.number} on a page whose header lost figures, n° ${whole.number} on another: taken as n° ${whole.number}${whole.suffix ? ` ${whole.suffix}` : ''}`,
+    );
+  }
+}
+
+/**
+ * Readings of the issue number no issue bears (beyond the series: `57140` for 5714), when
+ * another reading is one an issue bears: the pages that read it misread it.
+ */
+function dropBeyondSeries(votes: Map<string, NumberVote>, warnings: string[]): void {
+  const beyond = [...votes].filter(([, v]) => isBeyondSeries(v.number));
+  if (beyond.length === 0 || beyond.length === votes.size) return;
+  for (const [key] of beyond) votes.delete(key);
+  warnings.push(
+    `issue number read as ${[...votes.values(), ...beyond.map(([, v]) => v)].map((v) => `${v.number}${v.suffix ? ` ${v.suffix}` : ''}`).join(', ')}: n° ${beyond.map(([, v]) => v.number).join(', ')} beyond the series, misread`,
+  );
 }
 
 /**

@@ -249,9 +249,11 @@ describe('parseBulletin masthead', () => {
     pages[0] = pages[0]!.replace('N° 5714', 'N° 57140');
     const named = parseBulletin(pagesFromText(pages), recordFor('BO_5714_Fr.pdf'));
     expect(named.bulletin.id).toBe('bo-fr-5714');
-    expect(named.warnings).toContain('bo-fr-5714: issue number read as 5714, 57140');
-    // Without the file name's support, the masthead outweighs one running header.
-    expect(parseBulletin(pagesFromText(pages), recordFor('scan.pdf')).bulletin.id).toBe('bo-fr-57140');
+    expect(named.warnings).toContain(
+      'bo-fr-5714: issue number read as 5714, 57140: n° 57140 beyond the series, misread',
+    );
+    // Without the file name's support too: no issue bears n° 57140, whatever the masthead's weight.
+    expect(parseBulletin(pagesFromText(pages), recordFor('scan.pdf')).bulletin.id).toBe('bo-fr-5714');
   });
 
   it('numbers every page from the run of its neighbours, over a number OCR misread', () => {

@@ -9,7 +9,7 @@ import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
 import type { Article, IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
 import { parseTextArticles } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
-import { matchWord } from './fuzzy.js';
+import { dropsFigures, matchWord } from './fuzzy.js';
 import { type BodyLine, bodyLines, joinLines, type PrintedPages, printedPages } from './lines.js';
 import { readMasthead } from './masthead.js';
 import { pageMargins } from './paragraphs.js';
@@ -69,10 +69,11 @@ const OFF_SERIES_CONFIDENCE = 0.5;
  * dahir's date.
  */
 export function parseTexts(
-  lines: readonly BodyLine[],
+  body: readonly BodyLine[],
   bulletin: string,
   grammar: EditionGrammar = FRENCH_GRAMMAR,
 ): ParsedTexts {
+  const lines = body.flatMap((line) => atInlineArticles(line, grammar));
   const found: FoundText[] = [];
   const unplaced: BodyLine[] = [];
   for (let i = 0; i < lines.length; ) {
@@ -140,6 +141,23 @@ export function parseTexts(
     }
   }
   return { texts, warnings };
+}
+
+/** Where an article heading may open inside a line: after a sentence's end and a space. */
+const SENTENCE_END = /[.;!?)»]\s+(?=\S)/gu;
+
+/**
+ * A line a copy ran several articles into (`… des bénéfices. Article 2 : (Modifié …) Les
+ * associations …`: a web reprint flowed as one paragraph), cut before each article heading that
+ * follows a sentence's end. A heading after a colon or a quote is new wording an amendment
+ * quotes, not an article of the text: it stays.
+ */
+function atInlineArticles(line: BodyLine, g: EditionGrammar): BodyLine[] {
+  const cuts = [...line.text.matchAll(SENTENCE_END)]
+    .map((m) => m.index + m[0].length)
+    .filter((at) => g.readArticleHeading(line.text.slice(at)) !== null);
+  if (cuts.length === 0) return [line];
+  return [0, ...cuts].map((at, i) => ({ ...line, text: line.text.slice(at, cuts[i]).trim() }));
 }
 
 /** Letters a line needs to be worth a warning when it lands in no text (not a rule, a star, a group heading). */
@@ -289,14 +307,6 @@ function datePromulgated(texts: readonly LegalText[]): void {
   }
 }
 
-/** Whether `short` is `long` with digits dropped (`9` for `3602-19`: RTL OCR loses the head of numbers). */
-function dropsDigits(short: string, long: string): boolean {
-  const want = short.replace(/\D/g, '');
-  let at = 0;
-  for (const d of long.replace(/\D/g, '')) if (d === want[at]) at++;
-  return want.length > 0 && at === want.length && want.length < long.replace(/\D/g, '').length;
-}
-
 /**
  * A text whose number the body and the sommaire read differently by a digit or two, or
  * with digits dropped (same type, same page or date, neither reading matched elsewhere) takes the sommaire's number
@@ -314,7 +324,7 @@ function repairFromSommaire(sommaire: Sommaire, texts: LegalText[], warnings: st
         t.type === header.type &&
         !listed.has(t.id) &&
         (t.page === page || (t.signedOn !== null && t.signedOn === header.signedOn)) &&
-        (distance(t.number, header.number!) <= MISREAD_DISTANCE || dropsDigits(t.number, header.number!)),
+        (distance(t.number, header.number!) <= MISREAD_DISTANCE || dropsFigures(t.number, header.number!)),
     );
     const text = near.length === 1 ? near[0]! : null;
     if (!text) continue;
@@ -442,5 +452,12 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
       ...(sommaire ? crossCheck(sommaire, parsed.texts) : []),
       ...parsed.warnings,
     ],
+    pages: [...pageNumbers.headers].map(([pageIndex, header]) => ({
+      pageIndex,
+      printedPage: pageNumbers.numbers.get(pageIndex) ?? null,
+      issueNumber: header.number,
+      date: header.date?.gregorian ?? null,
+      hijriDate: header.date?.hijriText ?? null,
+    })),
   };
 }

@@ -9,7 +9,7 @@ import { GREGORIAN_MONTHS_AR, HIJRI_MONTHS_AR } from '../calendars.js';
 import { type ParsedDate, parseArabicDate, parseFrenchDate } from '../dates.js';
 import { toWesternDigits } from '../ids.js';
 import type { PageArtefact, TextLine } from '../model.js';
-import { readRunningHeader } from './masthead.js';
+import { GROUP_HEADINGS, readRunningHeader } from './masthead.js';
 
 /** What a page's running header (or its pieces) prints. */
 export interface PageRunningHeader {
@@ -216,8 +216,7 @@ export function stripRunningHeaders(page: PageArtefact): StrippedPage {
 }
 
 /** The group headings a merged line may open with, before the header of the first text of the group. */
-const GROUP_HEADING =
-  /^(TEXTES\s+G[ÉE]N[ÉE]RAUX|TEXTES\s+PARTICULIERS|AVIS\s+ET\s+COMMUNICATIONS)\s+(?=\S)/iu;
+const GROUP_HEADING = new RegExp(`^(${GROUP_HEADINGS})\\s+(?=\\S)`, 'iu');
 
 /** Body text left of a header's line, as lines: a group heading apart from the text after it. */
 export function bodyPieces(text: string): string[] {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { headerId } from './text-headers.js';
-import { parseTextHeaderAr } from './text-headers-ar.js';
+import { isUnmistakableHeaderAr, parseTextHeaderAr } from './text-headers-ar.js';
 
 describe('parseTextHeaderAr: the types only some issues carry', () => {
   it('reads a dahir portant loi, whose id is in the dahirs’ series', () => {
@@ -54,5 +54,25 @@ describe('parseTextHeaderAr: what OCR does to Arabic-edition scans (issue 22)', 
       'قانون رقم 12.02 بتغيير المادة الأولى والثانية من الظهير الشريف رقم 1.58.376',
     ])
       expect(parseTextHeaderAr(title)!.title).toBe(title);
+  });
+});
+
+describe('parseTextHeaderAr: the constitutional court and the Protectorate', () => {
+  it('reads a decision of the constitutional court by the mark after its number', () => {
+    const line = 'قرار رقم: 117/21 م.د';
+    expect(parseTextHeaderAr(line)).toMatchObject({ type: 'decision', number: '117-21' });
+    // Its own heading, even after a line that closes nothing (`ملف عدد: 070/21`).
+    expect(isUnmistakableHeaderAr(line)).toBe(true);
+    expect(isUnmistakableHeaderAr('قرار وزير المالية المذكور أعلاه')).toBe(false);
+  });
+
+  it('reads a dahir of the Protectorate: `ظهير` alone, its year after عام, its twin after موافق', () => {
+    const line = 'ظهير 13 شعبان عام 1350 موافق 29 دجنبر 1931';
+    expect(parseTextHeaderAr(line)).toMatchObject({
+      type: 'dahir',
+      number: null,
+      hijriDate: '13 شعبان 1350',
+    });
+    expect(isUnmistakableHeaderAr(line)).toBe(true);
   });
 });

@@ -15,6 +15,8 @@ import { closesBlock, headerTitle, type TextHeader } from './text-headers.js';
 const HEADER_KEYWORDS_AR: readonly (readonly [string, TextType])[] = [
   ['ظهير شريف بمثابة قانون', 'dahir-portant-loi'],
   ['ظهير شريف', 'dahir'],
+  // Dahirs of the Protectorate, of either zone, print `ظهير` alone (`ظهير 13 شعبان عام 1350 …`).
+  ['ظهير', 'dahir'],
   ['قانون تنظيمي', 'loi-organique'],
   ['قانون إطار', 'loi-cadre'],
   ['قانون', 'loi'],
@@ -23,6 +25,9 @@ const HEADER_KEYWORDS_AR: readonly (readonly [string, TextType])[] = [
   ['مرسوم ملكي', 'decret'],
   ['مرسوم', 'decret'],
   ['قرار مشترك', 'arrete-conjoint'],
+  // A decision of the constitutional court is a `قرار`, but not a minister's arrêté.
+  ['قرار المحكمة الدستورية', 'decision'],
+  ['قرار المجلس الدستوري', 'decision'],
   ['قرار', 'arrete'],
   ['مقرر', 'decision'],
   ['منشور', 'circulaire'],
@@ -73,11 +78,41 @@ const PROMULGATED_AR: readonly (readonly [string, TextType])[] = [
   ['القانون', 'loi'],
 ];
 
-/** `… بتنفيذ القانون رقم 09.08 …`: the loi a dahir promulgates. */
+/**
+ * Texts without a number of their own that a dahir promulgates (`بتنفيذ نص الدستور`) or
+ * publishes (`بنشر الاتفاقية / الاتفاق / البروتوكول …`), longest first.
+ */
+const PUBLISHED_AR: readonly (readonly [string, string, TextType])[] = [
+  ['بتنفيذ', 'نص الدستور', 'constitution'],
+  ['بتنفيذ', 'الدستور', 'constitution'],
+  ['بنشر', 'الاتفاقية', 'convention'],
+  ['بنشر', 'الاتفاق', 'accord'],
+  ['بنشر', 'البروتوكول', 'protocole'],
+];
+
+/**
+ * The Constitution or a treaty a dahir promulgates or publishes, named right after the verb;
+ * the name read most surely wins (`الاتفاق` is near `الاتفاقية`).
+ */
+function readPublishedAr(rest: string): TextHeader['promulgates'] {
+  for (const w of rest.matchAll(/\S+/g)) {
+    const after = rest.slice(w.index + w[0].length).trimStart();
+    const named = PUBLISHED_AR.filter(([verb]) => matchWord(w[0], verb) > 0)
+      .map(([, phrase, type]) => ({ type, m: matchPhrase(after, phrase) }))
+      .filter(({ m }) => m && !/^\p{L}/u.test(after.slice(m.length)))
+      .sort((a, b) => b.m!.confidence - a.m!.confidence)[0];
+    if (!named) continue;
+    const title = named.type === 'constitution' ? 'الدستور' : after.replace(/[.؛;\s]+$/, '');
+    return { type: named.type, number: null, title };
+  }
+  return undefined;
+}
+
+/** `… بتنفيذ القانون رقم 09.08 …`: the loi a dahir promulgates; or the Constitution or a treaty ({@link readPublishedAr}). */
 function readPromulgatedAr(rest: string): TextHeader['promulgates'] {
   const words = [...rest.matchAll(/\S+/g)];
   const at = words.findIndex((w) => matchWord(w[0], 'بتنفيذ') > 0);
-  if (at < 0) return undefined;
+  if (at < 0) return readPublishedAr(rest);
   const after = rest.slice(words[at]!.index + words[at]![0].length).trimStart();
   for (const [phrase, type] of PROMULGATED_AR) {
     const m = matchPhrase(after, phrase);
@@ -86,7 +121,7 @@ function readPromulgatedAr(rest: string): TextHeader['promulgates'] {
     if (!number || number.index > m.length + 2) return undefined;
     return { type, number: number.number, title: after.replace(/[.؛;\s]+$/, '') };
   }
-  return undefined;
+  return readPublishedAr(rest);
 }
 
 /**
@@ -97,9 +132,13 @@ function readPromulgatedAr(rest: string): TextHeader['promulgates'] {
 export function parseTextHeaderAr(title: string): TextHeader | null {
   const keyword = readHeaderKeywordAr(title);
   if (!keyword) return null;
+  const court = COURT_DECISION.exec(toWesternDigits(title));
+  if (court) keyword.type = 'decision';
   const rest = toWesternDigits(withoutColumnRules(title.slice(keyword.length)));
   const printed = parseArabicDate(rest);
-  const found = readTextNumberAr(rest);
+  const found = court
+    ? { number: canonicalNumber(`${court[1]}-${court[2]}`), index: 0 }
+    : readTextNumberAr(rest);
   const own =
     found && keyword.type !== 'rectificatif' && (!printed || found.index < printed.start) ? found : null;
   // A date after another text's number is that text's (`قانون رقم 12.02 بتغيير الظهير الشريف رقم 1.58.376 الصادر في …`).
@@ -127,6 +166,13 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
   }
   return header;
 }
+
+/**
+ * A decision of the constitutional court, by the mark after its number (`قرار رقم: 117/21 م.د`,
+ * م.د for المحكمة الدستورية, م.إ for its electoral decisions): the court's own heading, which
+ * running text never opens a line with.
+ */
+const COURT_DECISION = /^\s*قرار\s+رقم\s*:?\s*(\d{1,4})\s*\/\s*(\d{2,4})\s*م\s*\.?\s*[دإ](?!\p{L})/u;
 
 /** Confidence of a header whose signing date is printed but could not be read. */
 const UNREAD_DATE_CONFIDENCE = 0.5;
@@ -228,6 +274,7 @@ const DATED_WITHIN_WORDS = 12;
 export function isUnmistakableHeaderAr(line: string): boolean {
   const keyword = readHeaderKeywordAr(line);
   if (!keyword) return false;
+  if (COURT_DECISION.test(toWesternDigits(line))) return true;
   const words = toWesternDigits(line.slice(keyword.length)).trim().split(/\s+/).slice(0, DATED_WITHIN_WORDS);
   // A rectificatif names the issue it corrects (`استدراك خطأ مادي وقع في الجريدة الرسمية عدد 4844`).
   if (keyword.type === 'rectificatif')
@@ -242,6 +289,8 @@ export function isUnmistakableHeaderAr(line: string): boolean {
   );
   const numbered = words.findIndex((w, i) => /^رقم\d|^رقم$/.test(w) && /\d/.test(w + (words[i + 1] ?? '')));
   if (numbered >= 0) return dated > numbered;
+  // A type and its date at once (`ظهير 13 شعبان عام 1350 …`): running text never dates a text so.
+  if (parseArabicDate(words.join(' '))?.start === 0) return true;
   // A header without a number names its authority right after its type, with لـ (`مقرر لوزير
   // … صادر في`); running text names it as a genitive (`قرار وزير …`) or cites with the article.
   return dated > 0 && /^لل?\p{L}{3,}/u.test(words[0] ?? '');

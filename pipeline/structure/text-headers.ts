@@ -59,8 +59,10 @@ export function readHeaderKeyword(
   for (const [phrase, type] of HEADER_KEYWORDS) {
     const m = matchPhrase(s, phrase);
     // The keyword is a whole word: `Loi` but not `Loin`.
-    if (m && !/^[\p{L}\d]/u.test(s.slice(m.length)))
-      return { type, length: m.length, confidence: m.confidence };
+    if (!m || /^[\p{L}\d]/u.test(s.slice(m.length))) continue;
+    // `Constitution du …` opens a copy of it; `Constitution.` ends a title wrapped before it (`… du texte de la`).
+    if (type === 'constitution' && !/^\s+\p{L}/u.test(s.slice(m.length))) continue;
+    return { type, length: m.length, confidence: m.confidence };
   }
   return null;
 }

@@ -4,22 +4,28 @@
  * diff of two versions.
  */
 
-import type { DiffPart } from '../../pipeline/amendments/diff.js';
+import type { VersionDiff } from '../../pipeline/amendments/diff.js';
+import type { ArticleReading } from '../../store/article-standing.js';
 import type { ArticleRecord, ArticleVersionRecord } from '../../store/search-store.js';
 import { segment } from './api-client.js';
 import type { RegionLine } from './article-region.js';
 import { articleRegion } from './article-region.js';
-import { datePicker, textLink, wording } from './fragments.js';
+import { articleNotes, datePicker, standing, titledTextLink, wording } from './fragments.js';
 import { html, queryString, type SafeHtml } from './html.js';
 import { direction, formatDate, MESSAGES, type UiLanguage } from './i18n.js';
 
 export interface ArticlePageData {
-  article: ArticleRecord;
+  article: ArticleReading;
   title: string;
   at?: string;
   versions: ArticleVersionRecord[];
   /** The diff shown, when the article has two versions or the visitor chose two dates. */
-  diff: { from: ArticleVersionRecord; to: ArticleVersionRecord; parts: DiffPart[] } | null;
+  diff:
+    | ({ from: ArticleVersionRecord; to: ArticleVersionRecord } & Pick<
+        VersionDiff,
+        'parts' | 'mode' | 'paragraphs' | 'before' | 'after'
+      >)
+    | null;
   /** Lines of the printed page, for the highlighted region; null when the page was not kept. */
   lines: RegionLine[] | null;
 }
@@ -35,12 +41,19 @@ export function articlePage(ui: UiLanguage, data: ArticlePageData): SafeHtml {
 ${datePicker(ui, self, at, lang)}
 <div class="article-layout">
 <section aria-labelledby="wording-heading">
-<h2 id="wording-heading">${at ? t.showingAsOf(formatDate(at, ui)) : t.currentVersion}</h2>
+<h2 id="wording-heading">${at ? t.showingAsOf(formatDate(at, ui)) : t.showingToday(formatDate(article.at, ui))}</h2>
+${standing(ui, article)}
 <p class="meta">${validity(ui, article.validFrom, article.validTo)} · ${
-    article.introducedBy ? html`${t.introducedBy} ${textLink(ui, article.introducedBy)}` : t.original
+    article.introducedBy
+      ? html`${t.introducedBy} ${titledTextLink(ui, article.introducedBy, article.introducedByTitle)}`
+      : t.original
   }</p>
 <h3 lang="${lang}" dir="${direction(lang)}">${article.heading}</h3>
-${article.body ? wording(article.paragraphs, lang) : html`<p class="notice">${t.abrogated}</p>`}
+${article.status === 'abrogated' && html`<p class="meta">${t.lastWording}</p>`}${
+  article.status === 'not-yet-in-force' && html`<p class="meta">${t.comingWording}</p>`
+}
+${wording(article.paragraphs, lang)}
+${articleNotes(ui, article.notes)}
 </section>
 ${printedPage(ui, article, data.lines)}
 </div>
@@ -48,10 +61,15 @@ ${printedPage(ui, article, data.lines)}
 <ol class="timeline">${data.versions.map(
     (v) => html`<li${v.validFrom === article.validFrom ? html` class="current" aria-current="true"` : ''}>
 <time datetime="${v.validFrom}">${formatDate(v.validFrom, ui)}</time> — ${validity(ui, v.validFrom, v.validTo)} ·
-${v.introducedBy ? html`${t.introducedBy} ${textLink(ui, v.introducedBy)}${v.introducedByArticle && html` (${t.article} ${v.introducedByArticle})`}` : t.original}
+${v.introducedBy ? html`${t.introducedBy} ${titledTextLink(ui, v.introducedBy, titleOf(article, v.introducedBy))}${v.introducedByArticle && html` (${t.article} ${v.introducedByArticle})`}` : t.original}
 · <a href="${self}${queryString({ at: v.validFrom, lang })}">${t.viewVersion}</a></li>`,
   )}</ol>
 ${data.versions.length > 1 && diffSection(ui, self, data)}`;
+}
+
+/** The title of a text the article's notes name, when the archive holds it. */
+function titleOf(article: ArticleReading, textId: string): string | undefined {
+  return article.notes.find((n) => n.by.id === textId)?.by.title ?? undefined;
 }
 
 function validity(ui: UiLanguage, from: string | null, to: string | null): string {
@@ -99,14 +117,47 @@ ${data.at && html`<input type="hidden" name="at" value="${data.at}">`}
 </form>
 ${
   diff &&
-  html`<p class="hint">${t.diffLegend}</p>
-<div class="diff" lang="${article.language}" dir="${direction(article.language)}">${diff.parts.map((p) =>
-    p.kind === 'added'
-      ? html`<ins>${p.text}</ins>`
-      : p.kind === 'removed'
-        ? html`<del>${p.text}</del>`
-        : p.text,
-  )}</div>`
+  (diff.mode === 'side-by-side'
+    ? sideBySide(ui, article.language, diff)
+    : wordDiff(ui, article.language, diff))
 }
 </section>`;
+}
+
+/** A diff as one wording with its changes marked, one paragraph per alinéa. */
+function wordDiff(
+  ui: UiLanguage,
+  lang: ArticleRecord['language'],
+  diff: NonNullable<ArticlePageData['diff']>,
+): SafeHtml {
+  return html`<p class="hint">${MESSAGES[ui].diffLegend}</p>
+<div class="diff" data-mode="words" lang="${lang}" dir="${direction(lang)}">${diff.paragraphs.map(
+    (paragraph) =>
+      html`<p>${paragraph.map((p) =>
+        p.kind === 'added'
+          ? html`<ins>${p.text}</ins>`
+          : p.kind === 'removed'
+            ? html`<del>${p.text}</del>`
+            : p.text,
+      )}</p>`,
+  )}</div>`;
+}
+
+/** A rewritten article: its wording before and after, in two columns (one above the other on a phone). */
+function sideBySide(
+  ui: UiLanguage,
+  lang: ArticleRecord['language'],
+  diff: NonNullable<ArticlePageData['diff']>,
+): SafeHtml {
+  const t = MESSAGES[ui];
+  const column = (heading: string, date: string, paragraphs: string[]) =>
+    html`<div><h3>${heading} ${formatDate(date, ui)}</h3>${
+      paragraphs.length ? wording(paragraphs, lang) : html`<p class="notice">${t.abrogated}</p>`
+    }</div>`;
+  return html`<p class="hint">${t.sideBySideLegend}</p>
+<div class="diff article-layout" data-mode="side-by-side" lang="${lang}" dir="${direction(lang)}">${column(t.before, diff.from.validFrom, diff.before)}${column(
+    t.before,
+    diff.to.validFrom,
+    diff.after,
+  )}</div>`;
 }

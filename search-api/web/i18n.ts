@@ -3,6 +3,7 @@
  * language it was published in; this is only the interface around it.
  */
 import type { Language, TextType } from '../../pipeline/model.js';
+import { formatLegalDate } from '../../store/article-standing.js';
 
 /** Interface language: also the URL prefix, `/fr/…` or `/ar/…`. */
 export type UiLanguage = Language;
@@ -79,6 +80,16 @@ export interface Messages {
   /** What to check when the API refused a parameter of the page's address. */
   badRequestHint: string;
   abrogated: string;
+  /** "Texte en vigueur au [date] (aujourd’hui)": the day read when none was chosen. */
+  showingToday: (date: string) => string;
+  /** Under an article: what changed it, by kind ("modifié par", "abrogé par"). */
+  noteKinds: Record<'inserted' | 'amended' | 'abrogated', string>;
+  /** Heading of the wording shown once abrogated. */
+  lastWording: string;
+  /** Heading of the wording shown before it takes effect. */
+  comingWording: string;
+  /** Legend of a diff given as two wordings, most words having changed. */
+  sideBySideLegend: string;
   notInLanguage: (shown: string) => string;
   bulletin: string;
   textsInBulletin: string;
@@ -196,6 +207,11 @@ const fr: Messages = {
   badRequestHint:
     'Un paramètre de l’adresse est invalide. Une date doit être un jour qui existe (il n’y a pas de 30 février) : choisissez-la dans le calendrier.',
   abrogated: 'Article abrogé à cette date.',
+  showingToday: (d) => `Texte en vigueur au ${d} (aujourd’hui).`,
+  noteKinds: { inserted: 'inséré par', amended: 'modifié par', abrogated: 'abrogé par' },
+  lastWording: 'Dernière rédaction avant l’abrogation',
+  comingWording: 'Rédaction à venir',
+  sideBySideLegend: 'L’article a été réécrit pour l’essentiel : ses deux rédactions côte à côte.',
   notInLanguage: (shown) => `Pas de version dans cette langue : texte affiché en ${shown}.`,
   bulletin: 'Bulletin officiel',
   textsInBulletin: 'Textes publiés dans ce numéro',
@@ -307,6 +323,11 @@ const ar: Messages = {
   badRequestHint:
     'إحدى قيم العنوان غير صالحة. يجب أن يكون التاريخ يوما موجودا فعلا (لا يوجد 30 فبراير): اختره من التقويم.',
   abrogated: 'مادة منسوخة في هذا التاريخ.',
+  showingToday: (d) => `النص ساري المفعول في ${d} (اليوم).`,
+  noteKinds: { inserted: 'أضيفت بموجب', amended: 'غيرت بموجب', abrogated: 'نسخت بموجب' },
+  lastWording: 'آخر صيغة قبل النسخ',
+  comingWording: 'الصيغة المقبلة',
+  sideBySideLegend: 'أعيدت صياغة المادة في معظمها: صيغتاها جنبا إلى جنب.',
   notInLanguage: (shown) => `لا توجد صيغة بهذه اللغة: النص معروض ب${shown}.`,
   bulletin: 'الجريدة الرسمية',
   textsInBulletin: 'النصوص المنشورة في هذا العدد',
@@ -328,16 +349,9 @@ const ar: Messages = {
 
 export const MESSAGES: Record<UiLanguage, Messages> = { fr, ar };
 
-const DATE_FORMATS: Record<UiLanguage, Intl.DateTimeFormat> = {
-  fr: new Intl.DateTimeFormat('fr-MA', { dateStyle: 'long', timeZone: 'UTC' }),
-  ar: new Intl.DateTimeFormat('ar-MA', { dateStyle: 'long', timeZone: 'UTC' }),
-};
-
 /** `2009-02-18` as the interface language writes it: `18 février 2009`, `18 فبراير 2009`. */
 export function formatDate(iso: string | null, ui: UiLanguage): string {
-  if (!iso) return '—';
-  const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : DATE_FORMATS[ui].format(date);
+  return iso ? formatLegalDate(iso, ui) : '—';
 }
 
 const NUMBER_FORMATS: Record<UiLanguage, Intl.NumberFormat> = {

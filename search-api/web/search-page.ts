@@ -1,6 +1,11 @@
-/** The search page: the form with its filters, then the hits, a page at a time. */
+/** The search page: the form with its filters, then the hits grouped by text, a page at a time. */
 import { TEXT_TYPES } from '../../pipeline/model.js';
-import { DEFAULT_SEARCH_LIMIT, type SearchResult, searchRequestSchema } from '../../store/search-store.js';
+import {
+  DEFAULT_SEARCH_LIMIT,
+  type SearchResult,
+  type SearchTextGroup,
+  searchRequestSchema,
+} from '../../store/search-store.js';
 import type { ApiAnswer } from './api-client.js';
 import { apiError } from './fragments.js';
 import { highlighted, html, queryString, type SafeHtml } from './html.js';
@@ -75,7 +80,7 @@ ${answer && results(ui, form, answer)}`;
 function results(ui: UiLanguage, form: SearchForm, answer: ApiAnswer<SearchResult>): SafeHtml {
   const t = MESSAGES[ui];
   if (!answer.ok) return apiError(ui, answer.status, answer.error.message);
-  const { total, hits, totalRelation } = answer.body;
+  const { total, hits, texts, totalRelation } = answer.body;
   const heading = t.results(total, totalRelation === 'gte');
   const offset = form.offset ?? 0;
   const pageLink = (to: number) => `/${ui}/${queryString({ ...form, offset: to || undefined })}`;
@@ -84,17 +89,17 @@ ${searchFacets(ui, form, answer.body)}
 <section class="results" aria-labelledby="results-heading">
 <h2 id="results-heading">${heading}</h2>
 ${hits.length === 0 && html`<p>${t.noResults}</p>`}
-<ol class="hits" start="${offset + 1}">
-${hits.map(
-  (hit) => html`<li>
-<a class="title" href="/${ui}/texts/${hit.textId}${queryString({ lang: hit.language })}" lang="${hit.language}" dir="${direction(hit.language)}">${hit.title}</a>
-<div class="meta">
-<a href="/${ui}/texts/${hit.textId}/articles/${hit.article}${queryString({ lang: hit.language })}">${t.article} ${hit.article}</a>
-· ${formatDate(hit.date, ui)} · ${t.languageNames[hit.language]}
-</div>
-<p class="snippet" lang="${hit.language}" dir="${direction(hit.language)}">${highlighted(hit.snippet)}</p>
-</li>`,
-)}
+<ol class="hits">
+${texts.map((text) => {
+  const language = text.articles[0]?.language ?? 'fr';
+  return html`<li>
+<a class="title" href="/${ui}/texts/${text.textId}${queryString({ lang: language })}" lang="${language}" dir="${direction(language)}">${text.title}</a>
+<div class="meta">${t.textTypes[text.type]}${text.number && html` ${text.number}`} · ${formatDate(text.date, ui)}</div>
+<ul class="text-hits">
+${text.articles.map((hit) => textHit(ui, text.textId, hit))}
+</ul>
+</li>`;
+})}
 </ol>
 <nav class="pager" aria-label="${heading}">
 <span>${offset > 0 && html`<a href="${pageLink(Math.max(0, offset - DEFAULT_SEARCH_LIMIT))}" rel="prev">${t.previous}</a>`}</span>
@@ -102,4 +107,26 @@ ${hits.map(
 </nav>
 </section>
 </div>`;
+}
+
+/** One matching article of a text (one wording of it), linked to that wording as on the day it took effect. */
+function textHit(ui: UiLanguage, textId: string, hit: SearchTextGroup['articles'][number]): SafeHtml {
+  const t = MESSAGES[ui];
+  // An amended or ended wording is read as on its first day; an original never amended, as today.
+  const at = hit.introducedBy || hit.validTo ? (hit.validFrom ?? undefined) : undefined;
+  const from = formatDate(hit.validFrom, ui);
+  const validity = hit.validTo ? t.validBetween(from, formatDate(hit.validTo, ui)) : t.validSince(from);
+  const wording = hit.introducedBy
+    ? html` · ${t.introducedBy} <a href="/${ui}/texts/${hit.introducedBy}">${hit.introducedBy}</a>, ${validity}`
+    : hit.validTo && html` · ${t.original}, ${validity}`;
+  return html`<li class="hit" data-text-id="${textId}">
+${
+  hit.article &&
+  html`<div class="meta">
+<a href="/${ui}/texts/${textId}/articles/${hit.article}${queryString({ lang: hit.language, at })}">${t.article} ${hit.article}</a>${wording}
+· ${t.languageNames[hit.language]}
+</div>`
+}
+<p class="snippet" lang="${hit.language}" dir="${direction(hit.language)}">${highlighted(hit.snippet)}</p>
+</li>`;
 }

@@ -6,16 +6,16 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Language } from '../../pipeline/model.js';
-import type {
-  ArticleRecord,
-  ArticleVersionRecord,
-  Backlink,
-  SearchResult,
-  TextHistory,
-  TextRecord,
-} from '../../store/search-store.js';
+import type { ArticleReading, TextReading } from '../../store/article-standing.js';
+import type { ArticleVersionRecord, SearchResult } from '../../store/search-store.js';
 import type { coverageResponse } from '../bulletin-routes.js';
-import type { bulletinResponse, diffResponse, pageLinesResponse } from '../schemas.js';
+import type {
+  backlinksResponse,
+  bulletinResponse,
+  diffResponse,
+  historyResponse,
+  pageLinesResponse,
+} from '../schemas.js';
 import { type ApiAnswer, ApiClient, segment } from './api-client.js';
 import { articlePage } from './article-page.js';
 import { bulletinPage } from './bulletin-page.js';
@@ -147,9 +147,9 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
         // History and backlinks depend on neither the day nor the language: asked at once with
         // the text, the page waits for one round of API calls, not two (no route returns them together).
         const [{ answer, missing }, history, backlinks] = await Promise.all([
-          readInLanguage<TextRecord>(path, ui, request.query),
-          api.get<TextHistory>(`${path}/history`),
-          api.get<{ backlinks: Backlink[] }>(`${path}/backlinks`),
+          readInLanguage<TextReading>(path, ui, request.query),
+          api.get<z.infer<typeof historyResponse>>(`${path}/history`),
+          api.get<z.infer<typeof backlinksResponse>>(`${path}/backlinks`),
         ]);
         if (!answer.ok) return fail(reply, ui, here, answer);
         const body = textPage(ui, {
@@ -171,12 +171,12 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
         const here = request.url.slice(ui.length + 1);
         const textPath = `/v1/texts/${segment(id)}`;
         const articlePath = `${textPath}/articles/${segment(n)}`;
-        const { answer } = await readInLanguage<ArticleRecord>(articlePath, ui, request.query);
+        const { answer } = await readInLanguage<ArticleReading>(articlePath, ui, request.query);
         if (!answer.ok) return fail(reply, ui, here, answer);
         const article = answer.body;
         const lang = article.language;
         const [text, versions, lines] = await Promise.all([
-          api.get<TextRecord>(textPath, { lang }),
+          api.get<TextReading>(textPath, { lang }),
           api.get<{ versions: ArticleVersionRecord[] }>(`${articlePath}/versions`, { lang }),
           api.get<z.infer<typeof pageLinesResponse>>(
             `/v1/bulletins/${segment(article.bulletin)}/pages/${article.pageIndex}/lines`,

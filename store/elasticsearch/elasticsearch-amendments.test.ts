@@ -295,13 +295,20 @@ describe('Elasticsearch store over an in-memory cluster: the amendment graph end
     ]);
   });
 
-  it('leaves replaced original wording out of in-force searches from the day it was replaced', async () => {
-    const inForce = async (day: string) =>
+  it('searches the wording in force on a day: the original before an amendment, the amended one from it', async () => {
+    const inForce = async (day?: string) =>
       (await store.search({ query: '', number: '09-08', language: 'fr', inForce: day, limit: 50 })).hits
-        .map((h) => h.article)
+        .map((h) => `${h.article}:${h.introducedBy ?? 'original'}`)
         .sort();
-    expect(await inForce('2015-03-11')).toEqual(['1', '12', '2', '5']);
-    expect(await inForce('2015-03-12')).toEqual(['1']);
+    const originals = ['1:original', '12:original', '2:original', '5:original'];
+    const amended = ['12-bis:loi-29-14', '2:loi-29-14', '5:loi-29-14'];
+    expect(await inForce('2015-03-11')).toEqual(originals.sort());
+    expect(await inForce('2015-03-12')).toEqual(['1:original', ...amended].sort());
+    expect(await inForce()).toEqual([...originals, ...amended].sort());
+    // Saved again, the amending law's wordings are not indexed twice.
+    await save(store, amendingBulletins());
+    expect(await inForce('2016-01-01')).toEqual(await inForce('2015-03-12'));
+    expect((await store.search({ query: '', number: '2-09-165', inForce: '2021-01-01' })).total).toBe(0);
   });
 
   it('tells the history, amending events after the publications, and the backlinks', async () => {

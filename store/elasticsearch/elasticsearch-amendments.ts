@@ -33,7 +33,7 @@ import {
   type BulkResponse,
   bulkWithBackoff,
 } from './elasticsearch-bulk.js';
-import type { IndexTargets } from './elasticsearch-mapping.js';
+import { type IndexTargets, versionDocument } from './elasticsearch-mapping.js';
 
 type Query = Record<string, unknown>;
 
@@ -99,15 +99,22 @@ export interface ExpressionSource {
   date: string | null;
 }
 
-/** What the graph reads of an article in the documents index. */
-interface ArticleSource {
+/** What the graph reads of an article in the documents index (its whole source is there). */
+interface ArticleSource extends Record<string, unknown> {
   text_id: string;
   language: Language;
   article: string;
   position: number;
   body_fr?: string;
   body_ar?: string;
+  paragraphs?: string[] | null;
   valid_to?: string | null;
+}
+
+/** An article as the link stage reads it: its alinéas too, so an amendment of one alinéa applies. */
+function linkedArticle(a: ArticleSource): { number: string; body: string; paragraphs?: string[] } {
+  const body = a.body_fr ?? a.body_ar ?? '';
+  return a.paragraphs ? { number: a.article, body, paragraphs: a.paragraphs } : { number: a.article, body };
 }
 
 /** A document to write into one of the graph's indices. */
@@ -535,7 +542,7 @@ export class ElasticsearchAmendments implements LinkPort<ElasticsearchLink> {
       language,
       articles: hits
         .filter((a) => a.source.text_id === textId && a.source.language === language)
-        .map((a) => ({ number: a.source.article, body: a.source.body_fr ?? a.source.body_ar ?? '' })),
+        .map((a) => linkedArticle(a.source)),
     }));
   }
 
@@ -546,6 +553,13 @@ export class ElasticsearchAmendments implements LinkPort<ElasticsearchLink> {
   async writeVersions(textIds: readonly string[], versions: readonly ExpressionVersions[]): Promise<void> {
     if (textIds.length === 0) return;
     const hits = await this.articleHits(textIds);
+    // Amended wordings are searched beside the articles: rewritten with the versions.
+    await this.client.deleteByQuery({
+      index: this.targets.documents,
+      query: { bool: { filter: [{ term: { kind: 'version' } }, { terms: { text_id: [...textIds] } }] } },
+      refresh: true,
+      conflicts: 'proceed',
+    });
     const writes: BulkOperation[] = [];
     const kept: Query[] = [];
     const replaced = new Map<string, Map<string, string>>();
@@ -556,13 +570,23 @@ export class ElasticsearchAmendments implements LinkPort<ElasticsearchLink> {
         e.versions ??
         publishedVersions(
           e,
-          own.map((a) => ({ number: a.source.article, body: a.source.body_fr ?? a.source.body_ar ?? '' })),
+          own.map((a) => linkedArticle(a.source)),
         );
       writes.push(
         ...versionDocuments(e.textId, e.language, computed).map((d) =>
           bulkOperation(this.targets.versions, d),
         ),
       );
+      const expression = own[0]?.source;
+      if (expression)
+        computed.forEach((v, position) => {
+          const doc = versionDocument(expression, v, position);
+          if (doc)
+            writes.push({
+              action: { index: { _index: this.targets.documents, _id: doc.id } },
+              document: doc.source,
+            });
+        });
       kept.push({
         bool: { filter: [{ term: { expression: key } }, { range: { position: { lt: computed.length } } }] },
       });

@@ -5,6 +5,7 @@
  * phrases such as « protection des données » keep every word), and the documents made
  * from a parsed bulletin. Pure: no client, no server.
  */
+import type { ComputedVersion } from '../../pipeline/amendments/versions.js';
 import { canonicalArticleNumber, canonicalNumber } from '../../pipeline/ids.js';
 import type { Language, ParsedBulletin } from '../../pipeline/model.js';
 import { bulletinToRecord } from '../bulletin-record.js';
@@ -228,4 +229,50 @@ export function bulletinDocuments({ bulletin, texts }: ParsedBulletin): IndexedD
     });
   }
   return documents;
+}
+
+/** Fields an amended wording's document takes from its expression's article documents. */
+const EXPRESSION_FIELDS = [
+  'text_id',
+  'language',
+  'type',
+  'number',
+  'title',
+  'title_fr',
+  'title_ar',
+  'bulletin',
+];
+
+/**
+ * The documents-index entry of an amended wording (kind `version`), searched like an article:
+ * dated the day it took effect, with its validity for the in-force filter. `article` is any
+ * article document of the same expression (its text's fields); null when the version has no
+ * wording to search (an abrogation) or is the original.
+ */
+export function versionDocument(
+  article: Record<string, unknown>,
+  version: ComputedVersion,
+  position: number,
+): IndexedDocument | null {
+  if (version.introducedBy === null || version.body === null) return null;
+  const language = article.language as Language;
+  const common = Object.fromEntries(
+    EXPRESSION_FIELDS.filter((f) => f in article).map((f) => [f, article[f]]),
+  );
+  return {
+    kind: 'documents',
+    id: `${version.textId}:${language}:version:${version.article}:${version.validFrom}`,
+    source: {
+      ...common,
+      kind: 'version',
+      article: version.article,
+      position,
+      ...byLanguage(language, 'body', version.body),
+      date: version.validFrom,
+      decade: decadeOf(version.validFrom),
+      valid_from: version.validFrom,
+      valid_to: version.validTo,
+      introduced_by: version.introducedBy,
+    },
+  };
 }

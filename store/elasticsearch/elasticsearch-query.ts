@@ -115,7 +115,8 @@ export function planSearch(request: SearchRequest): SearchPlan {
               ],
             },
           },
-          sort: [languageFirst, { position: 'asc' }],
+          // An article's newest wording first, as the embedded store pins them.
+          sort: [languageFirst, { date: { order: 'desc' } }, { position: 'asc' }],
         }
       : null;
   const restFilters = [...filters];

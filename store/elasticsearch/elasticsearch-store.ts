@@ -23,6 +23,7 @@ import type {
 import { textHistory } from '../amendment-history.js';
 import { articleEntry, type StoredArticle, versionEntries, versionsOfArticle } from '../article-reads.js';
 import { type BulletinRecord, bulletinFromRecord } from '../bulletin-record.js';
+import { type GroupedTextFacts, groupHitsByText } from '../search-groups.js';
 import {
   type ArticleRecord,
   type ArticleVersionRecord,
@@ -77,7 +78,8 @@ export interface ElasticsearchStoreOptions {
 }
 
 interface DocumentSource {
-  kind: 'article' | 'title';
+  /** `version`: an amended wording of an article (store/elasticsearch/elasticsearch-mapping.ts versionDocument). */
+  kind: 'article' | 'title' | 'version';
   text_id: string;
   language: Language;
   type: TextType;
@@ -96,6 +98,8 @@ interface DocumentSource {
   path?: string[] | null;
   paragraphs?: string[] | null;
   valid_to?: string | null;
+  valid_from?: string;
+  introduced_by?: string;
 }
 
 interface TextSource {
@@ -562,6 +566,9 @@ export class ElasticsearchStore implements SearchStore {
           snippet: fragment ?? buildSnippet(body || s.title, terms, { words: this.snippetWords }),
           date: s.date,
           score,
+          validFrom: s.valid_from ?? s.date,
+          validTo: s.valid_to ?? null,
+          introducedBy: s.introduced_by ?? null,
         },
       ];
     };
@@ -573,15 +580,29 @@ export class ElasticsearchStore implements SearchStore {
         (rest.aggregations?.[name] as { buckets?: { key: string | number; doc_count: number }[] } | undefined)
           ?.buckets ?? []
       ).map((b) => ({ value: String(b.key), count: b.doc_count }));
+    const hits = [
+      ...pinnedOnPage.flatMap((h) => toHit(h, topScore + 1)),
+      ...rest.hits.hits.flatMap((h) => toHit(h, h._score ?? 0)),
+    ];
     return {
       total: pinned.length + restTotal,
       totalRelation: typeof total === 'object' && total.relation === 'gte' ? 'gte' : 'eq',
-      hits: [
-        ...pinnedOnPage.flatMap((h) => toHit(h, topScore + 1)),
-        ...rest.hits.hits.flatMap((h) => toHit(h, h._score ?? 0)),
-      ],
+      hits,
+      texts: groupHitsByText(hits, await this.textFacts(hits.map((h) => h.textId))),
       ...(request.facets ? { facets: { type: buckets('type'), decade: buckets('decade') } } : {}),
     };
+  }
+
+  /** Type, number and first publication of the texts of a page's hits. */
+  private async textFacts(textIds: string[]): Promise<Map<string, GroupedTextFacts>> {
+    if (textIds.length === 0) return new Map();
+    const facts = new Map<string, GroupedTextFacts>();
+    for (const e of await this.expressions([{ terms: { text_id: [...new Set(textIds)] } }])) {
+      const seen = facts.get(e.text_id);
+      const date = [seen?.date, e.date].filter((d): d is string => !!d).sort()[0] ?? null;
+      facts.set(e.text_id, { type: e.type, number: e.number, date });
+    }
+    return facts;
   }
 
   async close(): Promise<void> {

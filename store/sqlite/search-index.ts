@@ -84,3 +84,15 @@ export const DECADE_OF_ROWID = `CASE ${Array.from(
 )
   .map((decade) => `WHEN rowid >= ${rowidRange(`${decade}-01-01`, null)[0]} THEN '${decade}'`)
   .join(' ')} END`;
+
+/**
+ * SQL listing in `ended_documents` the original articles (of the texts `where` selects, a
+ * condition on `a`) whose wording an amendment or abrogation ended, on the day it ended.
+ */
+export function endedOriginals(where: string): string {
+  return `INSERT OR REPLACE INTO ended_documents (id, text_id, valid_to)
+    SELECT a.id, a.text_id, min(v.valid_to) FROM articles a
+    JOIN article_versions v ON v.text_id = a.text_id AND v.language = a.language AND v.article = a.number
+    WHERE v.introduced_by IS NULL AND v.valid_to IS NOT NULL AND ${where}
+    GROUP BY a.id`;
+}

@@ -67,7 +67,11 @@ function versionRecord(r: VersionRow): ArticleVersionRecord {
 
 /** Links and versions of the embedded store, over the store's prepared statements. */
 export class SqliteAmendments implements LinkPort<SqliteLink> {
-  constructor(private readonly stmt: (sql: string) => Database.Statement) {}
+  constructor(
+    private readonly stmt: (sql: string) => Database.Statement,
+    /** Called once versions of `textIds` are written (the search index follows them). */
+    private readonly versionsWritten: (textIds: readonly string[]) => void = () => {},
+  ) {}
 
   /** Texts an amendment by one of `textIds` targets: their versions change when those texts are saved again. */
   targetsOf(textIds: readonly string[]): string[] {
@@ -191,12 +195,16 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
 
   articlesOf(expressions: readonly ExpressionDate[]): ExpressionArticles[] {
     const select = this.stmt(
-      'SELECT number, body FROM articles WHERE text_id = ? AND language = ? ORDER BY position',
+      'SELECT number, body, paragraphs FROM articles WHERE text_id = ? AND language = ? ORDER BY position',
     );
     return expressions.map(({ textId, language }) => ({
       textId,
       language,
-      articles: select.all(textId, language) as { number: string; body: string }[],
+      articles: (
+        select.all(textId, language) as { number: string; body: string; paragraphs: string | null }[]
+      ).map(({ paragraphs, ...a }) =>
+        paragraphs ? { ...a, paragraphs: JSON.parse(paragraphs) as string[] } : a,
+      ),
     }));
   }
 
@@ -234,6 +242,7 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
         );
       });
     }
+    this.versionsWritten(textIds);
   }
 
   /** One article's versions in one expression, oldest first. */

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { JaridaError } from '../../pipeline/errors.js';
 import type { TextType } from '../../pipeline/model.js';
 import { normalizeForSearch } from '../../pipeline/normalize.js';
-import { DAY_SPAN, dayNumber, documentTags } from './search-index.js';
+import { DAY_SPAN, dayNumber, documentTags, endedOriginals } from './search-index.js';
 
 /**
  * A table of what the articles of an expression cite, amendments and citations alike: the
@@ -246,6 +246,52 @@ const MIGRATIONS: readonly string[] = [
   // Alinéas and items of each article (a JSON array); null for articles read before them, shown as one alinéa.
   `
   ALTER TABLE articles ADD COLUMN paragraphs TEXT;
+  `,
+  // Issue 17 (every version searchable): each amended wording is a document of the index
+  // (version_entries, ids keyed by the day it took effect), and every document whose wording
+  // ended (an original replaced or abrogated, an amended wording replaced in turn) is listed
+  // with that day in ended_documents, which "in force on" leaves out.
+  `
+  CREATE TABLE version_entries (
+    id INTEGER PRIMARY KEY,
+    text_id TEXT NOT NULL,
+    language TEXT NOT NULL,
+    article TEXT NOT NULL,
+    valid_from TEXT NOT NULL,
+    -- What was indexed (wording, title, type, number), hashed: NULL re-indexes at the next change.
+    indexed_hash TEXT,
+    FOREIGN KEY (text_id, language) REFERENCES expressions (text_id, language) ON DELETE CASCADE
+  );
+  CREATE INDEX version_entries_text ON version_entries (text_id);
+  CREATE TABLE ended_documents (
+    id INTEGER PRIMARY KEY,
+    text_id TEXT NOT NULL,
+    valid_to TEXT NOT NULL
+  );
+  CREATE INDEX ended_documents_text ON ended_documents (text_id);
+  CREATE TRIGGER version_entries_index_delete AFTER DELETE ON version_entries BEGIN
+    DELETE FROM search_index WHERE rowid = old.id;
+    DELETE FROM ended_documents WHERE id = old.id;
+  END;
+  CREATE TRIGGER articles_ended_delete AFTER DELETE ON articles BEGIN
+    DELETE FROM ended_documents WHERE id = old.id;
+  END;
+
+  INSERT INTO version_entries (id, text_id, language, article, valid_from)
+    SELECT day_number(valid_from) * ${DAY_SPAN} + ${(3 * DAY_SPAN) / 4}
+        + row_number() OVER (PARTITION BY day_number(valid_from) ORDER BY text_id, language, position),
+      text_id, language, article, valid_from
+    FROM article_versions WHERE introduced_by IS NOT NULL AND body IS NOT NULL;
+  INSERT INTO search_index (rowid, title, body, tags)
+    SELECT ve.id, search_terms(e.title), search_terms(v.body), search_tags(t.id, t.type, t.number, v.language, v.article)
+    FROM version_entries ve
+    JOIN article_versions v USING (text_id, language, article, valid_from)
+    JOIN expressions e ON e.text_id = ve.text_id AND e.language = ve.language
+    JOIN texts t ON t.id = ve.text_id;
+  INSERT INTO ended_documents (id, text_id, valid_to)
+    SELECT ve.id, ve.text_id, v.valid_to FROM version_entries ve
+    JOIN article_versions v USING (text_id, language, article, valid_from) WHERE v.valid_to IS NOT NULL;
+  ${endedOriginals('TRUE')};
   `,
 ];
 

@@ -3,7 +3,9 @@
  * that window by the words alone (store/sqlite/sqlite-search.ts). On the search benchmark's archive
  * and query set, small and with a small window so that windows fill, every page must be
  * what the straightforward formulation answers: one pass over the index with the words and
- * the filter tags together, bm25 over that window, and facets counted over that window.
+ * the filter tags together, bm25 over that window, and facets counted over that window. The
+ * archive has amended wordings: in force on a day, the pass leaves out every document whose
+ * wording ended by then, read from the article versions themselves.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,7 +28,7 @@ let db: Database.Database;
 
 beforeAll(async () => {
   store = await openSqliteStore(path, { rankWindow: RANK_WINDOW });
-  await store.saveBulletins([...syntheticArchive({ articles: 4000, seed: 11 }, texts)]);
+  await store.saveBulletins([...syntheticArchive({ articles: 4000, seed: 11, amended: 0.2 }, texts)]);
   await store.optimize();
   db = new Database(path, { readonly: true });
 }, 60_000);
@@ -56,15 +58,30 @@ function onePass(
   const to = request.to ?? request.inForce ?? null;
   const [lo, hi] = rowidRange(request.from ?? null, to);
   const dated = request.from || to;
+  // Wordings ended by the day: originals an amendment replaced or abrogated, amended wordings replaced in turn.
+  const ended = `AND rowid NOT IN (
+    SELECT a.id FROM articles a JOIN article_versions v ON v.text_id = a.text_id AND v.language = a.language
+      AND v.article = a.number AND v.introduced_by IS NULL WHERE v.valid_to <= @day
+    UNION ALL SELECT ve.id FROM version_entries ve JOIN article_versions v USING (text_id, language, article, valid_from)
+      WHERE v.valid_to <= @day)`;
   const rows = db
     .prepare(
-      `SELECT w.rowid, w.score, a.text_id, a.number, t.type, substr(a.date, 1, 3) || '0' AS decade FROM (
+      `SELECT w.rowid, w.score, d.text_id, d.number, t.type, substr(d.date, 1, 3) || '0' AS decade FROM (
          SELECT rowid, -bm25(search_index, 0.3, 1.0, 0.0) AS score FROM search_index
-         WHERE search_index MATCH ? AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?) w
-       JOIN articles a ON a.id = w.rowid JOIN texts t ON t.id = a.text_id
+         WHERE search_index MATCH @match AND rowid BETWEEN @lo AND @hi ${request.inForce ? ended : ''}
+         ORDER BY rowid DESC LIMIT @window) w
+       JOIN (SELECT id, text_id, number, date FROM articles
+         UNION ALL SELECT id, text_id, article, valid_from FROM version_entries) d ON d.id = w.rowid
+       JOIN texts t ON t.id = d.text_id
        ORDER BY w.score DESC, w.rowid DESC`,
     )
-    .all(match, dated ? Math.max(lo, DAY_SPAN) : lo, hi, RANK_WINDOW) as {
+    .all({
+      match,
+      lo: dated ? Math.max(lo, DAY_SPAN) : lo,
+      hi,
+      window: RANK_WINDOW,
+      ...(request.inForce ? { day: request.inForce } : {}),
+    }) as {
     score: number;
     text_id: string;
     number: string;
@@ -94,6 +111,7 @@ describe('SQLite search window', () => {
     );
     let compared = 0;
     let filled = 0;
+    let amendedInForce = 0;
     for (const request of requests) {
       const expected = onePass(request);
       if (!expected) continue;
@@ -110,10 +128,12 @@ describe('SQLite search window', () => {
       }).toEqual(expected.facets);
       compared++;
       if (result.totalRelation === 'gte') filled++;
+      if (request.inForce && result.hits.some((h) => h.introducedBy)) amendedInForce++;
     }
     // Most of the set is covered, and windows fill, with and without filters.
     expect(compared).toBeGreaterThan(120);
     expect(filled).toBeGreaterThan(20);
+    expect(amendedInForce).toBeGreaterThan(5);
   });
 
   it('weighs the words only: a filter the matches all pass leaves hits and scores as they were', async () => {

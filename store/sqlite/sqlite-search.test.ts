@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reindex } from '../../ingest/reindex.js';
 import { DataDir } from '../data-dir.js';
+import { amendingBulletins } from '../testing/contract-amendments.js';
 import { contractBulletins, makePages } from '../testing/contract-data.js';
 import {
   DAY_SPAN,
@@ -15,7 +16,7 @@ import {
   documentTags,
   rowidRange,
 } from './search-index.js';
-import { migrate } from './sqlite-schema.js';
+import { migrate, SCHEMA_VERSION } from './sqlite-schema.js';
 import { openSqliteStore } from './sqlite-store.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jarida-search-'));
@@ -93,6 +94,33 @@ describe('SQLite search index', () => {
     const id = check.prepare('SELECT id FROM articles').pluck().get() as number;
     expect(dayOfRowid(id)).toBe(dayNumber('2009-03-05'));
     check.close();
+  });
+
+  it('upgrades a database written before amended wordings were indexed: every wording searchable', async () => {
+    const path = join(dir, 'versions-upgrade.db');
+    const store = await openSqliteStore(path);
+    for (const parsed of [...contractBulletins(), ...amendingBulletins()])
+      await store.saveBulletin(parsed, makePages(parsed));
+    const inForce = { query: '"consentement exprès"', number: '09-08', inForce: '2016-01-01' };
+    // Scores compare within one result only.
+    const found = async (s: typeof store) => (await s.search(inForce)).hits.map(({ score, ...hit }) => hit);
+    const expected = await found(store);
+    expect(expected).toHaveLength(1);
+    await store.close();
+    // Back to the schema before: no version documents, nothing ended.
+    const db = new Database(path);
+    db.exec(`DELETE FROM version_entries; DROP TRIGGER version_entries_index_delete; DROP TRIGGER articles_ended_delete;
+      DROP TABLE version_entries; DROP TABLE ended_documents;`);
+    db.pragma(`user_version = ${SCHEMA_VERSION - 1}`);
+    db.close();
+
+    const upgraded = await openSqliteStore(path);
+    expect(await found(upgraded)).toEqual(expected);
+    expect((await upgraded.search({ query: '"données génétiques"', inForce: '2016-01-01' })).total).toBe(0);
+    // Written after the upgrade, a document on the same day takes an id of its own.
+    for (const parsed of amendingBulletins()) await upgraded.saveBulletin(parsed, makePages(parsed));
+    expect(await found(upgraded)).toEqual(expected);
+    await upgraded.close();
   });
 
   it('ranks within a window of the newest matches and says when the total is a lower bound', async () => {

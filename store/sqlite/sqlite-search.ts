@@ -4,6 +4,10 @@
  * the index intersects or a rowid range it seeks, so a search reads the index and then
  * the handful of rows on the page, whatever the archive's size.
  *
+ * Every wording of an article is a document: the article as printed, and each amended
+ * wording (version_entries, dated the day it took effect). "In force on" a day is the
+ * documents dated by then, less those whose wording ended by then (ended_documents).
+ *
  * Broad queries: the index ranks (bm25) the `rankWindow` most recently published matches,
  * like a search engine's result window; `total` counts up to it and says so with
  * `totalRelation: 'gte'` beyond. The window is found first with the filters, then ranked
@@ -11,12 +15,14 @@
  * weigh it, and a filter tag's phrase (the language tag holds half the archive) weighs
  * nothing.
  */
+import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalArticleNumber } from '../../pipeline/ids.js';
 import type { Language, LegalText, TextType } from '../../pipeline/model.js';
 import { TEXT_TYPES } from '../../pipeline/model.js';
-import type { TermCache } from '../../pipeline/normalize.js';
+import { normalizeForSearch, type TermCache } from '../../pipeline/normalize.js';
 import { highlightTerms, parseQuery, toFtsMatch } from '../query.js';
+import { type GroupedTextFacts, groupHitsByText } from '../search-groups.js';
 import {
   DEFAULT_SEARCH_LIMIT,
   type SearchFacets,
@@ -33,7 +39,9 @@ import {
   DECADE_OF_ROWID,
   dayNumber,
   dayOfRowid,
+  documentTags,
   EVERY_DOCUMENT,
+  endedOriginals,
   languageTag,
   numberTag,
   rowidRange,
@@ -69,6 +77,31 @@ interface DocumentRow {
   body: string;
   date: string | null;
   title: string;
+  valid_from: string | null;
+  valid_to: string | null;
+  introduced_by: string | null;
+}
+
+/** A wording the index holds for an amended version. */
+interface IndexedVersionRow {
+  id: number;
+  language: Language;
+  article: string;
+  valid_from: string;
+  indexed_hash: string | null;
+}
+
+/** An amended wording to index (article_versions joined to its text). */
+interface AmendedVersionRow {
+  language: Language;
+  article: string;
+  valid_from: string;
+  valid_to: string | null;
+  /** Null: the abrogation, which ends a wording and has none to index. */
+  body: string | null;
+  title: string;
+  type: TextType;
+  number: string | null;
 }
 
 interface RankedRow {
@@ -80,8 +113,10 @@ interface RankedRow {
 interface IndexQuery {
   match: string;
   range: [number, number];
-  /** Rowids to leave out (pinned hits, wording no longer in force). */
+  /** Rowids to leave out (pinned hits). */
   exclude: number[];
+  /** In force on this day: documents whose wording ended by then are left out. */
+  endedBy: string | null;
   /** The words of `match` alone, to rank by relevance; null: newest first. */
   words: string | null;
 }
@@ -128,7 +163,8 @@ export class SqliteSearch {
       const base = day * DAY_SPAN;
       const max = this.stmt(
         `SELECT max(m) FROM (SELECT max(id) AS m FROM articles WHERE id BETWEEN @lo AND @hi
-         UNION ALL SELECT max(id) FROM title_entries WHERE id BETWEEN @lo AND @hi)`,
+         UNION ALL SELECT max(id) FROM title_entries WHERE id BETWEEN @lo AND @hi
+         UNION ALL SELECT max(id) FROM version_entries WHERE id BETWEEN @lo AND @hi)`,
       )
         .pluck()
         .get({ lo: base, hi: base + DAY_SPAN - 1 }) as number | null;
@@ -165,6 +201,61 @@ export class SqliteSearch {
     );
   }
 
+  /**
+   * Indexes the amended wordings of `textIds` as the link stage just wrote their versions, and
+   * lists the documents whose wording ended. A wording indexed before as it is now keeps its
+   * document: a text amended again (each amending text recomputes its target) re-indexes only
+   * what changed. Texts never amended (most) cost three index probes.
+   */
+  indexVersions(textIds: readonly string[]): void {
+    const amended = this.stmt(
+      `SELECT v.language, v.article, v.valid_from, v.valid_to, v.body, e.title, t.type, t.number
+       FROM article_versions v
+       JOIN expressions e ON e.text_id = v.text_id AND e.language = v.language
+       JOIN texts t ON t.id = v.text_id
+       WHERE v.text_id = ? AND v.introduced_by IS NOT NULL ORDER BY v.language, v.position`,
+    );
+    const indexed = this.stmt(
+      'SELECT id, language, article, valid_from, indexed_hash FROM version_entries WHERE text_id = ?',
+    );
+    const insertEntry = this.stmt(
+      `INSERT INTO version_entries (id, text_id, language, article, valid_from, indexed_hash)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    const insertEnded = this.stmt('INSERT INTO ended_documents (id, text_id, valid_to) VALUES (?, ?, ?)');
+    const key = (v: { language: string; article: string; valid_from: string }) =>
+      `${v.language}\u0000${v.article}\u0000${v.valid_from}`;
+    for (const textId of textIds) {
+      const before = new Map((indexed.all(textId) as IndexedVersionRow[]).map((r) => [key(r), r] as const));
+      this.stmt('DELETE FROM ended_documents WHERE text_id = ?').run(textId);
+      const versions = amended.all(textId) as AmendedVersionRow[];
+      // Without an amended version, no wording of the text ended (an abrogation is one).
+      if (versions.length > 0) this.stmt(endedOriginals('a.text_id = @textId')).run({ textId });
+      for (const v of versions) {
+        if (v.body === null) continue;
+        const hash = createHash('sha1')
+          .update([v.body, v.title, v.type, v.number ?? ''].join('\u0000'))
+          .digest('base64');
+        const kept = before.get(key(v));
+        let id = kept?.id;
+        if (kept && kept.indexed_hash === hash) before.delete(key(v));
+        else {
+          id = this.allocateId(v.valid_from);
+          insertEntry.run(id, textId, v.language, v.article, v.valid_from, hash);
+          const tags = documentTags({ textId, ...v });
+          this.indexArticle(id, normalizeForSearch(v.title, this.terms), {
+            body: normalizeForSearch(v.body, this.terms),
+            tags,
+          });
+        }
+        if (v.valid_to) insertEnded.run(id, textId, v.valid_to);
+      }
+      // What is no longer a wording of the text (its trigger drops its document).
+      const remove = this.stmt('DELETE FROM version_entries WHERE id = ?');
+      for (const stale of before.values()) remove.run(stale.id);
+    }
+  }
+
   /** Merges the index into one segment and refreshes the planner's statistics. */
   optimize(): void {
     // analysis_limit: sampled statistics, seconds instead of minutes on a large archive.
@@ -187,7 +278,7 @@ export class SqliteSearch {
 
     const tags = this.filterTags(request);
     const range = this.filterRange(request);
-    const exclude = request.inForce ? this.notInForce(request.inForce) : [];
+    const endedBy = request.inForce && this.anyEnded() ? request.inForce : null;
 
     // An exact article reference is answered first, whatever the ranking says.
     const pinned =
@@ -196,7 +287,8 @@ export class SqliteSearch {
             {
               match: tagsMatch([...tags, textTag(reference.text.id), articleTag(reference.article)])!,
               range,
-              exclude,
+              exclude: [],
+              endedBy,
             },
             preferred,
           )
@@ -210,7 +302,8 @@ export class SqliteSearch {
     const indexQuery: IndexQuery = {
       match: match || EVERY_DOCUMENT,
       range,
-      exclude: [...exclude, ...pinned],
+      exclude: pinned,
+      endedBy,
       words: wordsMatch,
     };
 
@@ -249,16 +342,21 @@ export class SqliteSearch {
           }),
           date: row.date,
           score,
+          validFrom: row.valid_from,
+          validTo: row.valid_to,
+          introducedBy: row.introduced_by,
         },
       ];
     };
+    const hits = [
+      ...pinnedOnPage.flatMap((id) => hit(id, topScore + 1)),
+      ...ranked.flatMap((r) => hit(r.rowid, r.score)),
+    ];
     return {
       total: pinned.length + counted.total,
       totalRelation: counted.exact ? 'eq' : 'gte',
-      hits: [
-        ...pinnedOnPage.flatMap((id) => hit(id, topScore + 1)),
-        ...ranked.flatMap((r) => hit(r.rowid, r.score)),
-      ],
+      hits,
+      texts: groupHitsByText(hits, this.textFacts(hits.map((h) => h.textId))),
       ...(request.facets ? { facets: this.facets(indexQuery, pinned) } : {}),
     };
   }
@@ -285,40 +383,41 @@ export class SqliteSearch {
     return [Math.max(lo, floor), Math.min(hi, published)];
   }
 
-  /**
-   * Articles whose original wording (what the index holds) an amendment or abrogation in force
-   * by `day` replaced. Empty until amendments are linked, so the common case costs one probe.
-   */
-  private notInForce(day: string): number[] {
-    return this.stmt(
-      `SELECT DISTINCT a.id FROM article_versions v
-       JOIN articles a ON a.text_id = v.text_id AND a.language = v.language AND a.number = v.article
-       WHERE v.introduced_by IS NOT NULL AND v.valid_from <= ?`,
-    )
-      .pluck()
-      .all(day) as number[];
+  /** Whether any wording ended: until amendments are linked, "in force on" is a date range alone. */
+  private anyEnded(): boolean {
+    return this.stmt('SELECT EXISTS (SELECT 1 FROM ended_documents)').pluck().get() === 1;
   }
 
-  /** The articles an exact reference names, in the preferred language first. */
+  /**
+   * The articles an exact reference names, in the preferred language first, then their
+   * newest wording first (a misread repeated number in printed order).
+   */
   private pinnedIds(query: Omit<IndexQuery, 'words'>, preferred: Language): number[] {
     const { ids } = this.window({ ...query, words: null });
     if (ids.length === 0) return [];
     return this.stmt(
-      `SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))
-       ORDER BY ${LANGUAGE_ORDER('language')}, position`,
+      `SELECT id FROM (
+         SELECT id, language, position FROM articles WHERE id IN (SELECT value FROM json_each(@ids))
+         UNION ALL SELECT id, language, 0 FROM version_entries WHERE id IN (SELECT value FROM json_each(@ids)))
+       ORDER BY ${LANGUAGE_ORDER('language').replace('?', '@preferred')}, id / ${DAY_SPAN} DESC, position`,
     )
       .pluck()
-      .all(JSON.stringify(ids), preferred) as number[];
+      .all({ ids: JSON.stringify(ids), preferred }) as number[];
   }
 
   private where(query: IndexQuery): { sql: string; params: unknown[] } {
     const exclude = query.exclude.length > 0 ? 'AND rowid NOT IN (SELECT value FROM json_each(?))' : '';
+    // A lookup by rowid per match: only in-force searches pay it, and only once wordings ended.
+    const ended = query.endedBy
+      ? 'AND NOT EXISTS (SELECT 1 FROM ended_documents d WHERE d.id = search_index.rowid AND d.valid_to <= ?)'
+      : '';
     return {
-      sql: `search_index MATCH ? AND ${ROWID_BETWEEN} ${exclude}`,
+      sql: `search_index MATCH ? AND ${ROWID_BETWEEN} ${exclude} ${ended}`,
       params: [
         query.match,
         ...query.range,
         ...(query.exclude.length > 0 ? [JSON.stringify(query.exclude)] : []),
+        ...(query.endedBy ? [query.endedBy] : []),
       ],
     };
   }
@@ -407,20 +506,45 @@ export class SqliteSearch {
     return [...first, ...others.rows];
   }
 
-  /** Rows of the documents to show, by id: articles and title-only texts. */
+  /**
+   * Rows of the documents to show, by id: articles (their original wording), title-only texts
+   * and amended wordings (dated the day they took effect), each with its validity.
+   */
   private documents(ids: number[]): Map<number, DocumentRow> {
     if (ids.length === 0) return new Map();
     const rows = this.stmt(
-      `SELECT a.id, a.text_id, a.number, a.language, a.body, a.date, e.title
+      `SELECT a.id, a.text_id, a.number, a.language, a.body, a.date, e.title,
+         COALESCE((SELECT min(v.valid_from) FROM article_versions v WHERE v.text_id = a.text_id
+           AND v.language = a.language AND v.article = a.number AND v.introduced_by IS NULL), a.date) AS valid_from,
+         (SELECT d.valid_to FROM ended_documents d WHERE d.id = a.id) AS valid_to, NULL AS introduced_by
        FROM articles a JOIN expressions e ON e.text_id = a.text_id AND e.language = a.language
        WHERE a.id IN (SELECT value FROM json_each(@ids))
        UNION ALL
-       SELECT te.id, te.text_id, '' AS number, te.language, '' AS body, b.date, e.title
+       SELECT te.id, te.text_id, '' AS number, te.language, '' AS body, b.date, e.title, b.date, NULL, NULL
        FROM title_entries te JOIN expressions e ON e.text_id = te.text_id AND e.language = te.language
        JOIN bulletins b ON b.id = e.bulletin_id
-       WHERE te.id IN (SELECT value FROM json_each(@ids))`,
+       WHERE te.id IN (SELECT value FROM json_each(@ids))
+       UNION ALL
+       SELECT ve.id, ve.text_id, ve.article, ve.language, v.body, ve.valid_from, e.title, v.valid_from, v.valid_to,
+         v.introduced_by
+       FROM version_entries ve
+       JOIN article_versions v ON v.text_id = ve.text_id AND v.language = ve.language AND v.article = ve.article
+         AND v.valid_from = ve.valid_from
+       JOIN expressions e ON e.text_id = ve.text_id AND e.language = ve.language
+       WHERE ve.id IN (SELECT value FROM json_each(@ids))`,
     ).all({ ids: JSON.stringify(ids) }) as DocumentRow[];
     return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** Type, number and first publication of the texts of a page's hits. */
+  private textFacts(textIds: string[]): Map<string, GroupedTextFacts> {
+    if (textIds.length === 0) return new Map();
+    const rows = this.stmt(
+      `SELECT t.id, t.type, t.number, (SELECT min(b.date) FROM publications p JOIN bulletins b ON b.id = p.bulletin_id
+         WHERE p.text_id = t.id) AS date
+       FROM texts t WHERE t.id IN (SELECT value FROM json_each(?))`,
+    ).all(JSON.stringify([...new Set(textIds)])) as ({ id: string } & GroupedTextFacts)[];
+    return new Map(rows.map(({ id, ...facts }) => [id, facts]));
   }
 
   /**
@@ -433,10 +557,11 @@ export class SqliteSearch {
     const where = this.where({ ...query, exclude: query.exclude.filter((id) => !pinned.includes(id)) });
     const groups = this.stmt(
       `SELECT t.type, g.decade, g.hits FROM (
-         SELECT COALESCE(a.text_id, te.text_id) AS text_id, ${DECADE_OF_ROWID.replaceAll('rowid', 'w.rowid')} AS decade,
+         SELECT COALESCE(a.text_id, te.text_id, ve.text_id) AS text_id, ${DECADE_OF_ROWID.replaceAll('rowid', 'w.rowid')} AS decade,
            count(*) AS hits
          FROM (SELECT rowid FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?) w
          LEFT JOIN articles a ON a.id = w.rowid LEFT JOIN title_entries te ON te.id = w.rowid
+         LEFT JOIN version_entries ve ON ve.id = w.rowid
          GROUP BY 1, 2) g
        LEFT JOIN texts t ON t.id = g.text_id`,
     )

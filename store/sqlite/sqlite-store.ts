@@ -116,7 +116,10 @@ export class SqliteStore implements SearchStore {
     this.db.pragma('mmap_size = 1073741824');
     this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
-    this.amendments = new SqliteAmendments((sql) => this.stmt(sql));
+    this.amendments = new SqliteAmendments(
+      (sql) => this.stmt(sql),
+      (textIds) => this.index.indexVersions(textIds),
+    );
     this.index = new SqliteSearch(this.db, (sql) => this.stmt(sql), this.terms, options);
     this.prepare = options.prepare;
     this.saveTransaction = this.db.transaction((batch: readonly PreparedSave[]) => {

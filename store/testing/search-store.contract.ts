@@ -315,6 +315,95 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
         );
       });
 
+      describe('searching every wording', () => {
+        /** Loi 09-08 in French only: the amending loi quotes the new wordings too. */
+        const inLaw = (query: string, inForce?: string, more: Omit<SearchRequest, 'query'> = {}) =>
+          search(query, { number: '09-08', language: 'fr', ...(inForce ? { inForce } : {}), ...more });
+        const NEW = '"consentement exprès"';
+        const REPLACED = '"indubitablement donné"';
+
+        it('finds an amended wording only on days it is in force, the wording it replaced only before', async () => {
+          expect((await inLaw(NEW)).hits).toEqual([
+            expect.objectContaining({
+              textId: 'loi-09-08',
+              article: '5',
+              validFrom: '2015-03-12',
+              validTo: null,
+              introducedBy: 'loi-29-14',
+            }),
+          ]);
+          expect((await inLaw(REPLACED)).hits).toEqual([
+            expect.objectContaining({
+              article: '5',
+              validFrom: '2009-03-05',
+              validTo: '2015-03-12',
+              introducedBy: null,
+            }),
+          ]);
+          expect((await inLaw(NEW, '2015-03-11')).total).toBe(0);
+          expect(refs((await inLaw(NEW, '2015-03-12')).hits)).toEqual(['loi-09-08/5/fr']);
+          expect(refs((await inLaw(REPLACED, '2015-03-11')).hits)).toEqual(['loi-09-08/5/fr']);
+          expect((await inLaw(REPLACED, '2015-03-12')).total).toBe(0);
+          // Words substituted into article 2, and article 12 bis inserted.
+          expect(refs((await inLaw('"automatisé ou non"', '2016-01-01')).hits)).toEqual(['loi-09-08/2/fr']);
+          expect((await inLaw('"automatisé ou non"', '2014-01-01')).total).toBe(0);
+          expect(refs((await inLaw('rapport autorisations', '2016-01-01')).hits)).toEqual([
+            'loi-09-08/12-bis/fr',
+          ]);
+        });
+
+        it('finds an abrogated article in force only before its abrogation', async () => {
+          const genetic = '"données génétiques"';
+          expect(refs((await search(genetic, { inForce: '2015-03-11' })).hits)).toEqual(['loi-09-08/12/fr']);
+          expect((await search(genetic, { inForce: '2015-03-12' })).total).toBe(0);
+          expect(refs((await search(genetic)).hits)).toEqual(['loi-09-08/12/fr']);
+          // A whole text abrogated: none of its articles is in force after.
+          expect((await search('', { number: '2-09-165', inForce: '2019-01-01' })).total).toBe(2);
+          expect((await search('', { number: '2-09-165', inForce: '2020-06-15' })).total).toBe(0);
+        });
+
+        it('answers exact references and facets from the same wordings', async () => {
+          const every = (await search('art. 5 loi 09-08')).hits.slice(0, 3);
+          expect(every.map((h) => [h.language, h.validFrom])).toEqual([
+            ['fr', '2015-03-12'],
+            ['fr', '2009-03-05'],
+            ['ar', '2009-02-23'],
+          ]);
+          const now = (await search('art. 5 loi 09-08', { inForce: '2016-01-01' })).hits.slice(0, 2);
+          expect(now.map((h) => [refs([h])[0], h.introducedBy])).toEqual([
+            ['loi-09-08/5/fr', 'loi-29-14'],
+            ['loi-09-08/5/ar', null],
+          ]);
+          const decades = async (inForce?: string) =>
+            (await inLaw('consentement', inForce, { facets: true })).facets!.decade;
+          expect(await decades()).toEqual([
+            { value: '2000', count: 1 },
+            { value: '2010', count: 1 },
+          ]);
+          expect(await decades('2016-01-01')).toEqual([{ value: '2010', count: 1 }]);
+          expect(await decades('2010-01-01')).toEqual([{ value: '2000', count: 1 }]);
+        });
+
+        it('groups the hits of a page by text, in the order of their first hit', async () => {
+          const result = await search('consentement');
+          expect(result.texts.map((t) => t.textId)).toEqual([...new Set(result.hits.map((h) => h.textId))]);
+          expect(result.texts.flatMap((t) => t.articles)).toHaveLength(result.hits.length);
+          const law = result.texts.find((t) => t.textId === 'loi-09-08')!;
+          expect(law).toMatchObject({
+            type: 'loi',
+            number: '09-08',
+            date: '2009-02-23',
+            title: LOI_09_08_FR.title,
+          });
+          expect(
+            law.articles.map((a) => [a.article, a.language, a.validFrom, a.introducedBy]).sort(),
+          ).toEqual([
+            ['5', 'fr', '2009-03-05', null],
+            ['5', 'fr', '2015-03-12', 'loi-29-14'],
+          ]);
+        });
+      });
+
       it('gives the same versions and history when the amending texts arrive first', async () => {
         const reversed = await makeStore();
         try {
