@@ -10,7 +10,7 @@ import type { Language } from '../pipeline/model.js';
 import { exportAkomaNtoso } from '../store/akn-export.js';
 import { readText, titleBook } from '../store/article-standing.js';
 import { exportBulletinPdf } from '../store/bulletin-pdf.js';
-import type { SearchStore } from '../store/search-store.js';
+import type { SearchStore, TextHistory } from '../store/search-store.js';
 import {
   type ArchiveOptions,
   isoDate,
@@ -27,6 +27,21 @@ function articleNumber(raw: string): string {
   return number;
 }
 
+/**
+ * The alinéa or item an event is on, in the text's words (`alinéa 2 abrogé`, `الفقرة 2 منسوخة`):
+ * an abrogated alinéa must not read as the article abrogated. Empty for a whole article.
+ */
+export function eventScope(e: TextHistory['events'][number], language: Language = 'fr'): string {
+  if (e.paragraph === undefined && e.item === undefined) return '';
+  const words =
+    language === 'ar'
+      ? { paragraph: 'الفقرة', abrogated: e.paragraph === undefined ? 'منسوخ' : 'منسوخة' }
+      : { paragraph: 'alinéa', abrogated: 'abrogé' };
+  const scope = [e.paragraph === undefined ? null : `${words.paragraph} ${e.paragraph}`, e.item ?? null];
+  if (e.kind === 'abrogated') scope.push(words.abrogated);
+  return scope.filter((w) => w !== null).join(' ');
+}
+
 /** Word diffs between each version of an article and the next. */
 async function versionDiffs(store: SearchStore, id: string, article: string, language?: Language) {
   const versions = await store.getArticleVersions(id, article, { language });
@@ -40,7 +55,10 @@ export function historyCommand(): Command {
     .option('--article <n>', 'only the events touching this article')
     .option('--diff', 'with --article: the word diff between each version of the article and the next')
     .addOption(new Option('--lang <lang>', 'language of the versions to compare').choices(['fr', 'ar']))
-    .option('--json', 'print { id, events: [{ date, kind, by, byArticle, articles }] } (and diffs)')
+    .option(
+      '--json',
+      'print { id, events: [{ date, kind, by, byArticle, articles, paragraph?, item?, unapplied?, reason? }] } (and diffs)',
+    )
     .action(async function historyAction(this: Command, id: string) {
       const o = this.optsWithGlobals<
         ArchiveOptions & { article?: string; diff?: boolean; lang?: Language; json?: boolean }
@@ -68,9 +86,12 @@ export function historyCommand(): Command {
             e.kind === 'published'
               ? issueOf(e.date)
               : ` by ${e.by}${e.byArticle ? ` art. ${e.byArticle}` : ''}`;
-          const articles =
-            e.articles.length && e.kind !== 'published' ? ` (art. ${e.articles.join(', ')})` : '';
-          print(`${e.date}  ${e.kind.padEnd(10)}${by}${articles}${title ? ` — ${title}` : ''}`);
+          const scope = eventScope(e, o.lang);
+          const touched = [e.articles.length ? `art. ${e.articles.join(', ')}` : '', scope].filter(Boolean);
+          const articles = touched.length && e.kind !== 'published' ? ` (${touched.join(', ')})` : '';
+          // An amendment that changed no wording is the archivist's to check against the printed page.
+          const warning = e.unapplied ? `  [warning: not applied, ${e.reason}]` : '';
+          print(`${e.date}  ${e.kind.padEnd(10)}${by}${articles}${title ? ` — ${title}` : ''}${warning}`);
         }
         for (const d of diffs ?? []) {
           print(

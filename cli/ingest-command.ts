@@ -112,6 +112,7 @@ export function printIngestSummary(outcomes: FileOutcome[]): void {
     print(`${o.status.padEnd(9)} ${escapeControls(o.path)}: ${escapeControls(detail ?? '')}`);
     if (o.replaced && o.bulletin)
       for (const line of describeChanges(o.bulletin, o.replaced)) print(`          ${line}`);
+    for (const id of o.merged ?? []) print(`          ${o.bulletin}: joined the partial copy ${id}`);
   }
   const count = (s: FileOutcome['status']) => outcomes.filter((o) => o.status === s).length;
   const queued = count('queued') > 0 ? `, ${count('queued')} queued` : '';

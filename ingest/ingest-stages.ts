@@ -10,6 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { errorReason, JaridaError } from '../pipeline/errors.js';
+import { isUnidentified } from '../pipeline/ids.js';
 import type {
   IntakeRecord,
   LegalText,
@@ -51,11 +52,17 @@ export interface FileOutcome {
   warnings?: string[];
   /** `--force` over another file of the bulletin: what the replacement dropped and added. */
   replaced?: ReplacementChanges;
+  /**
+   * Unidentified issues (partial copies, `bo-fr-unidentified-…`) joined to this issue: every
+   * text they held is this issue's, so the store dropped them. For an unidentified file whose
+   * texts an issue of the archive already holds, its own id: it was not kept apart.
+   */
+  merged?: string[];
 }
 
 /** What the structure and index stages report about a bulletin: the counts of its outcome. */
 export type BulletinSummary = Required<Pick<FileOutcome, 'bulletin' | 'pages' | 'texts' | 'articles'>> &
-  Pick<FileOutcome, 'warnings' | 'replaced'>;
+  Pick<FileOutcome, 'warnings' | 'replaced' | 'merged'>;
 
 /** The file a `--force` replaces, and its bulletin as its artefacts kept it (null when they are gone). */
 interface ReplacedFile {
@@ -300,6 +307,8 @@ export class IngestStages {
    * mode the index queue's global concurrency is 1 (ingest-queue.ts). Two editions structured
    * at once still pair, and of two files of one bulletin structured at once the second fails.
    *
+   * A partial copy and its issue are joined ({@link joinPartialCopies}).
+   *
    * @throws BulletinConflictError when the bulletin came from another file (unless `force`).
    */
   async index(parsed: ParsedBulletin, pages: PageArtefact[], force = false): Promise<BulletinSummary> {
@@ -309,11 +318,55 @@ export class IngestStages {
       if (text.number === null && (await this.pairEdition(text, parsed))) paired = true;
     }
     if (paired) await this.deps.dataDir.saveBulletin(parsed.bulletin.sourceSha256, parsed);
+    const summary = summarize(parsed, pages.length);
+    if (isUnidentified(parsed.bulletin.id) && (await this.heldByAnIssue(parsed))) {
+      // A partial copy of an issue already in: its texts stay that issue's, never a second publication.
+      await this.deps.store.removeBulletin(parsed.bulletin.id);
+      return { ...summary, merged: [parsed.bulletin.id] };
+    }
     // Read before the save: with `force`, another file of this bulletin may hold it.
     const replaced = await this.replacedFile(parsed);
     await this.deps.store.saveBulletin(parsed, pages);
-    const summary = summarize(parsed, pages.length);
-    return replaced ? { ...summary, ...(await this.retire(replaced, parsed, summary.warnings)) } : summary;
+    const merged = await this.joinPartialCopies(parsed);
+    const joined = merged.length > 0 ? { ...summary, merged } : summary;
+    return replaced ? { ...joined, ...(await this.retire(replaced, parsed, summary.warnings)) } : joined;
+  }
+
+  /**
+   * Issue 16: a file with no readable number was kept as an unidentified issue; once the
+   * issue it is a copy of is indexed, each unidentified issue of its edition whose texts are
+   * all `parsed`'s is removed from the store, so they are published once. Its file stays in
+   * the data directory (nothing read is lost); one whose artefacts are gone is left alone,
+   * as nothing then shows what it held.
+   */
+  private async joinPartialCopies(parsed: ParsedBulletin): Promise<string[]> {
+    const { bulletin } = parsed;
+    if (isUnidentified(bulletin.id)) return [];
+    const held = new Set(parsed.texts.map((t) => t.id));
+    const merged: string[] = [];
+    for (const other of await this.deps.store.listBulletins({ edition: bulletin.edition })) {
+      if (!isUnidentified(other.id)) continue;
+      const copy = await this.deps.dataDir.loadBulletin(other.sourceSha256);
+      if (!copy || copy.texts.length === 0 || !copy.texts.every((t) => held.has(t.id))) continue;
+      await this.deps.store.removeBulletin(other.id);
+      merged.push(other.id);
+    }
+    return merged;
+  }
+
+  /** Whether one identified issue of its edition already publishes every text of an unidentified `parsed`. */
+  private async heldByAnIssue(parsed: ParsedBulletin): Promise<boolean> {
+    const issuesOf: string[][] = [];
+    for (const text of parsed.texts) {
+      const record = await this.deps.store.getText(text.id, { language: text.language });
+      issuesOf.push(
+        (record?.publications ?? [])
+          .filter((p) => p.edition === parsed.bulletin.edition && !isUnidentified(p.bulletin))
+          .map((p) => p.bulletin),
+      );
+    }
+    const [first, ...rest] = issuesOf;
+    return (first ?? []).some((issue) => rest.every((issues) => issues.includes(issue)));
   }
 
   /** The file that holds `parsed`'s bulletin in the archive, when another than `parsed`'s own. */

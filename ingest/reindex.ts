@@ -12,6 +12,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isUnidentified } from '../pipeline/ids.js';
 import type { PageArtefact, ParsedBulletin } from '../pipeline/model.js';
 import type { DataDir } from '../store/data-dir.js';
 import { ElasticsearchStore } from '../store/elasticsearch/elasticsearch-store.js';
@@ -25,11 +26,15 @@ export interface ReindexOptions {
   onSuperseded?: (file: SupersededFile) => void;
 }
 
-/** A file whose artefacts hold a bulletin another file has replaced: left out of the rebuild. */
+/**
+ * A file left out of the rebuild: its artefacts hold a bulletin another file has replaced, or a
+ * partial copy (an unidentified issue) whose texts the issue of another file all publishes, as
+ * ingesting that issue joined them.
+ */
 export interface SupersededFile {
   sha256: string;
   bulletin: string;
-  /** The file that holds the bulletin. */
+  /** The file that holds the bulletin (for a partial copy: the issue's file). */
   current: string;
 }
 
@@ -55,12 +60,14 @@ export async function currentFiles(
   store: Pick<SearchStore, 'getBulletin'>,
 ): Promise<{ current: string[]; superseded: SupersededFile[] }> {
   const candidates = new Map<string, { sha256: string; writtenAt: number }[]>();
+  const contents = new Map<string, BulletinContents>();
   for (const sha256 of await artefactHashes(dataDir)) {
     const parsed = await dataDir.loadBulletin(sha256);
     if (!parsed) continue;
     const writtenAt = (await stat(path.join(artefactsDir(dataDir), sha256, 'bulletin.json'))).mtimeMs;
     const id = parsed.bulletin.id;
     candidates.set(id, [...(candidates.get(id) ?? []), { sha256, writtenAt }]);
+    contents.set(sha256, { id, edition: parsed.bulletin.edition, texts: parsed.texts.map((t) => t.id) });
   }
   const current: string[] = [];
   const superseded: SupersededFile[] = [];
@@ -77,7 +84,32 @@ export async function currentFiles(
       if (f !== holder) superseded.push({ sha256: f.sha256, bulletin, current: holder.sha256 });
     }
   }
-  return { current: current.sort(), superseded };
+  const joined = joinedCopies(current, contents);
+  return {
+    current: current.filter((sha) => !joined.some((f) => f.sha256 === sha)).sort(),
+    superseded: [...superseded, ...joined],
+  };
+}
+
+/** What a file's bulletin holds, as far as joining a partial copy to its issue needs. */
+interface BulletinContents {
+  id: string;
+  edition: string;
+  texts: string[];
+}
+
+/** The partial copies among `files` whose texts all one identified issue of their edition among `files` publishes. */
+function joinedCopies(files: readonly string[], contents: Map<string, BulletinContents>): SupersededFile[] {
+  const issues = files.filter((sha) => !isUnidentified(contents.get(sha)!.id));
+  return files.flatMap((sha) => {
+    const copy = contents.get(sha)!;
+    if (!isUnidentified(copy.id) || copy.texts.length === 0) return [];
+    const holder = issues.find((issue) => {
+      const held = contents.get(issue)!;
+      return held.edition === copy.edition && copy.texts.every((t) => held.texts.includes(t));
+    });
+    return holder ? [{ sha256: sha, bulletin: copy.id, current: holder }] : [];
+  });
 }
 
 /** The parsed bulletins of `hashes` with their pages, in that order. */

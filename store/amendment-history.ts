@@ -3,6 +3,9 @@
  * events read from the amendments that target it, one event per amending article and kind.
  * Pure: the adapters fetch the rows, this module groups and orders them.
  */
+
+import type { AmendmentOperation } from '../pipeline/amendments/links.js';
+import type { UnappliedReason } from '../pipeline/amendments/versions.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { AmendmentKind } from '../pipeline/model.js';
 import type { TextHistory } from './search-store.js';
@@ -23,22 +26,61 @@ export interface AmendingRow {
   kind: AmendmentKind;
   /** Articles of the target it touches (its target article, a renumbering's new number); null or undefined: none named. */
   articles: readonly (string | null | undefined)[];
+  /** The alinéa and item the amendment is on, from its operation. */
+  paragraph?: number;
+  item?: string;
+  /** Why the amendment changed no wording, when it did not (see {@link storedOperation}). */
+  unapplied?: UnappliedReason | null;
 }
 
 /**
- * Amending events, one per day, amending text, amending article and kind, in the order of
- * `rows` (oldest first): an amending article that touches several articles the same way
- * makes one event listing them all.
+ * A stored operation and the flag the link stage may add to it: the reason it changed no
+ * wording. The flag rides in the stored operation (no column, no mapping field), so both
+ * stores keep it where they keep the operation.
+ */
+export type FlaggedOperation = AmendmentOperation & { unapplied?: UnappliedReason | null };
+
+/** The operation of a stored amendment, without its flag, and the flag. */
+export function storedOperation(stored: FlaggedOperation): {
+  op: AmendmentOperation;
+  unapplied: UnappliedReason | null;
+} {
+  const { unapplied, ...op } = stored;
+  return { op, unapplied: unapplied ?? null };
+}
+
+/** The history fields of a stored operation: its alinéa, item and unapplied flag. */
+export function operationFields(
+  stored: FlaggedOperation,
+): Pick<AmendingRow, 'paragraph' | 'item' | 'unapplied'> {
+  const { op, unapplied } = storedOperation(stored);
+  return { paragraph: op.paragraph, item: op.item, unapplied };
+}
+
+/**
+ * Amending events, one per day, amending text, amending article, kind, alinéa, item and
+ * unapplied reason, in the order of `rows` (oldest first): an amending article that touches
+ * several articles the same way makes one event listing them all. An abrogated alinéa stays
+ * `abrogated` with its `paragraph`: the article itself lives on.
  */
 export function amendingEvents(rows: readonly AmendingRow[]): HistoryEvent[] {
   const events = new Map<string, HistoryEvent>();
   for (const r of rows) {
     if (!r.date) continue;
     const kind = HISTORY_KIND[r.kind] ?? (r.kind as HistoryKind);
-    const key = `${r.date}|${r.by}|${r.byArticle}|${kind}`;
+    const key = `${r.date}|${r.by}|${r.byArticle}|${kind}|${r.paragraph}|${r.item}|${r.unapplied}`;
     let event = events.get(key);
     if (!event) {
-      event = { date: r.date, kind, by: r.by, byArticle: r.byArticle, articles: [] };
+      event = {
+        date: r.date,
+        kind,
+        by: r.by,
+        byArticle: r.byArticle,
+        articles: [],
+        ...(r.paragraph !== undefined ? { paragraph: r.paragraph } : {}),
+        ...(r.item !== undefined ? { item: r.item } : {}),
+        ...(r.unapplied ? { unapplied: true as const, reason: r.unapplied } : {}),
+      };
       events.set(key, event);
     }
     for (const a of r.articles) if (a && !event.articles.includes(a)) event.articles.push(a);

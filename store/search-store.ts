@@ -218,6 +218,14 @@ export const textHistorySchema = z.object({
       byArticle: z.string().nullable(),
       /** Articles of this text the event touched; empty when it touched the whole text. */
       articles: z.array(z.string()),
+      /** The alinéa of those articles the event is on (1 = first); absent: the whole article. */
+      paragraph: z.number().int().positive().optional(),
+      /** The enumerated item it is on, as printed (`3°`, `b)`); absent: none named. */
+      item: z.string().optional(),
+      /** Set when the amendment names an alinéa, item or words the wording does not hold: it changed no wording. */
+      unapplied: z.literal(true).optional(),
+      /** Why it changed no wording; only with `unapplied`. */
+      reason: z.enum(['paragraph-not-found', 'words-not-found']).optional(),
     }),
   ),
 });
@@ -253,6 +261,12 @@ export interface SearchStore {
    * faster than one call per bulletin. Not atomic as a whole: a failure may leave some written.
    */
   saveBulletins(batch: readonly { parsed: ParsedBulletin; pages: PageArtefact[] }[]): Promise<void>;
+  /**
+   * Removes a bulletin: its pages, publications, and the expressions and articles read from it;
+   * a text no other bulletin publishes goes too. Texts it amended get their versions
+   * recomputed. Nothing when the store does not hold it.
+   */
+  removeBulletin(id: string): Promise<void>;
   /** Makes everything written so far fast to search (index merge, statistics); call after a bulk load. */
   optimize(): Promise<void>;
   /** Bulletin id already ingested from this file hash, if any (dedup at intake). */

@@ -223,6 +223,30 @@ describe('the link stage over a port', () => {
     );
   });
 
+  it('names the stored amendment of each operation that changed no wording, with its reason', () => {
+    const data = portData();
+    const thirdAlinea = onLoi0908('abrogated', '2', '5', { paragraph: 3 });
+    data.operations.push(operation({ seq: 1, op: thirdAlinea }));
+    const port = new FakePort(data);
+    linkSavedSync(port, [], ['loi-09-08']);
+    const [, [, versions]] = port.calls.find(([m]) => m === 'writeVersions') as [
+      string,
+      [string[], ExpressionVersions[]],
+    ];
+    // Article 5 has one alinéa: the rewording applies, the abrogation of its third is flagged.
+    expect(versions[0]!.versions?.map((v) => v.body)).toEqual(['ancien', 'nouveau']);
+    expect(versions[0]!.unapplied).toEqual([
+      {
+        textId: 'loi-09-08',
+        article: '5',
+        byTextId: 'loi-29-14',
+        op: thirdAlinea,
+        reason: 'paragraph-not-found',
+        amendment: { byTextId: 'loi-29-14', language: 'fr', seq: 1 },
+      },
+    ]);
+  });
+
   it('recomputes the versions of at most 200 texts per round', () => {
     const port = new FakePort(portData());
     const before = Array.from({ length: 450 }, (_, i) => `loi-${String(i).padStart(3, '0')}`);

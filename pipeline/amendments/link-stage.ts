@@ -95,7 +95,13 @@ export interface ExpressionVersions {
    * Operations that named an alinéa, an item or words this wording does not hold: kept as
    * amendments, flagged with their reason, no version made of them. Absent when none.
    */
-  unapplied?: UnappliedOperation[];
+  unapplied?: UnappliedAmendment[];
+}
+
+/** An operation that changed no wording, with the stored amendment it was read from. */
+export interface UnappliedAmendment extends UnappliedOperation {
+  /** The stored operation's expression language and position: the amendment to flag. */
+  amendment: Pick<StoredOperation, 'byTextId' | 'language' | 'seq'>;
 }
 
 /**
@@ -217,11 +223,9 @@ function* linkSteps<L extends StoredLink>(
 /** Recomputes the versions of every expression of `textIds` from its articles and the operations on it. */
 function* recomputeSteps<L extends StoredLink>(port: LinkPort<L>, textIds: readonly string[]): Steps {
   const expressions = yield* answer(port.expressionsOf(textIds));
-  const operations = yield* answer(port.operationsOn(textIds));
+  const stored = yield* answer(port.operationsOn(textIds));
   const dated = expressions.flatMap((e) =>
-    e.published === null
-      ? []
-      : [{ ...e, published: e.published, operations: datedOperations(operations, e) }],
+    e.published === null ? [] : [{ ...e, published: e.published, operations: datedOperations(stored, e) }],
   );
   const amended = dated.flatMap(({ operations, ...e }) => (operations.length > 0 ? [e] : []));
   const articles = amended.length > 0 ? yield* answer(port.articlesOf(amended)) : [];
@@ -229,7 +233,14 @@ function* recomputeSteps<L extends StoredLink>(port: LinkPort<L>, textIds: reado
     if (operations.length === 0) return { ...e, versions: null };
     const own = articles.find((a) => a.textId === e.textId && a.language === e.language);
     const { versions, unapplied } = versionHistory({ ...e, articles: own?.articles ?? [], operations });
-    return { ...e, versions, ...(unapplied.length ? { unapplied } : {}) };
+    // The dated operations are the stored ones, unchanged: each unapplied one finds its row.
+    const flagged = unapplied.flatMap((u): UnappliedAmendment[] => {
+      const row = stored.find((o) => o.op === u.op);
+      return row
+        ? [{ ...u, amendment: { byTextId: row.byTextId, language: row.language, seq: row.seq } }]
+        : [];
+    });
+    return { ...e, versions, ...(flagged.length ? { unapplied: flagged } : {}) };
   });
   yield* answer(port.writeVersions(textIds, versions));
 }

@@ -11,6 +11,43 @@ describe('Arabic article headings and citations at a line start (issue 22)', () 
     });
   });
 
+  it('reads ordinal-word headings as numbers (fixtures/real/bo-pages/040: `الفصل الثاني :`)', () => {
+    for (const [line, number, rest] of [
+      ['الفصل الأول :ـ', '1', ''],
+      [
+        'الفصل الثاني : يستثني من ذلك الجمعيات الدينية المؤسسة',
+        '2',
+        'يستثني من ذلك الجمعيات الدينية المؤسسة',
+      ],
+      ['الفصل الثالث : يجب على ذوي الرغبة في تأسيس جمعية', '3', 'يجب على ذوي الرغبة في تأسيس جمعية'],
+      ['الفصل العاشر', '10', ''],
+      ['الفصل الحادي عشر. – يلغى', '11', 'يلغى'],
+      ['المادة الثانية', '2', ''],
+      ['المادة الثانية عشرة - تدخل', '12', 'تدخل'],
+      ['المادة الحادية والعشرون :', '21', ''],
+      ['المادة الرابعة 4 مكررة', null, null],
+      ['المادة الرابعة مكررة. – تحدث', '4-bis', 'تحدث'],
+    ] as const) {
+      const heading = readArticleHeadingAr(line);
+      if (number === null) expect(heading, line).toBeNull();
+      else expect(heading, line).toMatchObject({ number, rest });
+    }
+  });
+
+  it('takes no citation, part or chapter for an ordinal-word heading', () => {
+    for (const line of [
+      'الفصل الثاني من هذا الظهير',
+      'الفصل الثاني عشر من الظهير الشريف',
+      'المادة الثانية؛',
+      'المادة الثالثة، والمادة 5',
+      '- الفصل الثالث من القانون؛',
+      'الباب الثاني',
+      'القسم الثاني :',
+      'المادة السابقة :',
+    ])
+      expect(readArticleHeadingAr(line), line).toBeNull();
+  });
+
   it('takes no citation for a heading: `من …`, a clause ending with `؛` or `،`', () => {
     for (const line of [
       'المادة الأولى؛',

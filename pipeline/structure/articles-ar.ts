@@ -3,6 +3,7 @@
  * `الفصل 1`, `الفصل الأول`, `مادة فريدة`), the hierarchy above them (`القسم الأول`,
  * `الباب الثاني`, `الفرع 1`) and the end of the operative part (`وحرر بالرباط في …`).
  */
+import { feminineOrdinalAr, masculineOrdinalAr } from '../arabic-ordinals.js';
 import { canonicalArticleNumber, toWesternDigits } from '../ids.js';
 import type { Confidence } from '../model.js';
 import { type ArticleHeading, UNREAD_NUMBER } from './articles.js';
@@ -18,7 +19,29 @@ const UNIQUE_HEADINGS = [
   'فصل فريد',
   'الفصل الفريد',
 ];
-const FIRST = ['الأولى', 'الأول'];
+/** Article numbers printed as ordinal words, either gender (`الفصل الثاني`, `المادة الثانية عشرة`). */
+const ORDINAL_NUMBERS: readonly (readonly [string, number])[] = Array.from({ length: 99 }, (_, i) => [
+  [masculineOrdinalAr(i + 1), i + 1] as const,
+  [feminineOrdinalAr(i + 1), i + 1] as const,
+]).flat();
+
+/**
+ * The ordinal word(s) at the start of `text`: the longest phrase read (`الثاني عشر` over
+ * `الثاني`), then the surest. Past the first, ordinals are one letter from each other or from
+ * other words (`الرابع`/`السابع`, `السابعة`/`السابقة`), so they absorb OCR confusions only;
+ * `الأول(ى)` is one edit from nothing and keeps the usual tolerance.
+ */
+function readOrdinalAr(text: string): { number: number; confidence: Confidence; length: number } | null {
+  let best: { number: number; confidence: Confidence; length: number } | null = null;
+  for (const [phrase, number] of ORDINAL_NUMBERS) {
+    const m = matchPhrase(text, phrase);
+    if (!m || (number > 1 && m.confidence < 0.9)) continue;
+    if (!best || m.length > best.length || (m.length === best.length && m.confidence > best.confidence))
+      best = { number, ...m };
+  }
+  return best;
+}
+
 /** `مكرر` (bis), `مكررة`, `مكرر مرتين` (ter): the longest first. */
 const SUFFIX_WORDS: readonly (readonly [string, string])[] = [
   ['مكرر مرتين', 'ter'],
@@ -26,8 +49,11 @@ const SUFFIX_WORDS: readonly (readonly [string, string])[] = [
   ['مكرر', 'bis'],
 ];
 
-/** What may follow a heading on its line: a dash, a colon or a period, then the article's first words. */
-const SEPARATOR_AR = /^\s*([.:])?\s*([–—-])?\s*/;
+/**
+ * What may follow a heading on its line: a colon or a period, a dash (or a tatweel drawn as
+ * one: `الفصل الأول :ـ`), then the article's first words.
+ */
+const SEPARATOR_AR = /^\s*([.:])?\s*([–—\u0640-])?\s*/;
 
 function headingWith(
   s: string,
@@ -63,19 +89,22 @@ export function readArticleHeadingAr(line: string): ArticleHeading | null {
   if (!token) return null;
   let base: string | null = null;
   let confidence = keyword;
-  if (/^\d{1,4}$/.test(token[1]!)) base = token[1]!;
-  else if (/^[^\p{L}\p{N}]$/u.test(token[1]!) && !s.slice(pos + token[0].length).trim()) {
+  if (/^\d{1,4}$/.test(token[1]!)) {
+    base = token[1]!;
+    pos += token[0].length;
+  } else if (/^[^\p{L}\p{N}]$/u.test(token[1]!) && !s.slice(pos + token[0].length).trim()) {
     // A lone mark where the figure belongs, alone on its line: a heading whose number OCR lost.
     return { number: UNREAD_NUMBER, heading: s, rest: '', confidence: Math.min(keyword, 0.5) };
   } else {
-    const first = Math.max(...FIRST.map((w) => matchWord(token[1]!, w)));
-    if (first > 0) {
-      base = '1';
-      confidence = Math.min(confidence, first);
+    const gap = s.slice(pos).length - s.slice(pos).trimStart().length;
+    const ordinal = readOrdinalAr(s.slice(pos + gap));
+    if (ordinal) {
+      base = String(ordinal.number);
+      confidence = Math.min(confidence, ordinal.confidence);
+      pos += gap + ordinal.length;
     }
   }
   if (base === null) return null;
-  pos += token[0].length;
   let raw = base;
   for (const [phrase, suffix] of SUFFIX_WORDS) {
     const m = matchPhrase(s.slice(pos).trimStart(), phrase);

@@ -363,6 +363,95 @@ describe('Elasticsearch store over an in-memory cluster: the amendment graph end
   });
 });
 
+describe('amendments below the article, in both stores', () => {
+  /** Loi 77-01, its article 3 printed in two alinéas, and loi 78-02 amending two alinéas of it. */
+  const bulletins = () => {
+    const target = makeBulletin('fr', '5001', '2001-05-03', '3'.repeat(64), [
+      {
+        type: 'loi',
+        number: '77-01',
+        title: 'Loi n° 77-01 relative aux essais',
+        signedOn: '2001-04-20',
+        page: 400,
+        articles: [['3', 'Article 3', 'Les essais sont déclarés. Le ministre les autorise.']],
+      },
+    ]);
+    target.texts[0]!.articles[0]!.paragraphs = ['Les essais sont déclarés.', 'Le ministre les autorise.'];
+    const amending = makeBulletin('fr', '5200', '2003-02-06', '4'.repeat(64), [
+      {
+        type: 'loi',
+        number: '78-02',
+        title: 'Loi n° 78-02 modifiant la loi n° 77-01 relative aux essais',
+        signedOn: '2003-01-15',
+        page: 90,
+        articles: [
+          [
+            '1',
+            'Article premier',
+            "Le deuxième alinéa de l'article 3 de la loi n° 77-01 relative aux essais est abrogé.",
+          ],
+          [
+            '2',
+            'Article 2',
+            "Le cinquième alinéa de l'article 3 de la loi n° 77-01 relative aux essais est abrogé.",
+          ],
+        ],
+      },
+    ]);
+    return [target, amending];
+  };
+
+  it.each([
+    ['SQLite', async () => new SqliteStore(':memory:') as SearchStore],
+    [
+      'Elasticsearch',
+      async () =>
+        (await openElasticsearchStore({
+          node: 'memory',
+          client: new MemoryElasticsearch().asClient(),
+        })) as SearchStore,
+    ],
+  ])('%s: an abrogated alinéa amends the article, and an alinéa not found is flagged', async (_, open) => {
+    const store = await open();
+    for (const b of bulletins()) await store.saveBulletin(b, makePages(b));
+    const events = (await store.getHistory('loi-77-01'))!.events.filter((e) => e.kind !== 'published');
+    expect(events).toEqual([
+      {
+        date: '2003-02-06',
+        kind: 'abrogated',
+        by: 'loi-78-02',
+        byArticle: '1',
+        articles: ['3'],
+        paragraph: 2,
+      },
+      {
+        date: '2003-02-06',
+        kind: 'abrogated',
+        by: 'loi-78-02',
+        byArticle: '2',
+        articles: ['3'],
+        paragraph: 5,
+        unapplied: true,
+        reason: 'paragraph-not-found',
+      },
+    ]);
+    // The article lives on in its first alinéa: no backlink says it is abrogated.
+    expect((await store.getBacklinks('loi-77-01')).map((b) => [b.article, b.relation])).toEqual([
+      [null, 'amends'],
+      ['1', 'amends'],
+      ['2', 'amends'],
+    ]);
+    expect((await store.getArticleVersions('loi-77-01', '3')).map((v) => [v.validFrom, v.body])).toEqual([
+      ['2001-05-03', 'Les essais sont déclarés. Le ministre les autorise.'],
+      ['2003-02-06', 'Les essais sont déclarés.'],
+    ]);
+    // Saved again, the flag is set once, not lost nor doubled.
+    for (const b of bulletins()) await store.saveBulletin(b, makePages(b));
+    expect((await store.getHistory('loi-77-01'))!.events.filter((e) => e.unapplied)).toHaveLength(1);
+    await store.close();
+  });
+});
+
 describe('Elasticsearch store over an in-memory cluster: the same graph as the embedded store', () => {
   const openMemory = (graphPageSize?: number) =>
     openElasticsearchStore({ node: 'memory', client: new MemoryElasticsearch().asClient(), graphPageSize });

@@ -20,12 +20,18 @@ import {
   type StoredLink,
   type StoredOperation,
 } from '../../pipeline/amendments/link-stage.js';
-import type { AmendmentOperation, CitationRelation, CitedText } from '../../pipeline/amendments/links.js';
+import type { CitationRelation, CitedText } from '../../pipeline/amendments/links.js';
 import type { KnownText, Resolution, UnresolvedReason } from '../../pipeline/amendments/resolve.js';
 import type { ComputedVersion, VersionCause } from '../../pipeline/amendments/versions.js';
 import { canonicalNumber } from '../../pipeline/ids.js';
 import type { AmendmentKind, Language, LegalText, TextType } from '../../pipeline/model.js';
-import { type AmendingRow, amendingEvents } from '../amendment-history.js';
+import {
+  type AmendingRow,
+  amendingEvents,
+  type FlaggedOperation,
+  operationFields,
+  storedOperation,
+} from '../amendment-history.js';
 import type { ArticleVersionRecord, Backlink, TextHistory } from '../search-store.js';
 import {
   type BackoffOptions,
@@ -60,7 +66,8 @@ interface LinkSource {
 export interface AmendmentSource extends LinkSource {
   kind: 'amendment';
   amendment_kind: AmendmentKind;
-  operation: AmendmentOperation;
+  /** With the link stage's unapplied flag, when the operation changed no wording. */
+  operation: FlaggedOperation;
   /** The amending text's `à compter du` date; null: its first publication. */
   in_force: string | null;
 }
@@ -303,7 +310,7 @@ const compare = (a: string | null, b: string | null) =>
 
 /**
  * History rows of the amendments targeting a text, oldest first: by entry into force, then
- * amending text and reading order (as SQLite orders them).
+ * amending text, reading order and language (as SQLite orders them).
  */
 export function amendingRows(
   amendments: readonly AmendmentSource[],
@@ -312,13 +319,20 @@ export function amendingRows(
   const first = firstPublications(amendingExpressions);
   return amendments
     .map((a) => ({ a, date: a.in_force ?? first.get(a.by_text_id) ?? null }))
-    .sort((x, y) => compare(x.date, y.date) || compare(x.a.by_text_id, y.a.by_text_id) || x.a.seq - y.a.seq)
+    .sort(
+      (x, y) =>
+        compare(x.date, y.date) ||
+        compare(x.a.by_text_id, y.a.by_text_id) ||
+        x.a.seq - y.a.seq ||
+        compare(x.a.language, y.a.language),
+    )
     .map(({ a, date }) => ({
       date,
       by: a.by_text_id,
       byArticle: a.by_article,
       kind: a.amendment_kind,
       articles: [a.target_article, a.operation.newNumber],
+      ...operationFields(a.operation),
     }));
 }
 
@@ -344,7 +358,10 @@ export function linkBacklinks(
     };
     links.set(JSON.stringify(backlink), backlink);
   };
-  for (const a of amendments) add(a, a.amendment_kind === 'abrogated' ? 'abrogates' : 'amends');
+  // An abrogated alinéa or item amends the article; only a whole one is abrogated.
+  const abrogates = (a: AmendmentSource) =>
+    a.amendment_kind === 'abrogated' && a.operation.paragraph === undefined && a.operation.item === undefined;
+  for (const a of amendments) add(a, abrogates(a) ? 'abrogates' : 'amends');
   for (const c of citations) add(c, c.relation);
   return [...links.values()].sort(
     (a, b) =>
@@ -528,7 +545,7 @@ export class ElasticsearchAmendments implements LinkPort<ElasticsearchLink> {
       byTextId: a.by_text_id,
       language: a.language,
       seq: a.seq,
-      op: a.operation,
+      op: storedOperation(a.operation).op,
       inForce: a.in_force,
       amendingPublished: first.get(a.by_text_id) ?? null,
       amendingLanguages: amending.filter((e) => e.text_id === a.by_text_id).map((e) => e.language),
@@ -601,12 +618,49 @@ export class ElasticsearchAmendments implements LinkPort<ElasticsearchLink> {
           document: { doc: { valid_to: validTo } },
         });
     }
+    writes.push(...(await this.unappliedFlags(textIds, versions)));
     await this.write(writes);
     await this.client.deleteByQuery({
       index: this.targets.versions,
       query: { bool: { filter: { terms: { text_id: [...textIds] } }, must_not: kept } },
       refresh: true,
       conflicts: 'proceed',
+    });
+  }
+
+  /**
+   * Updates of the amendments on `textIds` whose unapplied flag changes: the flag rides in the
+   * stored operation (the mapping does not index it), written whole so both a merge and a
+   * replacement of the object leave it right.
+   */
+  private async unappliedFlags(
+    textIds: readonly string[],
+    versions: readonly ExpressionVersions[],
+  ): Promise<BulkOperation[]> {
+    // Without a computed version no operation shaped a wording, so none was left unapplied.
+    if (versions.every((e) => e.versions === null)) return [];
+    const reasons = new Map(
+      versions.flatMap((e) =>
+        (e.unapplied ?? []).map(({ amendment: a, reason }) => [
+          `${expressionKey(a.byTextId, a.language)}:${a.seq}`,
+          reason,
+        ]),
+      ),
+    );
+    const hits = await this.all<AmendmentSource>(
+      this.targets.amendments,
+      { terms: { target_text_id: [...textIds] } },
+      ['by_text_id', 'language', 'seq'],
+    );
+    return hits.flatMap(({ id, source }) => {
+      const unapplied = reasons.get(`${source.expression}:${source.seq}`) ?? null;
+      if ((source.operation.unapplied ?? null) === unapplied) return [];
+      return [
+        {
+          action: { update: { _index: this.targets.amendments, _id: id } },
+          document: { doc: { operation: { ...source.operation, unapplied } } },
+        },
+      ];
     });
   }
 

@@ -257,6 +257,28 @@ export class ElasticsearchStore implements SearchStore {
     );
   }
 
+  /** Runs after the saves already under way, as they run after one another. */
+  async removeBulletin(id: string): Promise<void> {
+    const run = this.writing.then(
+      () => this.remove(id),
+      () => this.remove(id),
+    );
+    this.writing = run.catch(() => {});
+    await run;
+  }
+
+  private async remove(id: string): Promise<void> {
+    const before = await this.amendments.unlinkBulletins([id]);
+    await this.client.deleteByQuery({
+      index: [this.targets.documents, this.targets.texts, this.targets.bulletins],
+      query: { bool: { should: [{ term: { bulletin: id } }, { ids: { values: [id] } }] } },
+      refresh: true,
+      conflicts: 'proceed',
+    });
+    // The texts its texts amended get their versions recomputed without them.
+    await linkSaved(this.amendments, [], before);
+  }
+
   async optimize(): Promise<void> {
     await this.client.indices.refresh({ index: Object.values(this.targets) });
   }

@@ -13,11 +13,16 @@ import type {
   StoredLink,
   StoredOperation,
 } from '../../pipeline/amendments/link-stage.js';
-import type { AmendmentOperation, CitedText } from '../../pipeline/amendments/links.js';
+import type { CitedText } from '../../pipeline/amendments/links.js';
 import type { KnownText, Resolution } from '../../pipeline/amendments/resolve.js';
 import type { VersionCause } from '../../pipeline/amendments/versions.js';
 import type { AmendmentKind, Language, LegalText, TextType } from '../../pipeline/model.js';
-import { amendingEvents } from '../amendment-history.js';
+import {
+  amendingEvents,
+  type FlaggedOperation,
+  operationFields,
+  storedOperation,
+} from '../amendment-history.js';
 import type { ArticleVersionRecord, Backlink, TextHistory } from '../search-store.js';
 
 interface VersionRow {
@@ -186,7 +191,7 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
       byTextId: r.by_text_id,
       language: r.language,
       seq: r.seq,
-      op: JSON.parse(r.operation) as AmendmentOperation,
+      op: storedOperation(JSON.parse(r.operation) as FlaggedOperation).op,
       inForce: r.in_force,
       amendingPublished: r.amending_published,
       amendingLanguages: (r.amending_languages?.split(',') ?? []) as Language[],
@@ -215,6 +220,18 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
       `INSERT OR REPLACE INTO article_versions (text_id, language, article, valid_from, valid_to, body, introduced_by,
          introduced_by_article, cause, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    // An amendment's unapplied flag rides in its stored operation: cleared, then set again.
+    const clear = this.stmt(
+      `UPDATE amendments SET operation = json_remove(operation, '$.unapplied')
+       WHERE target_text_id = ? AND json_extract(operation, '$.unapplied') IS NOT NULL`,
+    );
+    const flag = this.stmt(
+      `UPDATE amendments SET operation = json_set(operation, '$.unapplied', ?)
+       WHERE by_text_id = ? AND language = ? AND seq = ?`,
+    );
+    for (const id of textIds) clear.run(id);
+    for (const { reason, amendment } of versions.flatMap((e) => e.unapplied ?? []))
+      flag.run(reason, amendment.byTextId, amendment.language, amendment.seq);
     for (const { textId, language, published, versions: computed } of versions) {
       if (!computed) {
         // Most texts are never amended: their versions are their articles, copied inside SQLite
@@ -267,7 +284,7 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
     const rows = this.stmt(
       `SELECT DISTINCT a.by_text_id, a.by_article, a.kind, a.target_article, a.operation,
          COALESCE(a.in_force, ${FIRST_PUBLISHED('a.by_text_id')}) AS date
-       FROM amendments a WHERE a.target_text_id = ? ORDER BY date, a.by_text_id, a.seq`,
+       FROM amendments a WHERE a.target_text_id = ? ORDER BY date, a.by_text_id, a.seq, a.language`,
     ).all(textId) as {
       by_text_id: string;
       by_article: string | null;
@@ -277,13 +294,17 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
       date: string | null;
     }[];
     return amendingEvents(
-      rows.map((r) => ({
-        date: r.date,
-        by: r.by_text_id,
-        byArticle: r.by_article,
-        kind: r.kind,
-        articles: [r.target_article, (JSON.parse(r.operation) as AmendmentOperation).newNumber],
-      })),
+      rows.map((r) => {
+        const operation = JSON.parse(r.operation) as FlaggedOperation;
+        return {
+          date: r.date,
+          by: r.by_text_id,
+          byArticle: r.by_article,
+          kind: r.kind,
+          articles: [r.target_article, operation.newNumber],
+          ...operationFields(operation),
+        };
+      }),
     );
   }
 
@@ -293,7 +314,11 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
       `SELECT DISTINCT l.by_text_id AS textId, l.by_article AS article, l.relation, l.target_article AS targetArticle,
          ${FIRST_PUBLISHED('l.by_text_id')} AS date
        FROM (
-         SELECT by_text_id, by_article, CASE kind WHEN 'abrogated' THEN 'abrogates' ELSE 'amends' END AS relation, target_article
+         -- An abrogated alinéa or item amends the article; only a whole one is abrogated.
+         SELECT by_text_id, by_article,
+           CASE WHEN kind = 'abrogated' AND json_extract(operation, '$.paragraph') IS NULL
+             AND json_extract(operation, '$.item') IS NULL THEN 'abrogates' ELSE 'amends' END AS relation,
+           target_article
          FROM amendments WHERE target_text_id = @textId
          UNION
          SELECT by_text_id, by_article, relation, target_article FROM citations WHERE target_text_id = @textId

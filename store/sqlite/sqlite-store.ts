@@ -191,17 +191,36 @@ export class SqliteStore implements SearchStore {
     this.index.optimize();
   }
 
-  private writeBulletin({ parsed: { bulletin, texts, warnings }, pages, prepared }: PreparedSave): void {
+  async removeBulletin(id: string): Promise<void> {
+    await this.exclusive(async () =>
+      this.db.transaction(() => {
+        this.index.beginWrite();
+        // The texts its removal leaves changed (amendments it printed gone) get their versions recomputed.
+        linkSavedSync(this.amendments, [], this.dropBulletin(id));
+      })(),
+    );
+  }
+
+  /**
+   * Deletes a bulletin's rows, and its texts no other bulletin publishes; returns the texts
+   * its texts amended, whose versions must be recomputed.
+   */
+  private dropBulletin(id: string): string[] {
     const previousTexts = this.stmt('SELECT text_id FROM publications WHERE bulletin_id = ?')
       .pluck()
-      .all(bulletin.id) as string[];
+      .all(id) as string[];
     const previousTargets = this.amendments.targetsOf(previousTexts);
     // Cascades remove its pages, expressions, articles (and their index rows) and publications.
-    this.stmt('DELETE FROM bulletins WHERE id = ?').run(bulletin.id);
+    this.stmt('DELETE FROM bulletins WHERE id = ?').run(id);
     const deleteOrphan = this.stmt(
       'DELETE FROM texts WHERE id = ? AND NOT EXISTS (SELECT 1 FROM expressions WHERE text_id = texts.id)',
     );
-    for (const id of previousTexts) deleteOrphan.run(id);
+    for (const text of previousTexts) deleteOrphan.run(text);
+    return previousTargets;
+  }
+
+  private writeBulletin({ parsed: { bulletin, texts, warnings }, pages, prepared }: PreparedSave): void {
+    const previousTargets = this.dropBulletin(bulletin.id);
 
     this.stmt(
       `INSERT INTO bulletins (id, edition, number, suffix, date, hijri_date, first_page, last_page, page_count, source_sha256, warnings)

@@ -97,6 +97,39 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
       });
     });
 
+    describe('removing a bulletin', () => {
+      it('drops its pages and publications and the texts only it published; other publications stay', async () => {
+        // A copy of n° 5714 holding its loi and a text of its own, then n° 5714 read again after it.
+        const copy = makeBulletin('fr', '9999', '2009-03-05', '9'.repeat(64), [
+          LOI_09_08_FR,
+          {
+            ...DAHIR_ASSOCIATIONS,
+            number: '1-58-377',
+            title: 'Dahir n° 1-58-377 relatif aux rassemblements publics',
+          },
+        ]);
+        await store.saveBulletin(copy, makePages(copy));
+        const original = contractBulletins()[3]!;
+        await store.saveBulletin(original, makePages(original));
+        expect(await store.getText('dahir-1-58-377')).not.toBeNull();
+
+        await store.removeBulletin('bo-fr-9999');
+        expect(await store.getBulletin('bo-fr-9999')).toBeNull();
+        expect(await store.findBulletinBySource('9'.repeat(64))).toBeNull();
+        expect((await store.listBulletins()).map((b) => b.id)).not.toContain('bo-fr-9999');
+        expect(await store.getText('dahir-1-58-377')).toBeNull();
+        expect((await search('rassemblements')).total).toBe(0);
+        const loi = (await store.getText('loi-09-08'))!;
+        expect(loi.publications.map((p) => p.bulletin).sort()).toEqual(['bo-ar-5710', 'bo-fr-5714']);
+        expect(loi.articles.length).toBeGreaterThan(0);
+
+        // Removing what the store does not hold changes nothing.
+        const texts = await store.listTexts({});
+        await store.removeBulletin('bo-fr-9999');
+        expect(await store.listTexts({})).toEqual(texts);
+      });
+    });
+
     describe('reading texts', () => {
       it('lists texts by signature date with their languages and article counts, filtered by type and year', async () => {
         const all = await store.listTexts({});
