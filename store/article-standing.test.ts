@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { standingLabel, standingOn } from './article-standing.js';
+import { formatLegalDate, standingLabel, standingOn } from './article-standing.js';
 import type { ArticleVersionRecord } from './search-store.js';
 
 /** Article 5 of the 1958 dahir: printed, amended in 1973, abrogated in 2002. */
@@ -64,5 +64,15 @@ describe('standingLabel', () => {
     expect(standingLabel(gone, 'fr')).toBe('abrogé depuis le 23 juillet 2002 (loi-75-00)');
     const original = { ...base, status: 'in-force', wording: 'original', validFrom: null } as const;
     expect(standingLabel(original, 'fr')).toBe('rédaction d’origine');
+  });
+});
+
+describe('formatLegalDate', () => {
+  it('writes days as French and Arabic law print them, the first of a month `1er` in French', () => {
+    expect(formatLegalDate('2003-01-01', 'fr')).toBe('1er janvier 2003');
+    expect(formatLegalDate('2009-02-18', 'fr')).toBe('18 février 2009');
+    expect(formatLegalDate('2011-07-01', 'fr')).toBe('1er juillet 2011');
+    expect(formatLegalDate('2003-01-01', 'ar')).toBe('1 يناير 2003');
+    expect(formatLegalDate('2003-13-01', 'fr')).toBe('2003-13-01');
   });
 });

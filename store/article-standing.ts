@@ -251,10 +251,15 @@ const DATE_FORMATS: Record<Language, Intl.DateTimeFormat> = {
   ar: new Intl.DateTimeFormat('ar-MA', { dateStyle: 'long', timeZone: 'UTC' }),
 };
 
-/** `2009-02-18` as a language writes it: `18 février 2009`, `18 فبراير 2009`; as given when not a day. */
+/**
+ * `2009-02-18` as a language writes it: `18 février 2009`, `18 فبراير 2009`; as given when not
+ * a day. French law writes the first of a month `1er` (`1er janvier 2003`), which Intl does not.
+ */
 export function formatLegalDate(iso: string, language: Language): string {
   const date = new Date(`${iso}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? iso : DATE_FORMATS[language].format(date);
+  if (Number.isNaN(date.getTime())) return iso;
+  const written = DATE_FORMATS[language].format(date);
+  return language === 'fr' && date.getUTCDate() === 1 ? written.replace(/^1(?=\s)/, '1er') : written;
 }
 
 /** What a label needs: the standing fields of a reading. */

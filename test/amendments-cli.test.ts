@@ -124,7 +124,9 @@ describe('amendment commands on generated chains', () => {
       versions.slice(1).map((v) => ['amended', v.introducedBy]),
     );
     const printed = await run('show', dahir().id, '--article', '3');
-    expect(printed.stdout.split('\n')[0]).toMatch(/— version en vigueur depuis le \d+ \S+ \d{4} \(.+\)$/);
+    expect(printed.stdout.split('\n')[0]).toMatch(
+      /— version en vigueur depuis le \d+(?:er)? \S+ \d{4} \(.+\)$/,
+    );
     const original = await run('show', dahir().id, '--article', '1');
     expect(original.stdout.split('\n')[0]).toMatch(/— rédaction d’origine, en vigueur depuis le /);
     const gone = await run('show', dahir().id, '--article', '5');
