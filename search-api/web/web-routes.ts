@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Language } from '../../pipeline/model.js';
-import type { ArticleReading, TextReading } from '../../store/article-standing.js';
+import { type ArticleReading, type TextReading, today } from '../../store/article-standing.js';
 import type { ArticleVersionRecord, SearchResult } from '../../store/search-store.js';
 import type { coverageResponse } from '../bulletin-routes.js';
 import type {
@@ -93,7 +93,7 @@ export function registerWebRoutes(app: FastifyInstance, options: WebRouteOptions
    */
   async function readInLanguage<T>(path: string, ui: UiLanguage, query: Query) {
     const asked = language(query.lang);
-    const at = query.at || new Date().toISOString().slice(0, 10);
+    const at = query.at || today();
     const first = await api.get<T>(path, { at, lang: asked ?? ui });
     if (first.ok || first.status !== 404) return { answer: first, missing: undefined };
     return { answer: await api.get<T>(path, { at }), missing: asked };
