@@ -106,6 +106,13 @@ describe('parseFrenchDate', () => {
     expect(d.notes[0]).toMatch(/^Hijri date 3 ربيع الأول 1444 repaired to agree with 2022-10-09/);
   });
 
+  it('reads a Gregorian twin whose day is set against its month, as the Justice site prints it: `(13ماي 2013)`', () => {
+    const d = parseArabicDate('مرسوم رقم 2.12.502 صادر في 2 رجب 1434 (13ماي 2013) بتطبيق')!;
+    expect(d.gregorian).toBe('2013-05-13');
+    expect(d.confidence).toBe(1);
+    expect(d.notes).toEqual([]);
+  });
+
   it('finds nothing in prose', () => {
     expect(parseFrenchDate('La société anonyme est une société commerciale.')).toBeNull();
   });

@@ -76,9 +76,10 @@ interface Token {
   end: number;
 }
 
+/** Words; figures set against Arabic letters are a word of their own (`(13ماي 2013)` as printed). */
 function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of s.matchAll(/[()]|[^\s()]+/g)) {
+  for (const m of s.matchAll(/[()]|[\d٠-٩]+(?=[\u0621-\u064A])|[^\s()]+/g)) {
     const bare = m[0] === '(' || m[0] === ')' ? m[0] : m[0].replace(/[,;.:]+$/, '');
     tokens.push({ text: m[0], bare, start: m.index, end: m.index + m[0].length });
   }

@@ -378,7 +378,7 @@ export class ElasticsearchStore implements SearchStore {
   private async expression(textId: string, { language, at }: ReadOptions) {
     const all = await this.expressions([{ term: { text_id: textId } }]);
     const shown = all
-      .filter((e) => (!language || e.language === language) && (!at || (e.date !== null && e.date <= at)))
+      .filter((e) => (!language || e.language === language) && (!at || e.date === null || e.date <= at))
       .sort(byFrenchFirst)[0];
     return shown ? { shown, all } : null;
   }
@@ -411,13 +411,15 @@ export class ElasticsearchStore implements SearchStore {
     if (!found) return null;
     const { shown, all } = found;
     const articles = await this.articleSources(id, shown.language);
-    const entries = opts.at
-      ? await versionEntries(
-          await this.amendments.versionsAt(id, shown.language, opts.at),
-          articles.map(storedArticle),
-          (v) => this.printedBy(v),
-        )
-      : articles.map((a) => articleEntry(storedArticle(a)));
+    // Versions start on a publication date: an undated issue's text is read as printed.
+    const entries =
+      opts.at && shown.date !== null
+        ? await versionEntries(
+            await this.amendments.versionsAt(id, shown.language, opts.at),
+            articles.map(storedArticle),
+            (v) => this.printedBy(v),
+          )
+        : articles.map((a) => articleEntry(storedArticle(a)));
     return {
       id,
       type: shown.type,

@@ -383,15 +383,25 @@ export class SqliteStore implements SearchStore {
    * The expression of a text to show: `language` when given (null when missing), else French, else
    * Arabic; with `at`, only one published by then.
    */
+  /** An expression of an undated issue stays readable on any day: nothing shows it came later. */
   private expressionLanguage(textId: string, { language, at }: ReadOptions): Language | null {
     const found = this.stmt(
       `SELECT e.language FROM expressions e JOIN bulletins b ON b.id = e.bulletin_id
-       WHERE e.text_id = @textId AND (@language IS NULL OR e.language = @language) AND (@at IS NULL OR b.date <= @at)
+       WHERE e.text_id = @textId AND (@language IS NULL OR e.language = @language) AND (@at IS NULL OR b.date IS NULL OR b.date <= @at)
        ORDER BY ${FRENCH_FIRST('e.language')} LIMIT 1`,
     )
       .pluck()
       .get({ textId, language: language ?? null, at: at ?? null });
     return (found as Language | undefined) ?? null;
+  }
+
+  /** The date of the issue an expression was read from; null when that issue's date was not read. */
+  private expressionDate(textId: string, language: Language): string | null {
+    return (this.stmt(
+      'SELECT b.date FROM expressions e JOIN bulletins b ON b.id = e.bulletin_id WHERE e.text_id = ? AND e.language = ?',
+    )
+      .pluck()
+      .get(textId, language) ?? null) as string | null;
   }
 
   async getText(id: string, opts: ReadOptions = {}): Promise<TextRecord | null> {
@@ -429,13 +439,15 @@ export class SqliteStore implements SearchStore {
       language,
       languages,
       publications,
-      articles: opts.at
-        ? await versionEntries(
-            this.amendments.versionsAt(id, language, opts.at),
-            articles.map(storedArticle),
-            (v) => this.printedBy(v),
-          )
-        : articles.map((row) => articleEntry(storedArticle(row))),
+      // Versions start on a publication date: an undated issue's text is read as printed.
+      articles:
+        opts.at && this.expressionDate(id, language) !== null
+          ? await versionEntries(
+              this.amendments.versionsAt(id, language, opts.at),
+              articles.map(storedArticle),
+              (v) => this.printedBy(v),
+            )
+          : articles.map((row) => articleEntry(storedArticle(row))),
       ...(head.promulgates ? { promulgates: head.promulgates } : {}),
     };
   }

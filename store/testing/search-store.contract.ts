@@ -130,6 +130,21 @@ export function describeSearchStoreContract(name: string, makeStore: () => Promi
       });
     });
 
+    describe('an issue whose date was not read', () => {
+      it('keeps its texts readable on any day, with their printed articles: nothing shows they came later', async () => {
+        const undated = makeBulletin('fr', '9998', '2009-03-05', '8'.repeat(64), [
+          { ...DAHIR_ASSOCIATIONS, number: '1-58-378', title: 'Dahir n° 1-58-378 relatif aux cercles' },
+        ]);
+        undated.bulletin.date = null;
+        await store.saveBulletin(undated, makePages(undated));
+        const text = await store.getText('dahir-1-58-378', { at: '2024-01-01' });
+        expect(text?.publications.map((p) => p.date)).toEqual([null]);
+        expect(text?.articles.map((a) => a.body)).toEqual(
+          DAHIR_ASSOCIATIONS.articles.map(([, , body]) => body),
+        );
+      });
+    });
+
     describe('reading texts', () => {
       it('lists texts by signature date with their languages and article counts, filtered by type and year', async () => {
         const all = await store.listTexts({});
