@@ -5,10 +5,11 @@
 import { writeFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { diffVersions, formatDiff } from '../pipeline/amendments/diff.js';
+import { onPartOfArticle } from '../pipeline/amendments/links.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Language } from '../pipeline/model.js';
 import { exportAkomaNtoso } from '../store/akn-export.js';
-import { readText, titleBook } from '../store/article-standing.js';
+import { noteScope, readText, titleBook } from '../store/article-standing.js';
 import { exportBulletinPdf } from '../store/bulletin-pdf.js';
 import type { SearchStore, TextHistory } from '../store/search-store.js';
 import {
@@ -32,14 +33,18 @@ function articleNumber(raw: string): string {
  * an abrogated alinéa must not read as the article abrogated. Empty for a whole article.
  */
 export function eventScope(e: TextHistory['events'][number], language: Language = 'fr'): string {
-  if (e.paragraph === undefined && e.item === undefined) return '';
-  const words =
-    language === 'ar'
-      ? { paragraph: 'الفقرة', abrogated: e.paragraph === undefined ? 'منسوخ' : 'منسوخة' }
-      : { paragraph: 'alinéa', abrogated: 'abrogé' };
-  const scope = [e.paragraph === undefined ? null : `${words.paragraph} ${e.paragraph}`, e.item ?? null];
-  if (e.kind === 'abrogated') scope.push(words.abrogated);
-  return scope.filter((w) => w !== null).join(' ');
+  if (!onPartOfArticle(e)) return '';
+  const scope = noteScope(
+    {
+      ...(e.paragraph !== undefined && { paragraphs: [e.paragraph] }),
+      ...(e.lastParagraph && { lastParagraph: e.lastParagraph }),
+      ...(e.item !== undefined && { items: [e.item] }),
+    },
+    language,
+  );
+  if (e.kind !== 'abrogated') return scope;
+  const alinea = e.paragraph !== undefined || e.lastParagraph;
+  return `${scope} ${language === 'ar' ? (alinea ? 'منسوخة' : 'منسوخ') : 'abrogé'}`;
 }
 
 /** Word diffs between each version of an article and the next. */

@@ -2,7 +2,7 @@
 import { Command, Option } from 'commander';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import { type Language, TEXT_TYPES, type TextType } from '../pipeline/model.js';
-import { type ArticleReading, readArticle, readText } from '../store/article-standing.js';
+import { type ArticleReading, noteScope, readArticle, readText } from '../store/article-standing.js';
 import { HIGHLIGHT, type SearchHit, SearchRequestError } from '../store/search-store.js';
 import {
   isoDate,
@@ -72,7 +72,8 @@ export function showCommand(): Command {
         if (o.json) return printJson(text);
         print(
           `${text.title}\n${text.id} · signed ${text.signedOn ?? 'n.d.'} · ${text.publications.map((p) => `${p.bulletin} p. ${p.page}`).join(', ')}\n` +
-            `${o.at ? `as in force on ${o.at}` : `as in force today (${text.at})`}\n`,
+            `${o.at ? `as in force on ${o.at}` : `as in force today (${text.at})`}\n` +
+            (text.published ? '' : `not yet published on ${text.at}\n`),
         );
         for (const a of text.articles) {
           // An article no longer (or not yet) in force is named with its standing, not read out.
@@ -85,12 +86,17 @@ export function showCommand(): Command {
     });
 }
 
-/** An article's history notes, one a line: "  2002-07-23 amended by loi-75-00 art. 2 (Loi n° 75-00 …)". */
+/**
+ * An article's history notes, one a line: "  2002-07-23 amended by loi-75-00 art. 2 (Loi n° 75-00 …)",
+ * with the alinéas changed when the amending text named them ("amended (alinéa 2) by …").
+ */
 function printNotes(notes: ArticleReading['notes']): void {
-  for (const n of notes)
+  for (const n of notes) {
+    const scope = noteScope(n, 'fr');
     print(
-      `  ${n.date} ${n.kind} by ${n.by.id}${n.byArticle ? ` art. ${n.byArticle}` : ''}${n.by.title ? ` (${n.by.title})` : ''}`,
+      `  ${n.date} ${n.kind}${scope && ` (${scope})`} by ${n.by.id}${n.byArticle ? ` art. ${n.byArticle}` : ''}${n.by.title ? ` (${n.by.title})` : ''}`,
     );
+  }
 }
 
 /**

@@ -26,8 +26,9 @@ export interface AmendingRow {
   kind: AmendmentKind;
   /** Articles of the target it touches (its target article, a renumbering's new number); null or undefined: none named. */
   articles: readonly (string | null | undefined)[];
-  /** The alinéa and item the amendment is on, from its operation. */
+  /** The alinéa (by number, or the last) and item the amendment is on, from its operation. */
   paragraph?: number;
+  lastParagraph?: true;
   item?: string;
   /** Why the amendment changed no wording, when it did not (see {@link storedOperation}). */
   unapplied?: UnappliedReason | null;
@@ -52,9 +53,9 @@ export function storedOperation(stored: FlaggedOperation): {
 /** The history fields of a stored operation: its alinéa, item and unapplied flag. */
 export function operationFields(
   stored: FlaggedOperation,
-): Pick<AmendingRow, 'paragraph' | 'item' | 'unapplied'> {
+): Pick<AmendingRow, 'paragraph' | 'lastParagraph' | 'item' | 'unapplied'> {
   const { op, unapplied } = storedOperation(stored);
-  return { paragraph: op.paragraph, item: op.item, unapplied };
+  return { paragraph: op.paragraph, lastParagraph: op.lastParagraph, item: op.item, unapplied };
 }
 
 /**
@@ -68,7 +69,7 @@ export function amendingEvents(rows: readonly AmendingRow[]): HistoryEvent[] {
   for (const r of rows) {
     if (!r.date) continue;
     const kind = HISTORY_KIND[r.kind] ?? (r.kind as HistoryKind);
-    const key = `${r.date}|${r.by}|${r.byArticle}|${kind}|${r.paragraph}|${r.item}|${r.unapplied}`;
+    const key = `${r.date}|${r.by}|${r.byArticle}|${kind}|${r.paragraph}|${r.lastParagraph}|${r.item}|${r.unapplied}`;
     let event = events.get(key);
     if (!event) {
       event = {
@@ -78,6 +79,7 @@ export function amendingEvents(rows: readonly AmendingRow[]): HistoryEvent[] {
         byArticle: r.byArticle,
         articles: [],
         ...(r.paragraph !== undefined ? { paragraph: r.paragraph } : {}),
+        ...(r.lastParagraph ? { lastParagraph: true as const } : {}),
         ...(r.item !== undefined ? { item: r.item } : {}),
         ...(r.unapplied ? { unapplied: true as const, reason: r.unapplied } : {}),
       };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLegalDate, standingLabel, standingOn } from './article-standing.js';
+import { formatLegalDate, noteScope, standingLabel, standingOn } from './article-standing.js';
 import type { ArticleVersionRecord } from './search-store.js';
 
 /** Article 5 of the 1958 dahir: printed, amended in 1973, abrogated in 2002. */
@@ -74,5 +74,15 @@ describe('formatLegalDate', () => {
     expect(formatLegalDate('2011-07-01', 'fr')).toBe('1er juillet 2011');
     expect(formatLegalDate('2003-01-01', 'ar')).toBe('1 يناير 2003');
     expect(formatLegalDate('2003-13-01', 'fr')).toBe('2003-13-01');
+  });
+});
+
+describe('noteScope', () => {
+  it('says which alinéas and items a change was on, nothing for a whole article', () => {
+    expect(noteScope({}, 'fr')).toBe('');
+    expect(noteScope({ paragraphs: [2] }, 'fr')).toBe('alinéa 2');
+    expect(noteScope({ paragraphs: [2, 3, 5] }, 'fr')).toBe('alinéas 2, 3 et 5');
+    expect(noteScope({ paragraphs: [1], items: ['3°'] }, 'fr')).toBe('alinéa 1, 3°');
+    expect(noteScope({ paragraphs: [2, 4] }, 'ar')).toBe('الفقرات 2 و4');
   });
 });

@@ -6,6 +6,7 @@
  * web pages and the exports answer alike.
  */
 import { z } from 'zod';
+import { onPartOfArticle } from '../pipeline/amendments/links.js';
 import { versionAt } from '../pipeline/amendments/versions.js';
 import { canonicalArticleNumber } from '../pipeline/ids.js';
 import type { Language } from '../pipeline/model.js';
@@ -17,6 +18,7 @@ import {
   articleRecordSchema,
   type ReadOptions,
   type SearchStore,
+  type TextHistory,
   textRecordSchema,
 } from './search-store.js';
 
@@ -35,6 +37,12 @@ export const articleNoteSchema = z.object({
   kind: z.enum(['inserted', 'amended', 'abrogated']),
   by: namedTextSchema,
   byArticle: z.string().nullable(),
+  /** The alinéas the change was on (1 = first), when the amending text named them; absent: the whole article. */
+  paragraphs: z.array(z.number().int().positive()).optional(),
+  /** Set when the change was on the article's last alinéa (`le dernier alinéa`). */
+  lastParagraph: z.literal(true).optional(),
+  /** The enumerated items it was on, as printed (`3°`, `b)`), when named. */
+  items: z.array(z.string()).optional(),
 });
 export type ArticleNote = z.infer<typeof articleNoteSchema>;
 
@@ -69,6 +77,11 @@ export type ArticleInText = z.infer<typeof articleInTextSchema>;
 /** A text read on a day: `show --json`, `/v1/texts/:id`. Abrogated articles stay, marked so. */
 export const textReadingSchema = textRecordSchema.extend({
   at: z.string(),
+  /**
+   * False when `at` comes before the text's first publication: its articles are then its first
+   * wordings, each marked not yet in force.
+   */
+  published: z.boolean(),
   articles: z.array(articleInTextSchema),
 });
 export type TextReading = z.infer<typeof textReadingSchema>;
@@ -104,18 +117,65 @@ export function standingOn(versions: readonly ArticleVersionRecord[], day: strin
 /**
  * The notes of an article's history, oldest first: each amending text once per kind of change
  * (an article amended twice by one text is one note), the first wording of an article that was
- * not printed with the text being its insertion.
+ * not printed with the text being its insertion. `events` (the text's history touching this
+ * article) say which alinéas or items a change was on, when every change of that text named one.
  */
-export function articleNotes(versions: readonly ArticleVersionRecord[]): NoteWithoutTitle[] {
+export function articleNotes(
+  versions: readonly ArticleVersionRecord[],
+  events: readonly HistoryEvent[] = [],
+): NoteWithoutTitle[] {
   const notes = new Map<string, NoteWithoutTitle>();
   versions.forEach((v, i) => {
     if (!v.introducedBy) return;
     const kind = v.body === null ? 'abrogated' : i === 0 ? 'inserted' : 'amended';
     const key = `${v.introducedBy}|${kind}`;
     if (!notes.has(key))
-      notes.set(key, { date: v.validFrom, kind, by: v.introducedBy, byArticle: v.introducedByArticle });
+      notes.set(key, {
+        date: v.validFrom,
+        kind,
+        by: v.introducedBy,
+        byArticle: v.introducedByArticle,
+        ...changeScope(events.filter((e) => e.by === v.introducedBy && !e.unapplied)),
+      });
   });
   return [...notes.values()];
+}
+
+/** The alinéas and items a text's changes to an article were on; nothing when one was on the whole article. */
+function changeScope(events: readonly HistoryEvent[]): ArticlePart {
+  if (!events.length || !events.every(onPartOfArticle)) return {};
+  const paragraphs = [...new Set(events.flatMap((e) => e.paragraph ?? []))].sort((a, b) => a - b);
+  const items = [...new Set(events.flatMap((e) => e.item ?? []))];
+  return {
+    ...(paragraphs.length && { paragraphs }),
+    ...(events.some((e) => e.lastParagraph) && { lastParagraph: true as const }),
+    ...(items.length && { items }),
+  };
+}
+type HistoryEvent = TextHistory['events'][number];
+
+/** The part of an article a change was on: alinéas, the last one, items; none of them for the whole article. */
+export type ArticlePart = Pick<ArticleNote, 'paragraphs' | 'lastParagraph' | 'items'>;
+
+/**
+ * What a change was on, in words: `alinéas 2 et 3`, `alinéa 1, 3°`, `dernier alinéa`, `الفقرة 2`;
+ * empty for the whole article.
+ */
+export function noteScope(note: ArticlePart, language: Language): string {
+  const paragraphs = note.paragraphs ?? [];
+  const words =
+    language === 'ar'
+      ? { one: 'الفقرة', many: 'الفقرات', and: ' و', last: 'الفقرة الأخيرة' }
+      : { one: 'alinéa', many: 'alinéas', and: ' et ', last: 'dernier alinéa' };
+  const listed = (xs: readonly (string | number)[]) =>
+    xs.length > 1 ? `${xs.slice(0, -1).join(', ')}${words.and}${xs.at(-1)}` : `${xs[0]}`;
+  return [
+    paragraphs.length ? `${paragraphs.length > 1 ? words.many : words.one} ${listed(paragraphs)}` : null,
+    note.lastParagraph ? words.last : null,
+    note.items?.length ? listed(note.items) : null,
+  ]
+    .filter((w) => w !== null)
+    .join(', ');
 }
 type NoteWithoutTitle = Omit<ArticleNote, 'by'> & { by: string };
 
@@ -146,6 +206,7 @@ async function standingFields(
   at: string,
   language: Language,
   titleOf: (id: string) => Promise<string | null>,
+  events: readonly HistoryEvent[],
 ): Promise<StandingFields> {
   const shown = standing?.shown;
   const introducedBy = shown?.introducedBy ?? null;
@@ -162,7 +223,10 @@ async function standingFields(
       : null,
     abrogatedOn: abrogation?.validFrom ?? null,
     notes: await Promise.all(
-      articleNotes(versions).map(async (n) => ({ ...n, by: { id: n.by, title: await titleOf(n.by) } })),
+      articleNotes(versions, events).map(async (n) => ({
+        ...n,
+        by: { id: n.by, title: await titleOf(n.by) },
+      })),
     ),
   };
   return { ...fields, label: standingLabel({ ...fields, at }, language) };
@@ -185,6 +249,7 @@ export async function readArticle(
   if (!number) return null;
   const at = opts.at ?? today();
   const versions = await store.getArticleVersions(textId, number, { language: opts.language });
+  const events = (await store.getHistory(textId, { article: number }))?.events ?? [];
   const standing = standingOn(versions, at);
   const shown = standing?.shown;
   // Where it was printed: its own article, else (inserted) the amending article that printed it.
@@ -200,14 +265,15 @@ export async function readArticle(
     body,
     paragraphs: versionParagraphs(body, base),
     at,
-    ...(await standingFields(standing, versions, base, at, base.language, titleOf)),
+    ...(await standingFields(standing, versions, base, at, base.language, titleOf, events)),
   };
 }
 
 /**
  * A text as it stood on `at` (today when not given): each article in the wording then in force,
  * with its standing; articles abrogated by then (or not yet in force) stay in their printed
- * place, marked so, with their last (or first) wording. Null when the text was not published by then.
+ * place, marked so, with their last (or first) wording. Before its first publication the text
+ * answers `published: false` with its first wordings. Null when the archive has no such text.
  */
 export async function readText(
   store: SearchStore,
@@ -215,9 +281,10 @@ export async function readText(
   opts: ReadOptions = {},
 ): Promise<TextReading | null> {
   const at = opts.at ?? today();
-  const text = await store.getText(id, { language: opts.language, at });
+  const inForce = await store.getText(id, { language: opts.language, at });
+  const text = inForce ?? (await store.getText(id, { language: opts.language }));
   if (!text) return null;
-  const printed = (await store.getText(id, { language: text.language }))?.articles ?? [];
+  const printed = inForce ? ((await store.getText(id, { language: text.language }))?.articles ?? []) : [];
   const entries = [...text.articles];
   const shownNumbers = new Set(entries.map((a) => a.number));
   // An article not in force that day goes back before the next printed one that is (after any inserted `bis`).
@@ -229,21 +296,23 @@ export async function readText(
     shownNumbers.add(a.number);
   });
   const titleOf = titleBook(store);
+  const events = (await store.getHistory(id))?.events ?? [];
   const firstPublished = { validFrom: text.publications[0]?.date ?? null };
   const articles = await Promise.all(
     entries.map(async (entry): Promise<ArticleInText> => {
       const versions = await store.getArticleVersions(id, entry.number, { language: text.language });
       const standing = standingOn(versions, at);
       const body = standing?.shown.body ?? entry.body;
+      const touching = events.filter((e) => e.articles.includes(entry.number));
       return {
         ...entry,
         body,
         paragraphs: versionParagraphs(body, entry),
-        ...(await standingFields(standing, versions, firstPublished, at, text.language, titleOf)),
+        ...(await standingFields(standing, versions, firstPublished, at, text.language, titleOf, touching)),
       };
     }),
   );
-  return { ...text, at, articles };
+  return { ...text, at, published: inForce !== null, articles };
 }
 
 const DATE_FORMATS: Record<Language, Intl.DateTimeFormat> = {

@@ -220,6 +220,8 @@ export const textHistorySchema = z.object({
       articles: z.array(z.string()),
       /** The alinéa of those articles the event is on (1 = first); absent: the whole article. */
       paragraph: z.number().int().positive().optional(),
+      /** Set when the event is on the article's last alinéa (`le dernier alinéa`), whichever its number. */
+      lastParagraph: z.literal(true).optional(),
       /** The enumerated item it is on, as printed (`3°`, `b)`); absent: none named. */
       item: z.string().optional(),
       /** Set when the amendment names an alinéa, item or words the wording does not hold: it changed no wording. */

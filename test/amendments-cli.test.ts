@@ -191,6 +191,40 @@ describe('amendment commands on generated chains', () => {
     // The text read today keeps the abrogated article, marked so.
     const text = (await get(`/v1/texts/${dahir().id}`)).json() as TextReading;
     expect(text.articles.find((a) => a.number === '5')).toMatchObject({ status: 'abrogated' });
+    expect(text.published).toBe(true);
+    // Read before its publication, the text answers with its articles, none yet in force.
+    const unpublished = await get(`/v1/texts/${dahir().id}?at=1900-01-01`);
+    expect(unpublished.statusCode).toBe(200);
+    const before = unpublished.json() as TextReading;
+    expect(before.published).toBe(false);
+    expect(before.articles.length).toBeGreaterThan(0);
+    expect(before.articles.every((a) => a.status === 'not-yet-in-force')).toBe(true);
+    expect((await get(`/fr/texts/${dahir().id}?at=1900-01-01`)).body).toContain(
+      'data-status="not-yet-published"',
+    );
+  });
+
+  it('names the alinéa an amendment changed in the article notes', async () => {
+    const scoped = [];
+    for (const t of truths.flatMap((truth) => truth.texts)) {
+      const history = (await get(`/v1/texts/${t.id}/history`)).json() as TextHistory;
+      for (const e of history.events ?? [])
+        if (e.paragraph !== undefined && !e.unapplied && e.articles.length === 1)
+          scoped.push({ textId: t.id, event: e });
+    }
+    expect(scoped.length).toBeGreaterThan(0);
+    for (const { textId, event } of scoped) {
+      const article = (
+        await get(`/v1/texts/${textId}/articles/${event.articles[0]}`)
+      ).json() as ArticleReading;
+      const note = article.notes.find((n) => n.by.id === event.by);
+      expect(note?.paragraphs ?? [], `${textId} art. ${event.articles[0]} by ${event.by}`).toContain(
+        event.paragraph,
+      );
+    }
+    const { textId, event } = scoped[0]!;
+    const shown = await run('show', textId, '--article', event.articles[0]!);
+    expect(shown.stdout).toMatch(new RegExp(`\\(alinéas? [0-9, et]*${event.paragraph}`));
   });
 
   it("shows the standing and the notes on the web pages, in the page's language", async () => {

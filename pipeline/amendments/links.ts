@@ -44,9 +44,22 @@ export interface AmendmentOperation {
    * Absent: the whole article (or, `completed`, its end).
    */
   paragraph?: number;
+  /**
+   * The last alinéa of the target article, whichever its number when amended: `le dernier
+   * alinéa de l'article 5`, `الفقرة الأخيرة من المادة 5`.
+   */
+  lastParagraph?: true;
   /** The enumerated item the operation is on, as printed: `3°`, `b)`. */
   item?: string;
   confidence: Confidence;
+}
+
+/** The part of its target article an operation is on: an alinéa (by number, or the last) or an item. */
+export type ParagraphTarget = Pick<AmendmentOperation, 'paragraph' | 'lastParagraph' | 'item'>;
+
+/** Whether an operation is on part of its article (an alinéa or an item), not the whole of it. */
+export function onPartOfArticle(op: ParagraphTarget): boolean {
+  return op.paragraph !== undefined || op.lastParagraph === true || op.item !== undefined;
 }
 
 /** Relation of a citing text to the text it names (title-level and visas included). */

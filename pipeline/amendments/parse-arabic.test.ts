@@ -104,13 +104,14 @@ describe('parseArabicLinks: substitutions, replacements and entry into force', (
         'تعوض أحكام البند 3 من المادة 8 من القانون رقم 09.08 السالف الذكر بالأحكام التالية: «3 - المؤسسات العمومية؛»',
         'تحذف عبارة «كتابة» الواردة في المادة 9 من القانون رقم 09.08 السالف الذكر.',
         'تعوض عبارة «ثلاثة أشهر» الواردة في الفقرة الأولى من المادة 10 من القانون رقم 09.08 السالف الذكر بعبارة «ستة أشهر».',
+        'تنسخ أحكام الفقرة الأخيرة من المادة 11 من القانون رقم 09.08 السالف الذكر.',
       ]),
     );
     expect(
       amending.operations.map((o) => [
         o.kind,
         o.targetArticle,
-        o.paragraph ?? o.item ?? null,
+        o.paragraph ?? o.item ?? (o.lastParagraph && 'last') ?? null,
         o.body ?? o.substitutions ?? null,
       ]),
     ).toEqual([
@@ -120,6 +121,7 @@ describe('parseArabicLinks: substitutions, replacements and entry into force', (
       ['replaced', '8', '3', '3 - المؤسسات العمومية؛'],
       ['amended', '9', null, [{ from: 'كتابة', to: '' }]],
       ['amended', '10', 1, [{ from: 'ثلاثة أشهر', to: 'ستة أشهر' }]],
+      ['abrogated', '11', 'last', null],
     ]);
   });
 });

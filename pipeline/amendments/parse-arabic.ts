@@ -8,7 +8,14 @@ import { feminineOrdinalAr } from '../arabic-ordinals.js';
 import { parseArabicDate } from '../dates.js';
 import { canonicalArticleNumber, canonicalNumber, toWesternDigits } from '../ids.js';
 import type { AmendmentKind, LegalText, TextType } from '../model.js';
-import type { AmendmentOperation, Citation, CitedText, Substitution, TextLinks } from './links.js';
+import type {
+  AmendmentOperation,
+  Citation,
+  CitedText,
+  ParagraphTarget,
+  Substitution,
+  TextLinks,
+} from './links.js';
 
 /** Text types as Arabic prose names them, longest first. */
 const TYPES: readonly (readonly [string, TextType])[] = [
@@ -138,15 +145,18 @@ function readSubstitutions(body: string): { substitutions: Substitution[]; claus
 /** `الفقرة الثانية`: alinéas are counted with feminine ordinals. */
 const ORDINALS = Array.from({ length: 10 }, (_, i) => feminineOrdinalAr(i + 1));
 const DIGITS = '[\\d٠-٩۰-۹]{1,2}';
-/** `الفقرة الثانية من المادة 5`, `البند 3 من الفصل 7`, `البند (أ) من المادة 7`: an alinéa or an item. */
+/**
+ * `الفقرة الثانية من المادة 5`, `الفقرة الأخيرة من المادة 5`, `البند 3 من الفصل 7`, `البند (أ) من
+ * المادة 7`: an alinéa or an item.
+ */
 const PARAGRAPH_TARGET = new RegExp(
-  String.raw`(?:(?:ال)?فقرة\s+(${ORDINALS.join('|')}|${DIGITS})|(?:ال)?بند\s+\(?(${DIGITS}|[\u0621-\u064A])\)?)\s+(?:من|في)\s+(?:المادة|الفصل)\s+([\d٠-٩۰-۹]+|الأولى|الأول)(\s+${BIS})?`,
+  String.raw`(?:(?:ال)?فقرة\s+(${ORDINALS.join('|')}|الأخيرة|${DIGITS})|(?:ال)?بند\s+\(?(${DIGITS}|[\u0621-\u064A])\)?)\s+(?:من|في)\s+(?:المادة|الفصل)\s+([\d٠-٩۰-۹]+|الأولى|الأول)(\s+${BIS})?`,
   'g',
 );
 
 /** The alinéa or item a clause names in each article it names them of (`الفقرة الثانية من المادة 5`). */
-function paragraphTargets(clause: string): Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>> {
-  const found = new Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>>();
+function paragraphTargets(clause: string): Map<string, ParagraphTarget> {
+  const found = new Map<string, ParagraphTarget>();
   for (const m of clause.matchAll(PARAGRAPH_TARGET)) {
     const article = canonicalArticleNumber(`${toWesternDigits(m[3]!)}${m[4] ? ' مكرر' : ''}`);
     if (!article || found.has(article)) continue;
@@ -154,7 +164,9 @@ function paragraphTargets(clause: string): Map<string, Pick<AmendmentOperation, 
       article,
       m[2]
         ? { item: toWesternDigits(m[2]) }
-        : { paragraph: ORDINALS.indexOf(m[1]!) + 1 || Number(toWesternDigits(m[1]!)) },
+        : m[1] === 'الأخيرة'
+          ? { lastParagraph: true }
+          : { paragraph: ORDINALS.indexOf(m[1]!) + 1 || Number(toWesternDigits(m[1]!)) },
     );
   }
   return found;

@@ -199,6 +199,7 @@ describe('parseFrenchLinks', () => {
           "Au premier alinéa de l'article 10 de la loi n° 17-95 précitée, les mots « trois mois » sont remplacés par les mots « six mois ».",
           "Le b) de l'article 11 de la loi n° 17-95 précitée est modifié ainsi qu'il suit : « b) les comptes annuels ; »",
           "Les dispositions de l'article 12 de la loi n° 17-95 précitée, telles que modifiées par l'alinéa 2 de l'article premier de la loi n° 20-05, sont abrogées et remplacées par les dispositions suivantes : « Article 12. – Le commissaire aux comptes est nommé pour trois exercices. »",
+          "Le dernier alinéa de l'article 13 de la loi n° 17-95 précitée est abrogé.",
         ],
       }),
     );
@@ -206,7 +207,7 @@ describe('parseFrenchLinks', () => {
       amending.operations.map((o) => [
         o.kind,
         o.targetArticle,
-        o.paragraph ?? o.item ?? null,
+        o.paragraph ?? o.item ?? (o.lastParagraph && 'last') ?? null,
         o.body ?? o.substitutions ?? null,
       ]),
     ).toEqual([
@@ -219,6 +220,7 @@ describe('parseFrenchLinks', () => {
       ['amended', '11', 'b)', 'b) les comptes annuels ;'],
       // An alinéa of another text's article named in passing: the whole article is replaced.
       ['replaced', '12', null, 'Le commissaire aux comptes est nommé pour trois exercices.'],
+      ['abrogated', '13', 'last', null],
     ]);
   });
 

@@ -7,7 +7,14 @@
 import { parseFrenchDate } from '../dates.js';
 import { canonicalArticleNumber } from '../ids.js';
 import type { AmendmentKind, LegalText } from '../model.js';
-import type { AmendmentOperation, Citation, CitedText, Substitution, TextLinks } from './links.js';
+import type {
+  AmendmentOperation,
+  Citation,
+  CitedText,
+  ParagraphTarget,
+  Substitution,
+  TextLinks,
+} from './links.js';
 import { type QuotedWording, quotedWordings } from './quotations.js';
 import {
   type ArticleReference,
@@ -81,9 +88,12 @@ const ORDINALS = [
   'neuvieme',
   'dixieme',
 ];
-/** `l'alinéa 2 de l'article 5`, `le deuxième alinéa de l'article 5`, `le 3° de l'article 5`, `le b) de l'article 5`. */
+/**
+ * `l'alinéa 2 de l'article 5`, `le deuxième alinéa de l'article 5`, `le dernier alinéa de
+ * l'article 5`, `le 3° de l'article 5`, `le b) de l'article 5`.
+ */
 const PARAGRAPH_TARGET = new RegExp(
-  String.raw`(?:\balinea\s+(\d{1,2})|\b(${ORDINALS.join('|')}|second|1er|\d{1,2}e(?:me)?)\s+alinea|(?:^|[\s(])(\d{1,2})\s*°|\b([a-z])\))\s*,?\s+(?:de l'|a l')article\s+(premier|1er|\d+(?:\s+(?:bis|ter|quater))?)\b`,
+  String.raw`(?:\balinea\s+(\d{1,2})|\b(${ORDINALS.join('|')}|second|dernier|1er|\d{1,2}e(?:me)?)\s+alinea|(?:^|[\s(])(\d{1,2})\s*°|\b([a-z])\))\s*,?\s+(?:de l'|a l')article\s+(premier|1er|\d+(?:\s+(?:bis|ter|quater))?)\b`,
   'g',
 );
 
@@ -91,12 +101,13 @@ const PARAGRAPH_TARGET = new RegExp(
  * The alinéa or item a clause (folded) names in each article it names them of: `l'alinéa 2
  * de l'article 5` names alinéa 2 of article 5 only, not the other articles of the clause.
  */
-function paragraphTargets(clause: string): Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>> {
-  const found = new Map<string, Pick<AmendmentOperation, 'paragraph' | 'item'>>();
+function paragraphTargets(clause: string): Map<string, ParagraphTarget> {
+  const found = new Map<string, ParagraphTarget>();
   for (const m of clause.matchAll(PARAGRAPH_TARGET)) {
     const article = canonicalArticleNumber(m[5]!);
     if (!article || found.has(article)) continue;
     if (m[1]) found.set(article, { paragraph: Number(m[1]) });
+    else if (m[2] === 'dernier') found.set(article, { lastParagraph: true });
     else if (m[2])
       found.set(article, {
         paragraph: ORDINALS.indexOf(m[2]) + 1 || (m[2] === 'second' ? 2 : Number.parseInt(m[2], 10)),

@@ -173,6 +173,21 @@ describe('versionHistory: alinéas and items', () => {
     expect(h.unapplied).toEqual([]);
   });
 
+  it('finds the last alinéa whichever its number', () => {
+    const h = history(
+      dated('loi-20-05', '2008-05-23', 0, {
+        kind: 'replaced',
+        targetArticle: '5',
+        lastParagraph: true,
+        body: 'La déclaration est déposée dans un délai de six mois.',
+      }),
+    );
+    expect(h.versions.at(-1)?.body).toBe(
+      'Sont soumises à déclaration : 1° les associations ; 2° les coopératives ; 3° les fondations. La déclaration est déposée dans un délai de six mois.',
+    );
+    expect(h.unapplied).toEqual([]);
+  });
+
   it('deletes words without leaving a double space', () => {
     const h = history(
       dated('loi-20-05', '2008-05-23', 0, {

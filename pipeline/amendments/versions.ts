@@ -6,7 +6,7 @@
 import { toWesternDigits } from '../ids.js';
 import type { AmendmentKind } from '../model.js';
 import { readItem, wordingParagraphs } from '../structure/paragraphs.js';
-import type { AmendmentOperation, Substitution } from './links.js';
+import { type AmendmentOperation, onPartOfArticle, type Substitution } from './links.js';
 
 /** An operation on the target text, with the amending text that made it and when it took effect. */
 export interface DatedOperation {
@@ -108,6 +108,7 @@ function paragraphIndex(op: AmendmentOperation, paragraphs: readonly string[]): 
       return item !== null && itemKey(item.enumerator) === key;
     });
   }
+  if (op.lastParagraph) return paragraphs.length - 1;
   return op.paragraph! >= 1 && op.paragraph! <= paragraphs.length ? op.paragraph! - 1 : -1;
 }
 
@@ -130,8 +131,7 @@ function paragraphAfter(op: AmendmentOperation, before: Wording): Wording | Unap
 
 /** The wording an operation leaves; undefined when it gives none, a reason when it cannot apply. */
 function wordingAfter(op: AmendmentOperation, before: Wording): Wording | UnappliedReason | undefined {
-  if (op.paragraph !== undefined || op.item !== undefined)
-    return before.body === null ? 'paragraph-not-found' : paragraphAfter(op, before);
+  if (onPartOfArticle(op)) return before.body === null ? 'paragraph-not-found' : paragraphAfter(op, before);
   switch (op.kind) {
     case 'abrogated':
       return NONE;

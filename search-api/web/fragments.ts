@@ -4,7 +4,7 @@
  */
 import type { Language } from '../../pipeline/model.js';
 import { startsItem } from '../../pipeline/structure/paragraphs.js';
-import { type ArticleReading, standingLabel } from '../../store/article-standing.js';
+import { type ArticleReading, noteScope, standingLabel } from '../../store/article-standing.js';
 import type { TextHistory } from '../../store/search-store.js';
 import { segment } from './api-client.js';
 import { html, queryString, type SafeHtml } from './html.js';
@@ -74,7 +74,7 @@ export function articleNotes(ui: UiLanguage, notes: ArticleReading['notes']): Sa
   if (!notes.length) return '';
   return html`<ul class="plain notes">${notes.map(
     (n) =>
-      html`<li>${t.noteKinds[n.kind]} ${titledTextLink(ui, n.by.id, n.by.title)}${n.byArticle && html` (${t.article} ${n.byArticle})`} — <time datetime="${n.date}">${formatDate(n.date, ui)}</time></li>`,
+      html`<li>${noteScope(n, ui) && html`${noteScope(n, ui)} — `}${t.noteKinds[n.kind]} ${titledTextLink(ui, n.by.id, n.by.title)}${n.byArticle && html` (${t.article} ${n.byArticle})`} — <time datetime="${n.date}">${formatDate(n.date, ui)}</time></li>`,
   )}</ul>`;
 }
 

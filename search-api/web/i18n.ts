@@ -82,6 +82,8 @@ export interface Messages {
   abrogated: string;
   /** "Texte en vigueur au [date] (aujourd’hui)": the day read when none was chosen. */
   showingToday: (date: string) => string;
+  /** Above a text read on a day before its first publication. */
+  notYetPublished: (date: string) => string;
   /** Under an article: what changed it, by kind ("modifié par", "abrogé par"). */
   noteKinds: Record<'inserted' | 'amended' | 'abrogated', string>;
   /** Heading of the wording shown once abrogated. */
@@ -208,6 +210,8 @@ const fr: Messages = {
     'Un paramètre de l’adresse est invalide. Une date doit être un jour qui existe (il n’y a pas de 30 février) : choisissez-la dans le calendrier.',
   abrogated: 'Article abrogé à cette date.',
   showingToday: (d) => `Texte en vigueur au ${d} (aujourd’hui).`,
+  notYetPublished: (d) =>
+    `Ce texte n’était pas encore publié le ${d} : ses articles n’étaient pas en vigueur.`,
   noteKinds: { inserted: 'inséré par', amended: 'modifié par', abrogated: 'abrogé par' },
   lastWording: 'Dernière rédaction avant l’abrogation',
   comingWording: 'Rédaction à venir',
@@ -324,6 +328,7 @@ const ar: Messages = {
     'إحدى قيم العنوان غير صالحة. يجب أن يكون التاريخ يوما موجودا فعلا (لا يوجد 30 فبراير): اختره من التقويم.',
   abrogated: 'مادة منسوخة في هذا التاريخ.',
   showingToday: (d) => `النص ساري المفعول في ${d} (اليوم).`,
+  notYetPublished: (d) => `لم يكن هذا النص قد نشر بعد في ${d}: لم تكن مواده سارية المفعول.`,
   noteKinds: { inserted: 'أضيفت بموجب', amended: 'غيرت بموجب', abrogated: 'نسخت بموجب' },
   lastWording: 'آخر صيغة قبل النسخ',
   comingWording: 'الصيغة المقبلة',

@@ -60,6 +60,7 @@ ${text.promulgates && html`<dt>${t.promulgates}</dt><dd>${textLink(ui, text.prom
   )}</ul>
 ${datePicker(ui, self, at, text.language)}
 <p class="notice">${at ? t.showingAsOf(formatDate(at, ui)) : t.showingToday(formatDate(text.at, ui))}</p>
+${!text.published && html`<p class="notice" data-status="not-yet-published">${t.notYetPublished(formatDate(text.at, ui))}</p>`}
 <h2>${t.articles}</h2>
 ${articles(ui, text, at)}
 <h2>${t.history}</h2>

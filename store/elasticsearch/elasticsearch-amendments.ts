@@ -20,7 +20,7 @@ import {
   type StoredLink,
   type StoredOperation,
 } from '../../pipeline/amendments/link-stage.js';
-import type { CitationRelation, CitedText } from '../../pipeline/amendments/links.js';
+import { type CitationRelation, type CitedText, onPartOfArticle } from '../../pipeline/amendments/links.js';
 import type { KnownText, Resolution, UnresolvedReason } from '../../pipeline/amendments/resolve.js';
 import type { ComputedVersion, VersionCause } from '../../pipeline/amendments/versions.js';
 import { canonicalNumber } from '../../pipeline/ids.js';
@@ -360,7 +360,7 @@ export function linkBacklinks(
   };
   // An abrogated alinéa or item amends the article; only a whole one is abrogated.
   const abrogates = (a: AmendmentSource) =>
-    a.amendment_kind === 'abrogated' && a.operation.paragraph === undefined && a.operation.item === undefined;
+    a.amendment_kind === 'abrogated' && !onPartOfArticle(a.operation);
   for (const a of amendments) add(a, abrogates(a) ? 'abrogates' : 'amends');
   for (const c of citations) add(c, c.relation);
   return [...links.values()].sort(

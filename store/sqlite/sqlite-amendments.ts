@@ -317,6 +317,7 @@ export class SqliteAmendments implements LinkPort<SqliteLink> {
          -- An abrogated alinéa or item amends the article; only a whole one is abrogated.
          SELECT by_text_id, by_article,
            CASE WHEN kind = 'abrogated' AND json_extract(operation, '$.paragraph') IS NULL
+             AND json_extract(operation, '$.lastParagraph') IS NULL
              AND json_extract(operation, '$.item') IS NULL THEN 'abrogates' ELSE 'amends' END AS relation,
            target_article
          FROM amendments WHERE target_text_id = @textId
