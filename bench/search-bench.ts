@@ -1,12 +1,14 @@
 /**
- * `npm run bench -- search [--articles N] [--amended PERCENT] [--queries Q] [--seed S] [--json]`:
+ * `npm run bench -- search [--articles N] [--amended PERCENT] [--queries Q] [--seed S] [--archive FILE] [--json]`:
  * index rate and query latency of the search store on a synthetic archive of N article
  * versions (French and Arabic originals, and PERCENT % amended wordings, 20 by default), and
  * what indexing the amended wordings adds to the SQLite file. The embedded SQLite store
  * always; Elasticsearch side by side when ELASTICSEARCH_URL is set. With `--json` the last line is
  * `{ "articles": N, "indexPerSec": x, "p50Ms": y, "p95Ms": z, ... }` (the SQLite figures).
+ * `--archive FILE` keeps the SQLite archive there, and a later run with the same size and seed
+ * queries it again instead of indexing (no index figures then): a million versions take minutes.
  */
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { access, mkdtemp, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -21,13 +23,18 @@ import { type BenchQuery, mixedQueries } from './search-queries.js';
 /** Bulletins written per bulk call: the bench loads an archive, not one issue at a time. */
 const BULK_BULLETINS = 500;
 
-interface Measured {
-  backend: string;
-  articles: number;
+/** How long indexing took; null when the archive was indexed by an earlier run (`--archive`). */
+interface Indexing {
   indexSeconds: number;
   indexPerSec: number;
   /** Index rate over the process's CPU time: what the store costs, whatever else runs on the machine. */
   indexPerCpuSec: number;
+}
+
+interface Measured {
+  backend: string;
+  articles: number;
+  index: Indexing | null;
   /** Query latency percentiles in CPU time of this process. */
   cpuP50Ms: number;
   cpuP95Ms: number;
@@ -83,13 +90,24 @@ async function load(store: SearchStore, options: ArchiveOptions, texts: ArchiveT
   return { seconds: storeMs / 1000, cpuSeconds: storeCpuMs / 1000 };
 }
 
+/** `reuse`: the store already holds the archive; its texts are generated again, not saved. */
 async function measure(
   backend: string,
   store: SearchStore,
   options: ArchiveOptions & { queries: number },
+  reuse = false,
 ): Promise<Measured> {
   const texts: ArchiveText[] = [];
-  const index = await load(store, options, texts);
+  let index: Indexing | null = null;
+  if (reuse) for (const _ of syntheticArchive(options, texts));
+  else {
+    const { seconds, cpuSeconds } = await load(store, options, texts);
+    index = {
+      indexSeconds: seconds,
+      indexPerSec: options.articles / seconds,
+      indexPerCpuSec: options.articles / cpuSeconds,
+    };
+  }
   const queries: BenchQuery[] = mixedQueries(texts, options.queries, options.seed);
   // One pass to warm the page cache and the prepared statements, as a running server would be.
   for (const q of queries.slice(0, Math.min(queries.length, 50))) await store.search(q.request);
@@ -128,9 +146,7 @@ async function measure(
   return {
     backend,
     articles: options.articles,
-    indexSeconds: index.seconds,
-    indexPerSec: options.articles / index.seconds,
-    indexPerCpuSec: options.articles / index.cpuSeconds,
+    index,
     p50Ms: percentile(sorted, 50),
     p95Ms: percentile(sorted, 95),
     cpuP50Ms: percentile(sortedCpu, 50),
@@ -189,11 +205,11 @@ function report(
       ],
       results.map((r) => [
         r.backend,
-        Math.round(r.indexPerSec),
-        r.indexSeconds.toFixed(1),
+        r.index ? Math.round(r.index.indexPerSec) : '–',
+        r.index ? r.index.indexSeconds.toFixed(1) : '–',
         ms(r.p50Ms),
         ms(r.p95Ms),
-        Math.round(r.indexPerCpuSec),
+        r.index ? Math.round(r.index.indexPerCpuSec) : '–',
         `${ms(r.cpuP50Ms)} / ${ms(r.cpuP95Ms)}`,
       ]),
     ),
@@ -227,24 +243,39 @@ function report(
 
 const mb = (bytes: number) => (bytes / 1_048_576).toFixed(1);
 
+/** `--amended 0`: the originals alone (numberOption takes positive numbers only). */
+function originalsOnly(args: string[]): boolean {
+  const at = args.indexOf('--amended');
+  return at >= 0 && args[at + 1] === '0';
+}
+
 export async function searchBenchmark(args: string[]): Promise<void> {
   const options = {
     articles: numberOption(args, 'articles', 100_000),
-    amended: numberOption(args, 'amended', 20) / 100,
+    amended: originalsOnly(args) ? 0 : numberOption(args, 'amended', 20) / 100,
     queries: numberOption(args, 'queries', 450),
     seed: numberOption(args, 'seed', 2024),
   };
   const json = args.includes('--json');
+  const archiveAt = args.indexOf('--archive');
+  const kept = archiveAt < 0 ? null : args[archiveAt + 1];
+  if (kept === undefined) throw new Error('--archive needs a file');
   const work = await mkdtemp(path.join(os.tmpdir(), 'jarida-search-bench-'));
   const results: Measured[] = [];
   let growth: IndexGrowth | null = null;
   try {
     // As `jarida reindex` does: bulletins are prepared on another thread while SQLite writes.
     const preparation = new PreparationPool();
-    const dbPath = path.join(work, 'bench.db');
+    const dbPath = kept ?? path.join(work, 'bench.db');
+    const reuse =
+      kept !== null &&
+      (await access(kept).then(
+        () => true,
+        () => false,
+      ));
     const sqlite = await openSqliteStore(dbPath, { prepare: preparation.prepare });
     try {
-      results.push(await measure('sqlite (embedded)', sqlite, options));
+      results.push(await measure('sqlite (embedded)', sqlite, options, reuse));
     } finally {
       await sqlite.close();
       await preparation.close();
@@ -271,7 +302,7 @@ export async function searchBenchmark(args: string[]): Promise<void> {
     process.stdout.write(
       `${JSON.stringify({
         articles: options.articles,
-        indexPerSec: Math.round(sqlite!.indexPerSec),
+        indexPerSec: sqlite!.index && Math.round(sqlite!.index.indexPerSec),
         p50Ms: Number(sqlite!.p50Ms.toFixed(2)),
         p95Ms: Number(sqlite!.p95Ms.toFixed(2)),
         cpuP95Ms: Number(sqlite!.cpuP95Ms.toFixed(2)),

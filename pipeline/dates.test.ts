@@ -34,6 +34,18 @@ describe('parseFrenchDate', () => {
     expect(s.slice(d.start, d.end)).toBe('3 joumada I 1378 (15 novembre 1958)');
   });
 
+  it('reads a first of the month whose ordinal a copy set apart (`1 er mai 1974`, `1 er moharrem 1421`)', () => {
+    expect(parseFrenchDate('B.O.R.M. (3209) 1 er mai 1974, 738-739')).toMatchObject({
+      gregorian: '1974-05-01',
+    });
+    expect(
+      parseFrenchDate('publié au B.O n 4784 du 1 er moharrem 1421 (6 avril 2000), page 219'),
+    ).toMatchObject({
+      hijriText: '1er moharrem 1421',
+      gregorian: '2000-04-06',
+    });
+  });
+
   it('reads a Gregorian date alone', () => {
     expect(parseFrenchDate('réuni le 14 mai 2009,')).toMatchObject({ hijri: null, gregorian: '2009-05-14' });
   });

@@ -86,6 +86,11 @@ function tokenize(s: string): Token[] {
   return tokens;
 }
 
+/** 1 when the day at token i is `1` with its ordinal's letters set apart (`1 er mai 1974`, `1 er moharrem 1421`), else 0. */
+function ordinalApart(tokens: readonly Token[], i: number): number {
+  return tokens[i]?.bare === '1' && /^(?:er|re)$/.test(tokens[i + 1]?.bare ?? '') ? 1 : 0;
+}
+
 /** `3`, `1er`, `ler`, `II` (OCR for 11), `1O`, `فاتح`: a day of month and whether it was printed as the first. */
 function readDay(
   token: string,
@@ -247,14 +252,15 @@ function readGregorian(tokens: Token[], i: number, vocab: DateVocabulary): Grego
     };
   }
   const day = readDay(t, vocab);
-  const month = day && readGregorianMonth(tokens[i + 1]?.bare ?? '', vocab);
-  const year = month && readYear(tokens[i + 2]?.bare ?? '', 1900, 2100);
+  const apart = day ? ordinalApart(tokens, i) : 0;
+  const month = day && readGregorianMonth(tokens[i + 1 + apart]?.bare ?? '', vocab);
+  const year = month && readYear(tokens[i + 2 + apart]?.bare ?? '', 1900, 2100);
   if (!day || !month || !year) return null;
   return {
     day: day.day,
     month: month.month,
     year: year.year,
-    used: 3,
+    used: 3 + apart,
     confidence: Math.min(day.confidence, month.confidence, year.confidence),
   };
 }
@@ -576,15 +582,16 @@ function isOneOf(token: Token | undefined, words: readonly string[]): boolean {
 /** A Hijri date and what its twin made of it, starting at token i; null when none starts there. */
 function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): ParsedDate | null {
   const day = readDay(tokens[i]!.bare, vocab);
-  const month = day && readHijriMonth(tokens, i + 1, vocab);
-  const monthEnd = month ? i + 1 + month.used : -1;
+  const apart = day ? ordinalApart(tokens, i) : 0;
+  const month = day && readHijriMonth(tokens, i + 1 + apart, vocab);
+  const monthEnd = month ? i + 1 + apart + month.used : -1;
   const yearAt = isOneOf(tokens[monthEnd], vocab.yearWords) ? monthEnd + 1 : monthEnd;
   // Up to 1999: the source's own typos (`4 rejeb 1929` for 1429) are repaired, not dropped.
   const year = month && readYear(tokens[yearAt]?.bare ?? '', 1300, 1999);
   if (!day || !month || !year) return null;
   const read: HijriRead = {
     h: { day: day.day, month: month.month, year: year.year },
-    first: day.first ? vocab.firstDay : null,
+    first: day.first || apart > 0 ? vocab.firstDay : null,
     printedMonth: month.printed,
     confidence: Math.min(day.confidence, month.confidence, year.confidence),
   };

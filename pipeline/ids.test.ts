@@ -19,6 +19,11 @@ describe('canonicalNumber', () => {
     ['۱.۵۸.۳۷۶', '1-58-376'],
     [' 3579 - 22 ', '3579-22'],
     ['1–09–15', '1-09-15'],
+    // The dots as tesseract `ara` read them on generated scans (seeds 8101, 8103).
+    ['29_53', '29-53'],
+    ['2.15:629', '2-15-629'],
+    ['95,07', '95-07'],
+    ['٢٫١٥٫٦٢٩', '2-15-629'],
   ])('%s → %s', (raw, want) => expect(canonicalNumber(raw)).toBe(want));
 });
 

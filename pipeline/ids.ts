@@ -38,11 +38,14 @@ export function toWesternDigits(s: string): string {
  * @example canonicalNumber('٠٩.٠٨') // '09-08'
  */
 export function canonicalNumber(raw: string): string {
-  return toWesternDigits(raw)
-    .trim()
-    .toLowerCase()
-    .replace(/[.\u2010-\u2015/\s_-]+/g, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    toWesternDigits(raw)
+      .trim()
+      .toLowerCase()
+      // What OCR reads for the dots: `29_53`, `2.15:629`, `95,07`, the Arabic decimal and thousands marks.
+      .replace(/[.\u2010-\u2015/\s_:,\u060c\u066b\u066c-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
 /** Lower-case, accent-free slug: used for suffixes and hashes of titles. */

@@ -15,8 +15,17 @@ describe('titleKey', () => {
     ['a figure lost', rectificatif.replace('23', '2')],
     ['a space lost', rectificatif.replace('خطأ مادي', 'خطأمادي')],
     ['a particle dropped', rectificatif.replace(' في الجريدة', ' الجريدة')],
+    // As tesseract `ara` read an accord's title on a generated scan (seed 7474): `في مجال الت النقل`.
+    ['the start of a word echoed before it', rectificatif.replace('الجريدة', 'الج الجريدة')],
+    ['a word read twice', rectificatif.replace('الجريدة', 'الجريدة الجريدة')],
   ])('ignores %s', (_, damaged) => {
     expect(titleKey(damaged)).toBe(titleKey(rectificatif));
+  });
+
+  it('ignores the echo tesseract read in an accord’s title (seed 7474)', () => {
+    const accord =
+      'الاتفاق الموقع بالرباط في 6 شتنبر 2018 بين المملكة المغربية وجمهورية البرازيل الاتحادية في مجال النقل الطرقي الدولي';
+    expect(titleKey(accord.replace('مجال النقل', 'مجال الت النقل'))).toBe(titleKey(accord));
   });
 
   it('folds Latin shapes OCR confuses and accents', () => {

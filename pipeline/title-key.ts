@@ -2,7 +2,8 @@
  * The part of a title that identifies a text without a number, in a form OCR damage rarely
  * changes: what the fallback id of DESIGN.md hashes. OCR misreads figures more than letters;
  * among letters, Arabic ones that differ only by their dots (`الجريدة` → `الجزيدة`) and alefs
- * lost; it adds a stray letter to a word or a stroke beside letters of its shape, and loses
+ * lost; it adds a stray letter to a word or a stroke beside letters of its shape, echoes the
+ * start of a word before it (`الت النقل`), and loses
  * spaces and the short words between figures. The id already carries the type and the date, so the type word, the figures and
  * the date's words add nothing to the hash but risk.
  */
@@ -82,9 +83,11 @@ export function titleKey(title: string): string {
     const [from, to] = [figures[k - 1]!, figures[k]!];
     if (to - from - 1 <= MAX_WORDS_BETWEEN_FIGURES) for (let i = from + 1; i < to; i++) inDate.add(i);
   }
-  return tokens
+  const shapes = tokens
     .filter((t, i) => !hasFigure(t) && (!inDate.has(i) || isSuffix(t)) && t.length >= MIN_WORD_LENGTH)
     .map(shape)
-    .filter((t) => !MONTH_WORDS.has(t))
-    .join('');
+    .filter((t) => !MONTH_WORDS.has(t));
+  // OCR echoes the start of a word, or the whole word, before reading it (`في مجال الت النقل`):
+  // a shape the next one begins with adds nothing.
+  return shapes.filter((t, i) => !shapes[i + 1]?.startsWith(t)).join('');
 }

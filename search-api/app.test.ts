@@ -113,9 +113,15 @@ describe('/v1/texts', () => {
     expect(arabic.articles[0].body).toMatch(/[\u0600-\u06FF]/);
   });
 
-  it('has no text before its publication: 404', async () => {
-    expectJsonError(await get('/v1/texts/loi-09-08?at=2000-01-01'), 404);
-    expect((await get('/v1/texts/loi-09-08?at=2010-01-01')).statusCode).toBe(200);
+  it('says a text read before its publication was not yet published; 404 only for a text not held', async () => {
+    const before = await get('/v1/texts/loi-09-08?at=2000-01-01');
+    expect(before.statusCode).toBe(200);
+    expect(before.json()).toMatchObject({ id: 'loi-09-08', at: '2000-01-01', published: false });
+    const statuses = before.json().articles.map((a: { status: string }) => a.status);
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(new Set(statuses)).toEqual(new Set(['not-yet-in-force']));
+    expect((await get('/v1/texts/loi-09-08?at=2010-01-01')).json().published).toBe(true);
+    expectJsonError(await get('/v1/texts/loi-00-00?at=2010-01-01'), 404);
   });
 
   it('reads one article by its printed number', async () => {

@@ -34,6 +34,17 @@ describe('Arabic article headings and citations at a line start (issue 22)', () 
     }
   });
 
+  it('reads a heading alone on its line with its figure through more OCR damage (seed 8101)', () => {
+    // As tesseract `ara` read `الفصل 3` and `المادة 2:` of generated scans: flagged by a lower confidence.
+    const damaged = readArticleHeadingAr('الفسر 3');
+    expect(damaged).toMatchObject({ number: '3', rest: '' });
+    expect(damaged!.confidence).toBeLessThan(0.75);
+    expect(readArticleHeadingAr('المادة :2')).toMatchObject({ number: '2', rest: '', confidence: 1 });
+    // Not with words after it, nor a part's or chapter's word two letters away (`الفرع`).
+    for (const line of ['الفسر 3 من القانون', 'الفرع 2', 'الفصلين 42', 'المادة :2 من القانون'])
+      expect(readArticleHeadingAr(line), line).toBeNull();
+  });
+
   it('takes no citation, part or chapter for an ordinal-word heading', () => {
     for (const line of [
       'الفصل الثاني من هذا الظهير',

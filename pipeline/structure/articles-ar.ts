@@ -42,6 +42,14 @@ function readOrdinalAr(text: string): { number: number; confidence: Confidence; 
   return best;
 }
 
+/** A heading alone on its line with its figure: `الفصل 3`, `المادة :2`, `المادة 4.`. */
+const ALONE_WITH_FIGURE = /^\S+\s+[.:]?\d{1,4}[.:]?$/u;
+/**
+ * Letters an article keyword may have misread on such a line (`الفسر` for `الفصل`), none lost
+ * or added, and never a part's or chapter's word (`الفرع 2` is two letters from `الفصل 2`).
+ */
+const LOOSE_KEYWORD_EDITS = 2;
+
 /** `مكرر` (bis), `مكررة`, `مكرر مرتين` (ter): the longest first. */
 const SUFFIX_WORDS: readonly (readonly [string, string])[] = [
   ['مكرر مرتين', 'ter'],
@@ -61,7 +69,8 @@ function headingWith(
   number: string,
   confidence: Confidence,
 ): ArticleHeading | null {
-  const rest = s.slice(length);
+  // `:ـ` ending the heading's line, which OCR of a scan reads as one letter: `الفصل الأول ي`.
+  const rest = s.slice(length).replace(/^\s*ي$/u, ' :');
   const sep = SEPARATOR_AR.exec(rest)!;
   const after = rest.slice(sep[0].length);
   // `المادة 5 من القانون …` opening a line is a citation, not a heading.
@@ -81,11 +90,20 @@ export function readArticleHeadingAr(line: string): ArticleHeading | null {
     if (m) return headingWith(s, m.length, 'unique', m.confidence);
   }
   const word = /^\S+/.exec(s)?.[0] ?? '';
-  const keyword = Math.max(...ARTICLE_WORDS.map((w) => matchWord(word.replace(/[.:]+$/, ''), w)));
+  // A keyword and a figure alone on their line vouch for each other: the keyword may absorb
+  // more OCR damage there (`الفسر 3` for `الفصل 3`), flagged by its lower confidence.
+  const bare = word.replace(/[.:]+$/, '');
+  const loose = ALONE_WITH_FIGURE.test(s) && !LEVELS_AR.some((level) => matchWord(bare, level) > 0);
+  const keyword = Math.max(
+    ...ARTICLE_WORDS.map((w) =>
+      matchWord(bare, w, loose && bare.length === w.length ? LOOSE_KEYWORD_EDITS : 0),
+    ),
+  );
   if (keyword === 0) return null;
   let pos = word.length;
-  // Punctuation glued to the figure is no part of it: `المادة الأولى؛` is a citation ending a clause.
-  const token = /^\s*([^\s.:؛،,;–—-]+)/u.exec(s.slice(pos));
+  // Punctuation glued to the figure is no part of it: `المادة الأولى؛` is a citation ending a clause;
+  // before the figure that ends the line, it is the heading's colon OCR put on the wrong side (`المادة :2`).
+  const token = /^\s*[.:]?(\d{1,4})\s*$/u.exec(s.slice(pos)) ?? /^\s*([^\s.:؛،,;–—-]+)/u.exec(s.slice(pos));
   if (!token) return null;
   let base: string | null = null;
   let confidence = keyword;

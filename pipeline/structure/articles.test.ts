@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realDataPath } from '../../fixtures/real-data.js';
 import { canonicalArticleNumber } from '../ids.js';
-import { isTextEnd, parseTextArticles, readArticleHeading, readHierarchyHeading } from './articles.js';
+import {
+  isTextEnd,
+  parseTextArticles,
+  readArticleHeading,
+  readHierarchyHeading,
+  rejoinBrokenHeadings,
+} from './articles.js';
 import { ARABIC_GRAMMAR } from './editions.js';
 import { bodyLines } from './lines.js';
 import { parseTexts } from './parse-bulletin.js';
@@ -52,6 +58,13 @@ describe('readArticleHeading', () => {
     ['Article 122 }', '122', 'Article 122', ''],
     ['à Article 166', '166', 'Article 166', ''],
     ['Article 12', '12', 'Article 12', ''],
+    // As tesseract read `ART. 4. – Tout membre …` on the scan of real copy 010: the period a comma.
+    [
+      "ART, 4. Tout membre d'une association qui n'est pas",
+      '4',
+      'ART, 4.',
+      "Tout membre d'une association qui n'est pas",
+    ],
   ])('%s', (line, number, heading, rest) => {
     expect(readArticleHeading(line)).toMatchObject({ number, heading, rest });
   });
@@ -73,6 +86,36 @@ describe('readArticleHeading', () => {
   });
 });
 
+describe('rejoinBrokenHeadings', () => {
+  const texts = (lines: string[]) => rejoinBrokenHeadings(lines.map((text) => ({ text }))).map((l) => l.text);
+
+  it('moves a keyword a line ends with onto the heading it opens on the next line', () => {
+    // As tesseract read the scan of real copy 012, a web reprint flowed as one paragraph.
+    expect(
+      texts([
+        'Que Notre Majesté C A Décidé ce qui suit : Titre Premier : Des Associations en or 16 Sni* to View Article',
+        "Premier : l'association est la convention par laquelle deux ou plusieurs personnes mettent en commun",
+      ]),
+    ).toEqual([
+      'Que Notre Majesté C A Décidé ce qui suit : Titre Premier : Des Associations en or 16 Sni* to View',
+      "Article Premier : l'association est la convention par laquelle deux ou plusieurs personnes mettent en commun",
+    ]);
+    expect(texts(['ART.', '4. – Tout membre …'])).toEqual(['ART. 4. – Tout membre …']);
+  });
+
+  it('leaves citations and headings already whole as they are', () => {
+    const lines = [
+      'sous réserve des dispositions de l’article',
+      '5 de la loi n° 75-00.',
+      'Les associations visées à',
+      'Article 5 : Toute association …',
+      'Les associations de l’Article',
+      '3. – abrogé',
+    ];
+    expect(texts(lines)).toEqual(lines);
+  });
+});
+
 describe('readHierarchyHeading and isTextEnd', () => {
   it('ranks hierarchy headings and rejects citations', () => {
     expect(readHierarchyHeading('Titre premier : Dispositions générales')).toBe(2);
@@ -81,6 +124,14 @@ describe('readHierarchyHeading and isTextEnd', () => {
     expect(readHierarchyHeading('Sous-section 2')).toBe(5);
     expect(readHierarchyHeading('Section II de la présente loi')).toBeNull();
     expect(readHierarchyHeading('titre II ci-dessus')).toBeNull();
+  });
+
+  it('reads a Roman numeral OCR damaged, never a word', () => {
+    // Tesseract's reading of a generated scan's `Section II` (seed 9301): left in an article's body before.
+    expect(readHierarchyHeading('Section IT')).toBe(4);
+    expect(readHierarchyHeading('CHAPITRE Il')).toBe(3);
+    expect(readHierarchyHeading('Section de')).toBeNull();
+    expect(readHierarchyHeading('Section Tl')).toBeNull();
   });
 
   it('recognises signature blocks', () => {
@@ -117,6 +168,24 @@ describe('parseTextArticles on real laws', () => {
   });
 });
 
+describe('parseTextArticles on headings OCR broke', () => {
+  it('starts an article at its text, not at the separator wrapped onto the line after its heading', () => {
+    // As tesseract read the scan of real copy 011: the heading alone, its colon opening the next line.
+    const lines = [
+      'Article Premier',
+      ": L'association est la convention par laquelle deux ou plusieurs personnes mettent en commun d'une",
+      'façon permanente leurs connaissances.',
+      'Article 2',
+      ': 3 membres au moins.',
+    ].map((text) => ({ text, page: 1, pageIndex: 1, confidence: 1 }));
+    const { articles } = parseTextArticles(lines);
+    expect(articles.map((a) => [a.number, a.body.slice(0, 16)])).toEqual([
+      ['1', "L'association es"],
+      ['2', '3 membres au moi'],
+    ]);
+  });
+});
+
 describe('parseTextArticles sequence repair', () => {
   it('reads a misread number that breaks a regular sequence as the one the sequence needs', () => {
     const lines = ['Article 4', 'a', 'Article 9', 'b', 'Article 6', 'c'].map((text) => ({
@@ -143,7 +212,7 @@ describe('parseTextArticles sequence repair', () => {
     expect(warnings).toContain('article read as 850 after 79: the sequence would give 80; kept as read');
   });
 
-  it('numbers an Arabic heading whose figure OCR read as a mark from the sequence, or drops it', () => {
+  it('numbers an Arabic heading whose figure OCR read as a mark from the sequence, or the heading before it', () => {
     // As tesseract `ara` read `المادة 8` on an unseen scan fixture (seed 2718).
     const bodyOf = (texts: string[]) => texts.map((text) => ({ text, page: 1, pageIndex: 1, confidence: 1 }));
     const between = parseTextArticles(
@@ -156,8 +225,12 @@ describe('parseTextArticles sequence repair', () => {
       ['9', 'ج'],
     ]);
     expect(between.warnings).toContain('article read as ? between 7 and 9: taken as 8');
-    // Nothing after it to tell its number: the line stays in the article before.
+    // Nothing after it: it follows the one before (seed 8101), flagged.
     const last = parseTextArticles(bodyOf(['المادة 7', 'أ', 'المادة ©', 'ب']), ARABIC_GRAMMAR);
-    expect(last.articles.map((a) => [a.number, a.body])).toEqual([['7', 'أ المادة © ب']]);
+    expect(last.articles.map((a) => [a.number, a.body])).toEqual([
+      ['7', 'أ'],
+      ['8', 'ب'],
+    ]);
+    expect(last.warnings).toContain('article read as ? after 7: taken as 8');
   });
 });

@@ -36,7 +36,8 @@ export const UNREAD_NUMBER = '?';
  */
 function readArticleKeyword(line: string): { rest: string; confidence: Confidence } | null {
   if (/^\p{Ll}/u.test(line)) return null;
-  const art = /^(ART|Art)\s*\.\s*/.exec(line);
+  // `ART, 4.`: OCR reads the abbreviation's period as a comma on a degraded scan; `Art : 2 -` in a web copy.
+  const art = /^(ART|Art)\s*[.,:]\s*/.exec(line);
   if (art) return { rest: line.slice(art[0].length), confidence: 1 };
   const token = /^\S+/.exec(line)?.[0] ?? '';
   // `Article2`, `ARTlCLE1O.`: the number glued to the keyword.
@@ -119,8 +120,9 @@ const CONSOLIDATION_NOTE = /^\s*\((?:modi|abrog|compl|rempl|ajout|ins[eé]r)[^)]
 /** Levels of the hierarchy above articles, outermost first. */
 const LEVELS = ['livre', 'partie', 'titre', 'chapitre', 'section', 'sous-section', 'paragraphe'] as const;
 
+/** Also a Roman numeral as OCR reads it, its `I` taken for `l`, `T`, `1` or `|` (`Section IT`), when a true one is left. */
 const LEVEL_NUMERAL =
-  /^(?:[IVXLC]+|\d+|premier|première|premiere|préliminaire|preliminaire|unique|1er|1re)$/i;
+  /^(?:[IVXLC]+|[IVXLClT1|]*[IVX][IVXLClT1|]*|\d+|premier|première|premiere|préliminaire|preliminaire|unique|1er|1re)$/i;
 
 /** A hierarchy heading (`Titre premier`, `CHAPITRE II`, `Section 2. – …`): its level rank, or null. */
 export function readHierarchyHeading(line: string): number | null {
@@ -176,6 +178,35 @@ export interface ParsedArticles {
 const WARN_BELOW = 0.75;
 
 /**
+ * Moves the article keyword a line ends with onto the next line when there it opens a heading
+ * (`… Sni* to View Article` / `Premier : L'association …`): a copy flowed as one paragraph, or
+ * OCR, breaks a heading at a line end. Lines the keyword leaves empty are dropped.
+ */
+export function rejoinBrokenHeadings<T extends { text: string }>(
+  lines: readonly T[],
+  grammar: ArticleGrammar = FRENCH_ARTICLES,
+): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    const previous = out.at(-1);
+    const keyword = previous && /(?:^|\s)(\S+)\s*$/.exec(previous.text);
+    if (previous && keyword && !grammar.readArticleHeading(line.text)) {
+      const joined = `${keyword[1]!} ${line.text.trim()}`;
+      const heading = grammar.readArticleHeading(joined);
+      if (heading && heading.confidence >= WARN_BELOW) {
+        const left = previous.text.slice(0, keyword.index).trim();
+        if (left) out[out.length - 1] = { ...previous, text: left };
+        else out.pop();
+        line = { ...line, text: joined };
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/**
  * Cuts the body lines of one text into articles. Lines before the first heading (recitals,
  * `DÉCRÈTE :`), hierarchy headings and everything after the signature belong to no
  * article. A plain number that breaks an otherwise regular sequence (`5, 9, 7`) is read as
@@ -210,7 +241,7 @@ export function parseTextArticles(
       levels[rank] = line.text.trim();
       current = null;
     } else if (grammar.isTextEnd(line.text)) current = null;
-    else current?.body.push(line);
+    else current?.body.push(current.body.length ? line : withoutLeadingSeparator(line));
   }
   const warnings: string[] = [];
   repairSequence(opened, warnings);
@@ -240,6 +271,15 @@ export function parseTextArticles(
   return { articles, warnings };
 }
 
+/**
+ * The first line of an article whose heading stood alone, without the heading's separator that
+ * OCR or a copy's layout wrapped onto it (`Article Premier` / `: L'association est …`).
+ */
+function withoutLeadingSeparator(line: BodyLine): BodyLine {
+  const text = line.text.replace(/^\s*[.:]\s+/, '');
+  return text && text !== line.text ? { ...line, text } : line;
+}
+
 function plain(n: string | undefined): number | null {
   return n !== undefined && /^\d+$/.test(n) ? Number(n) : null;
 }
@@ -260,6 +300,13 @@ function repairSequence(opened: OpenArticle[], warnings: string[]): void {
     warnings.push(
       `article read as ${last} after ${before}: the sequence would give ${before + 1}; kept as read`,
     );
+  // A last heading whose figure OCR turned into a mark (`المادة ©`) follows the one before it.
+  const [previous, end] = opened.slice(-2).map((a) => a.heading);
+  if (end?.number === UNREAD_NUMBER && plain(previous?.number) !== null) {
+    const number = String(plain(previous!.number)! + 1);
+    warnings.push(`article read as ${UNREAD_NUMBER} after ${previous!.number}: taken as ${number}`);
+    opened.at(-1)!.heading = { ...end, number, confidence: Math.min(end.confidence, 0.6) };
+  }
 }
 
 /** Headings whose number stayed unread: their lines go back into the article before them. */

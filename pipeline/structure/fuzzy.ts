@@ -23,6 +23,8 @@ export function skeleton(s: string): string {
       .replace(/\u0640/g, '')
       .replace(/ى/g, 'ي')
       .replace(/ة/g, 'ه')
+      // `قراز` for `قرار`: a scan's speck reads as the dot that makes rā' a zāy.
+      .replace(/ز/g, 'ر')
       .replace(/rn/g, 'm')
       .replace(/vv/g, 'w')
       .replace(/ft|fi/g, 'h')

@@ -2,9 +2,11 @@
  * The body lines of an issue as one stream, each keeping the page it was printed on: what
  * the text and article parsers walk through.
  */
+import { isRunningHeader } from '../layout.js';
 import type { BoundingBox, PageArtefact, TextLine } from '../model.js';
 import { dropsFigures } from './fuzzy.js';
 import { readPrintedPage, readRunningHeader } from './masthead.js';
+import { readRunningHeaderAr } from './masthead-ar.js';
 import {
   bodyPieces,
   type PageRunningHeader,
@@ -61,7 +63,7 @@ export function printedPages(pages: readonly PageArtefact[], listed: readonly nu
   const residues: string[] = [];
   const read = new Map<number, number[]>();
   for (const page of pages) {
-    const stripped = stripRunningHeaders(page);
+    const stripped = stripRunningHeaders(onHeaderRow(page));
     if (stripped.header) headers.set(page.index, stripped.header);
     for (const residue of stripped.residues)
       residues.push(
@@ -151,6 +153,39 @@ function agreedOffset(
   );
 }
 
+/** Words a line of the header band needs to be taken for body text: a running header's pieces have fewer. */
+const MIN_BODY_WORDS = 6;
+
+/**
+ * The page with the body lines layout took into its header band given back: lines of the band
+ * on another row than the running header's that read as no piece of one go first in the body,
+ * in reading order. Layout takes a band of one and a half lines around the header, and a scan's
+ * line boxes, taller than its line pitch, reach into it from the lines above and below (a
+ * reprint whose top line cites `Bulletin officiel no 2404 bis du 27/11/1958` took the dahir's
+ * header above it into the band, and lost it).
+ */
+function onHeaderRow(page: PageArtefact): PageArtefact {
+  const title = page.header.find((l) => isRunningHeader(l.text) && /\d/.test(l.text));
+  if (!title) return page;
+  const onRow = (l: TextLine) => {
+    const middle = l.bbox.y + l.bbox.h / 2;
+    return middle >= title.bbox.y && middle <= title.bbox.y + title.bbox.h;
+  };
+  // A running header OCR split or wrapped over two rows keeps its pieces (`10 chaabane 1423 (17-10-2002)`).
+  const header = (l: TextLine) =>
+    (l.text.match(/\p{L}{2,}/gu)?.length ?? 0) < MIN_BODY_WORDS ||
+    isRunningHeader(l.text) ||
+    readRunningHeader(l.text) !== null ||
+    readRunningHeaderAr(l.text) !== null;
+  const off = page.header.filter((l) => !onRow(l) && !header(l));
+  if (off.length === 0) return page;
+  return {
+    ...page,
+    header: page.header.filter((l) => !off.includes(l)),
+    lines: [...off.sort((a, b) => a.bbox.y - b.bbox.y), ...page.lines],
+  };
+}
+
 /**
  * Flattens pages into body lines in reading order; blank lines, running headers and footers
  * (whole, in pieces or merged into a body line: {@link stripRunningHeaders}) and page numbers
@@ -166,7 +201,8 @@ export function bodyLines(
     const printed = numbers.get(page.index) ?? page.index;
     const push = (text: string, line: TextLine) =>
       out.push({ text, page: printed, pageIndex: page.index, bbox: line.bbox, confidence: line.confidence });
-    const { headerBody, lines } = stripRunningHeaders(page);
+    const banded = onHeaderRow(page);
+    const { headerBody, lines } = stripRunningHeaders(banded);
     for (const line of headerBody) push(line.text, line);
     lines.forEach((line, i) => {
       const text = withoutColumnRules(line.text.replace(/\s+/g, ' ')).trim();
@@ -180,7 +216,7 @@ export function bodyLines(
       }
       if (!text || (readPrintedPage([line]) !== null && (edge || !/^\d+$/.test(text)))) return;
       // A running header wrapped over two lines: its first line printing no page, and its end.
-      const previous = i === 0 ? page.header.at(-1)?.text : lines[i - 1]!.text;
+      const previous = i === 0 ? banded.header.at(-1)?.text : lines[i - 1]!.text;
       if (i <= 1 && previous !== undefined && readRunningHeader(previous, text)?.wrapped) return;
       if (i === 0 && readRunningHeader(text, lines[1]?.text)?.wrapped) return;
       push(text, line);

@@ -200,6 +200,32 @@ describe('readMasthead', () => {
     expect([m.number, m.date]).toEqual(['3873', '1987-01-21']);
   });
 
+  it('reads a copy’s abbreviated note of its issue, a two-figure year dated by the series (bo-pages 046, 050)', () => {
+    const booklet = masthead(
+      '1 Revu et corrigé REFERENCE : B.O n 4432 du 9 rejeb 1417 (21/11/96) Dahir n du 5 rabii II 1417 (21 août 1996 ) portant',
+    );
+    expect([booklet.number, booklet.date]).toEqual(['4432', '1996-11-21']);
+    // An annual review: the note wraps, its year printed in two figures; the later `Vu le dahir` cites no issue.
+    const review = masthead(
+      `III. - MAROC l. - Les gouvernements marocains en 1972 Le gouvernement en place au début de l'année
+1972 est celui des 6 et 11 août 1971. Cf. AAN 1971 : 857-858. a) Nouveau gouvernement. Dahir nO
+1-72-102 du 19 safar 1392 (4 avril 1972) mettant fin aux fonctions du Gouvernemnt. B.O.R.M. (3103),
+19/4/72 : 638. Notre Majesté Chérifienne, Vu l'article 24 de la Constitution promulguée le 23 moharrem`,
+    );
+    expect([review.number, review.date]).toEqual(['3103', '1972-04-19']);
+    // After a comma, `1 er` with its ordinal set apart.
+    expect(
+      masthead(
+        'sition du gouvernement. B.O.R.M. (3209) 1 er mai 1974, 738-739. Notre Majesté Chérifienne, Vu le dahir n',
+      ).date,
+    ).toBe('1974-05-01');
+    expect(
+      masthead(
+        '(8 juin 1965) portant constitution du Gouvernement, B.O.R.M. (2852),28-6-67 : 705. LOUANGE A DIEU',
+      ),
+    ).toMatchObject({ number: '2852', date: '1967-06-28' });
+  });
+
   it('flags a number and a date that contradict the series', () => {
     const m = masthead('Quatre-vingt-dix-huitième année – N° 2015 16 avril 2015\nSOMMAIRE');
     expect(m.warnings.join('\n')).toMatch(/n° 2015 dated 2015-04-16 contradicts the series/);

@@ -5,7 +5,7 @@
  * win over the file-name guess; an issue with no readable number anywhere is kept unidentified.
  */
 
-import { isBeyondSeries, seriesContradiction, seriesRepair } from '../bulletin-series.js';
+import { isBeyondSeries, seriesContradiction, seriesDate, seriesRepair } from '../bulletin-series.js';
 import {
   daysBetween,
   GREGORIAN_MONTHS_AR,
@@ -363,18 +363,52 @@ function readFirstPageDate(page: PageArtefact): ParsedDate | null {
 }
 
 /**
+ * The issue's title abbreviated, as reviews and consolidated copies print it, and the number
+ * after it: `B.O n 4432 du …`, `B.O.R.M. (3103), 19/4/72` (Bulletin officiel du Royaume du Maroc).
+ */
+const ABBREVIATED_TITLE = /^B\.\s?O\.?(?:\s?R\.\s?M\.?)?\s*(?:n[°ºo]?\s*)?\(?(\d{1,5})\)?[\s,]*(?:du\s+)?/u;
+
+/** `19/4/72`, `28-6-67`: a date of figures whose year is printed in two. */
+const SHORT_YEAR_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})(?!\d)/;
+
+/**
+ * A note of the issue with its title abbreviated (`B.O n 4432 du 9 rejeb 1417 (21/11/96)`,
+ * `B.O.R.M. (3103), 19/4/72 : 638`), read as the title in full; a year printed in two figures
+ * takes the century the series puts the number in.
+ */
+function readAbbreviatedNote(text: string): RunningHeader | null {
+  const m = ABBREVIATED_TITLE.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length);
+  const note = readRunningHeader(`Bulletin officiel n° ${m[1]} du ${rest}`);
+  if (!note || note.date) return note;
+  const short = SHORT_YEAR_DATE.exec(rest);
+  if (!short) return note;
+  const century = Number(seriesDate(Number(note.number)).slice(0, 4)) - Number(short[3]);
+  const year = String(Math.round(century / 100) * 100 + Number(short[3]));
+  const at = { start: m[0].length, end: m[0].length + short[0].length };
+  const date = gregorianDate(year, Number(short[2]), short[1]!, at, 0.8, [
+    `year printed in two figures: ${year} from the series' date for n° ${note.number}`,
+  ]);
+  return { ...note, date };
+}
+
+/**
  * A copy's note of the issue it comes from, where no masthead or running header is:
  * `Bulletin officiel n° 2404 bis du 27/11/1958` after the title, `( Bulletin Officiel n° 5358 du
- * 2 ramadan 1426 ( 6 octobre 2005 ), p. 667 )` on a reprint's cover. Only at the start of a line,
- * after a parenthesis or a sentence: `publié au Bulletin officiel n° …` cites another issue.
+ * 2 ramadan 1426 ( 6 octobre 2005 ), p. 667 )` on a reprint's cover, `REFERENCE : B.O n 4432 du …`,
+ * `B.O.R.M. (3103), 19/4/72` in a review. Only at the start of a line, after a parenthesis, a
+ * colon, a comma or a sentence: `publié au Bulletin officiel n° …` cites another issue.
  */
 function readPublicationNote(page: PageArtefact): RunningHeader | null {
   const top = [...page.header, ...page.lines.slice(0, 15)];
   const viewer = readViewerRecord(top.map((l) => l.text));
   if (viewer) return viewer;
-  for (const { text } of top) {
-    for (const m of text.matchAll(/(?:^|[(]|[.!]\s)\s*(?=bulletin\s+officiel\s)/gi)) {
-      const note = readRunningHeader(text.slice(m.index + m[0].length));
+  for (const [k, { text }] of top.entries()) {
+    for (const m of text.matchAll(/(?:^|[(]|[.!:,]\s)\s*(?=bulletin\s+officiel\s|B\.\s?O\b)/giu)) {
+      const at = text.slice(m.index + m[0].length);
+      // A review's note runs on: its date may wrap onto the next line (`B.O.R.M. (3103),` / `19/4/72 : 638.`).
+      const note = readAbbreviatedNote(`${at} ${top[k + 1]?.text ?? ''}`) ?? readRunningHeader(at);
       if (note) return note;
     }
   }

@@ -7,6 +7,8 @@ import { Prng } from '../../fixtures/prng.js';
 import { expectLinesSplit } from '../../test/expect-lines.js';
 import { PipelineError } from '../errors.js';
 import { precisionRecall } from '../evaluation.js';
+import { parseTextArticles } from './articles.js';
+import { ARABIC_GRAMMAR } from './editions.js';
 import { parseBulletin } from './parse-bulletin.js';
 import { addNoise, pagesFromText, recordFor } from './testing/test-helpers.js';
 import { isUnmistakableHeaderAr, parseTextHeaderAr } from './text-headers-ar.js';
@@ -117,6 +119,27 @@ describe('damage seen on Arabic scans', () => {
     for (const [line, number] of headers) expect(parseTextHeaderAr(line)?.number, line).toBe(number);
   });
 
+  it('reads every heading and number under the damage tesseract `ara` did to generated scans (seed 8101)', () => {
+    // `الفصل 3` read `الفسر 3`, `المادة 2` read `المادة :2`, the dots of `رقم 2.15.629` read `_`, `:` or `,`.
+    const marks = ['_', ':', ','];
+    let n = 0;
+    for (const truth of ISSUES) {
+      const pages = truth.pages.map((p) =>
+        p.text
+          .replace(/^الفصل (\d+)$/gm, 'الفسر $1')
+          .replace(/^المادة (\d+)$/gm, 'المادة :$1')
+          .replace(/رقم (\d+)\.(?=\d)/g, (_, d) => `رقم ${d}${marks[n++ % marks.length]}`),
+      );
+      const all = pages.join('\n');
+      expect(all).toMatch(/^المادة :\d+$/m);
+      expect(all).toMatch(/رقم \d+_\d/);
+      const parsed = parseBulletin(pagesFromText(pages, { language: 'ara' }), recordFor('upload.pdf'));
+      const numbered = (texts: typeof parsed.texts) =>
+        texts.map((t) => [t.id, t.articles.map((a) => a.number)]);
+      expect(numbered(parsed.texts)).toEqual(numbered(truth.texts as typeof parsed.texts));
+    }
+  });
+
   it.each([
     ['a stray letter', 'فهرسن'],
     ['a speck read as a figure before it', '1 فهرس'],
@@ -147,6 +170,39 @@ describe('damage seen on Arabic scans', () => {
     const parsed = parseBulletin(pagesFromText(pages, { language: 'ara' }), recordFor('upload.pdf'));
     expect(parsed.texts.map((t) => t.id)).toEqual(truth.texts.map((t) => t.id));
     for (const text of parsed.texts) expect(text.title).not.toMatch(/\sوزير [^\s]+ [^\n]*[،,]$/u);
+  });
+
+  it('reads a court decision whose `قرار` OCR read `قراز`', () => {
+    // As tesseract `ara` read the scan of real copy 031 (a decision of the constitutional court).
+    const lines = [
+      'المملكة المغربية الحمذ لله وحده,',
+      'المحكمة الدستورية',
+      'ملف عدد: 070/21',
+      'قراز رقم: 117/21 م.د',
+      'باسم جلالة الملك وطبقا للقانون',
+      'المحكمة الدستورية,',
+    ];
+    expect(parseTextHeaderAr(lines[3]!)).toMatchObject({ type: 'decision', number: '117-21' });
+    const parsed = parseBulletin(
+      pagesFromText([lines.join('\n')], { language: 'ara' }),
+      recordFor('copy.pdf'),
+    );
+    expect(parsed.texts.map((t) => [t.type, t.number])).toEqual([['decision', '117-21']]);
+  });
+
+  it('reads an article heading whose closing `:ـ` OCR read as a letter', () => {
+    // As tesseract `ara` read `الفصل الأول :ـ` on the scan of real copy 040 (a 1931 dahir).
+    const body = [
+      'الباب الأول : تأسيس الجمعيات :',
+      'الفصل الأول ي',
+      'كافة الجمعيات المؤلفة من شخصين فاكثر يشترك للمعاضدة في معارفهم ومعالمهم وأعمالهم لمقاصد علمية أو خيرية',
+      'الفصل الثاني : يستثني من ذلك الجمعيات الدينية المؤسسة و الماذون بها في منطقة الحماية الاسبانية و الشركات',
+    ].map((text) => ({ text, page: 1, pageIndex: 1, confidence: 1 }));
+    const { articles } = parseTextArticles(body, ARABIC_GRAMMAR);
+    expect(articles.map((a) => [a.number, a.heading, a.body.split(' ').slice(0, 2).join(' ')])).toEqual([
+      ['1', 'الفصل الأول', 'كافة الجمعيات'],
+      ['2', 'الفصل الثاني', 'يستثني من'],
+    ]);
   });
 
   it('takes no line for a header that running text could begin', () => {

@@ -42,6 +42,24 @@ describe('pairWithOtherEdition', () => {
     expect(pairWithOtherEdition(decision, [other, original])?.id).toBe(original.id);
   });
 
+  it('pairs an edition whose OCR lost one article heading, not two (seed 8101: `المادة :2`)', () => {
+    const decision = {
+      title: 'Décision du 13 chaabane 1435 (11 juin 2014)',
+      articles: [
+        { number: '1', body: 'En application du décret n° 2-14-310, le montant est fixé à 5.000 dirhams.' },
+        { number: '2', body: 'Le directeur est chargé de son exécution.' },
+        { number: '3', body: 'Elle entre en vigueur le 1er juillet 2014.' },
+      ],
+    };
+    const lost = (numbers: string[]): EditionCandidate => ({
+      ...order('decision-2014-06-11-28ac0ca7', '5.000', '2.14.310'),
+      articles: numbers.map((number) => ({ number, body: 'المرسوم رقم 2.14.310 و5.000 درهم' })),
+    });
+    expect(pairWithOtherEdition(decision, [lost(['1', '3'])])?.id).toBe('decision-2014-06-11-28ac0ca7');
+    expect(pairWithOtherEdition(decision, [lost(['1'])])).toBeNull();
+    expect(pairWithOtherEdition(decision, [lost(['1', '4'])])).toBeNull();
+  });
+
   it('pairs nothing when the articles differ, when too few figures agree, or when two agree alike', () => {
     expect(pairWithOtherEdition({ ...french, articles: [{ number: '1', body: '' }] }, [arabic])).toBeNull();
     expect(pairWithOtherEdition({ title: 'Rectificatif au n° 6266', articles: [] }, [arabic])).toBeNull();

@@ -39,7 +39,20 @@ function score(a: Set<string>, b: Set<string>): { shared: number; score: number 
   return { shared, score: shared / Math.max(1, Math.min(a.size, b.size)) };
 }
 
-const articleNumbers = (articles: EditionCandidate['articles']) => articles.map((a) => a.number).join(' ');
+/** Article headings OCR may have lost in one edition and still let two texts pair. */
+const MAX_LOST_ARTICLES = 1;
+
+/**
+ * Whether two editions number their articles alike: the same numbers, or all but one whose
+ * heading one edition's OCR could not read (`المادة ©`), the others in the same order.
+ */
+function articlesAgree(a: EditionCandidate['articles'], b: EditionCandidate['articles']): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  if (long.length - short.length > MAX_LOST_ARTICLES || (short.length === 0 && long.length > 0)) return false;
+  let k = 0;
+  for (const article of long) if (k < short.length && short[k]!.number === article.number) k++;
+  return k === short.length;
+}
 
 /**
  * The candidate `text` is the other edition of, or null when none agrees on the articles and
@@ -53,7 +66,7 @@ export function pairWithOtherEdition(
 ): EditionPairing | null {
   const own = figures(text.title, text.articles);
   const scored = candidates
-    .filter((c) => articleNumbers(c.articles) === articleNumbers(text.articles))
+    .filter((c) => articlesAgree(c.articles, text.articles))
     .map((c) => ({ id: c.id, ...score(own, figures(c.title, c.articles)) }))
     .filter((c) => c.shared >= MIN_SHARED && c.score >= MIN_SCORE)
     .sort((a, b) => b.score - a.score || b.shared - a.shared);

@@ -7,7 +7,7 @@
 import { distance } from 'fastest-levenshtein';
 import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
 import type { Article, IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
-import { parseTextArticles } from './articles.js';
+import { parseTextArticles, rejoinBrokenHeadings } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
 import { dropsFigures, matchWord } from './fuzzy.js';
 import { type BodyLine, bodyLines, joinLines, type PrintedPages, printedPages } from './lines.js';
@@ -37,15 +37,69 @@ function headerAt(
 ): { header: TextHeader; span: number } | null {
   const line = lines[index]!;
   if (!g.readHeaderKeyword(line.text)) return null;
-  const previous = lines[index - 1];
-  // A header never continues a sentence, but a page may end mid-sentence before one.
-  const continues = previous && previous.pageIndex === line.pageIndex && !g.closesBlock(previous.text);
-  if (continues && !g.isUnmistakableHeader(line.text)) return null;
   const texts = lines.slice(index, index + MAX_TITLE_LINES).map((l) => l.text);
   const span = headerSpan(texts, 0, (l) => isBoundary(l, g));
   const header = g.parseTextHeader(joinLines(texts.slice(0, span)));
-  return header ? { header, span } : null;
+  if (!header) return null;
+  const previous = lines[index - 1];
+  // A header never continues a sentence, but a page may end mid-sentence before one.
+  const continues = previous && previous.pageIndex === line.pageIndex && !g.closesBlock(previous.text);
+  const following = lines.slice(index, index + span + FOLLOWING_LINES).map((l) => l.text);
+  if (
+    continues &&
+    !g.isUnmistakableHeader(line.text) &&
+    !opensAfterOpenLine(header, previous.text, following, g)
+  )
+    return null;
+  return { header, span };
 }
+
+/** Lines after a header within which the body of its text shows. */
+const FOLLOWING_LINES = 6;
+
+/** Where a clause starts: after punctuation and a space. */
+const CLAUSE_START = /(?<=[.;:!?),])\s+/u;
+
+/**
+ * Whether the body of a text follows its header (a recital, the sovereign's formula, an article)
+ * before another header does, in `texts` (the header's lines first): a table of contents, however
+ * its entries run, lists headers one after another with nothing of a body between them.
+ */
+function bodyFollows(texts: readonly string[], g: EditionGrammar): boolean {
+  const clauses = joinLines(texts).split(CLAUSE_START).slice(1);
+  for (const clause of clauses) {
+    if (g.isBodyMarker(clause) || g.readArticleHeading(clause)) return true;
+    if (g.readHeaderKeyword(clause) && g.parseTextHeader(clause)?.signedOn) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a header opens a text after a line that does not close: when it names its text in full
+ * (its own number and signing date), that line does not lead into a citation, and a body follows.
+ */
+function opensAfterOpenLine(
+  header: TextHeader,
+  previous: string,
+  following: readonly string[],
+  g: EditionGrammar,
+): boolean {
+  return (
+    header.number !== null &&
+    header.signedOn !== null &&
+    !LEADS_TO_CITATION.test(previous) &&
+    bodyFollows(following, g)
+  );
+}
+
+/**
+ * The end of a line that leads into a citation of a text on the next (`… modifié par le` /
+ * `Dahir n° …`). A full header followed by a body opens a text after any other line that does
+ * not close: web copies print their own lines before headers (`General Texts`, `2 Attachments -
+ * sign in to show`).
+ */
+const LEADS_TO_CITATION =
+  /(?:(?:^|\s)(?:le|la|les|l['’]|du|de|des|d['’]|au|aux|par|et|ou|à|en|sur|vu|n°)|[,(«–—-])\s*$/iu;
 
 /** One text found in the body: its header, where it starts and its body lines. */
 interface FoundText {
@@ -73,7 +127,9 @@ export function parseTexts(
   bulletin: string,
   grammar: EditionGrammar = FRENCH_GRAMMAR,
 ): ParsedTexts {
-  const lines = body.flatMap((line) => atInlineArticles(line, grammar));
+  const lines = atInlineHeaders(rejoinBrokenHeadings(body, grammar), grammar).flatMap((line) =>
+    atInlineArticles(line, grammar),
+  );
   const found: FoundText[] = [];
   const unplaced: BodyLine[] = [];
   for (let i = 0; i < lines.length; ) {
@@ -143,21 +199,59 @@ export function parseTexts(
   return { texts, warnings };
 }
 
-/** Where an article heading may open inside a line: after a sentence's end and a space. */
-const SENTENCE_END = /[.;!?)»]\s+(?=\S)/gu;
+/** Where a text's header may open inside a line: after a sentence's end or a colon, and a space. */
+const CLAUSE_END = /[.;:!?)»]\s+(?=\p{Lu})/gu;
+
+/**
+ * Lines a reprint ran texts' headers into (`… a) Nouveau gouvernement. Dahir nO 1-72-102 du 19
+ * safar 1392 (4 avril 1972) mettant fin …`: an annual review or a web copy flowed as one
+ * paragraph), cut before each header that opens after a sentence's end, reads with its signing
+ * date (with the next line it may run onto) and is followed by a body: prose never opens a
+ * sentence with a capitalised type and a date (it cites `le dahir n° … du …`), and a sommaire run
+ * into one paragraph lists headers with no body between them.
+ */
+function atInlineHeaders(lines: readonly BodyLine[], g: EditionGrammar): BodyLine[] {
+  return lines.flatMap((line, i) => {
+    const after = lines
+      .slice(i + 1, i + 1 + FOLLOWING_LINES)
+      .filter((l) => l.pageIndex === line.pageIndex)
+      .map((l) => l.text);
+    const cuts = [...line.text.matchAll(CLAUSE_END)]
+      .map((m) => m.index + m[0].length)
+      .filter((at) => {
+        const from = [line.text.slice(at), ...after];
+        return g.parseTextHeader(joinLines(from.slice(0, 2)))?.signedOn && bodyFollows(from, g);
+      });
+    if (cuts.length === 0) return [line];
+    return [0, ...cuts].map((at, k) => ({ ...line, text: line.text.slice(at, cuts[k]).trim() }));
+  });
+}
+
+/**
+ * Where an article heading may open inside a line: after a sentence's end, or after an enacting
+ * formula and its colon, printed in capitals (`A DÉCIDÉ CE QUI SUIT : ARTICLE PREMIER. - …`,
+ * `DÉCRÉTONS: ARTICLE PREMIER`), and a space.
+ */
+const SENTENCE_END = /(?:[.;!?)»]|(?<!\p{L})\p{Lu}{3,}\s*:)\s+(?=\S)/gu;
+
+/** Where an article heading may open after a part or chapter heading run into its line: at any word. */
+const WORD_START = /\s+(?=\S)/gu;
 
 /**
  * A line a copy ran several articles into (`… des bénéfices. Article 2 : (Modifié …) Les
  * associations …`: a web reprint flowed as one paragraph), cut before each article heading that
- * follows a sentence's end. A heading after a colon or a quote is new wording an amendment
- * quotes, not an article of the text: it stays.
+ * follows a sentence's end, or that follows the title of a chapter opening the line (`Chapitre
+ * premier Principes généraux … Article premier - Tout Marocain …`). A heading after a colon in
+ * prose or a quote is new wording an amendment quotes, not an article of the text: it stays.
  */
 function atInlineArticles(line: BodyLine, g: EditionGrammar): BodyLine[] {
-  const cuts = [...line.text.matchAll(SENTENCE_END)]
+  const opening = line.text.trim().split(/\s+/).slice(0, 2).join(' ');
+  const at = g.readHierarchyHeading(opening) !== null ? WORD_START : SENTENCE_END;
+  const cuts = [...line.text.matchAll(at)]
     .map((m) => m.index + m[0].length)
-    .filter((at) => g.readArticleHeading(line.text.slice(at)) !== null);
+    .filter((cut) => g.readArticleHeading(line.text.slice(cut)) !== null);
   if (cuts.length === 0) return [line];
-  return [0, ...cuts].map((at, i) => ({ ...line, text: line.text.slice(at, cuts[i]).trim() }));
+  return [0, ...cuts].map((cut, i) => ({ ...line, text: line.text.slice(cut, cuts[i]).trim() }));
 }
 
 /** Letters a line needs to be worth a warning when it lands in no text (not a rule, a star, a group heading). */

@@ -167,3 +167,93 @@ ARTICLE PREMIER. – Est soumis à référendum le projet de la Constitution.`;
     );
   });
 });
+
+describe('web copies and reviews that run texts together (bo-pages test3, issue 16)', () => {
+  it('opens a text at a full header after a web viewer’s own line (bo-pages 047)', () => {
+    const page = `Official bulletin n° 7032
+Published on October 20, 2021
+General Texts
+Dahir n°1-21-50 du 14 chaoual 1442 (26 mai 2021) portant promulgation de la loi n°06-20 relative à la
+dissolution et à la liquidation de l'Office de commercialisation et d'exportation.
+LOUANGE A DIEU SEUL!
+A DÉCIDÉ CE QUI SUIT :
+Est promulguée et sera publiée au Bulletin officiel, à la suite du présent dahir, la loi n° 06-20 relative à la
+dissolution et à la liquidation de l'Office de commercialisation et d'exportation, telle qu'adoptée par la
+Chambre des représentants et la Chambre des conseillers.
+2 Attachments - sign in to show
+Décret n° 2-21-677 du 30 moharrem 1443 (8 septembre 2021) pris pour l'application de la loi n° 06-20
+relative à la dissolution et à la liquidation de l'Office de commercialisation et d'exportation.
+LE CHEF DU GOUVERNEMENT,
+Vu la loi n° 06-20 relative à la dissolution et à la liquidation de l'Office de commercialisation et
+d'exportation, promulguée par le dahir n° 1-21-50 du 14 chaoual 1442 (26 mai 2021) ;
+DÉCRÈTE :
+ARTICLE PREMIER. - En application des dispositions de l'article 9 de la loi précitée n° 06-20, il est créé`;
+    const parsed = parseBulletin(pagesFromText([page]), recordFor('x.pdf'));
+    expect(parsed.bulletin).toMatchObject({ id: 'bo-fr-7032', date: '2021-10-20' });
+    // The loi is only cited: its text is an attachment the copy lacks.
+    expect(parsed.texts.map((t) => [t.id, t.articles.map((a) => a.number)])).toEqual([
+      ['dahir-1-21-50', []],
+      ['decret-2-21-677', ['1']],
+    ]);
+  });
+
+  it('cuts a review’s run-on paragraph at each header and article (bo-pages 050)', () => {
+    const page = `46
+III. - MAROC l. - Les gouvernements marocains en 1972 Le gouvernement en place au début de l'année
+1972 est celui des 6 et 11 août 1971. Cf. AAN 1971 : 857-858. a) Nouveau gouvernement. Dahir nO
+1-72-102 du 19 safar 1392 (4 avril 1972) mettant fin aux fonctions du Gouvernemnt. B.O.R.M. (3103),
+19/4/72 : 638. Notre Majesté Chérifienne, Vu l'article 24 de la Constitution promulguée le 23 moharrem
+1392 (10 mars 1972) ; Vu le dahir nO 1-71-133 du 19 joumada II 1391 (11 août 1971) portant
+constitution du Gouvernement, tel qu'il a été modifié, A DÉCIDÉ CE QUI SUIT; ARTIClE PREMIER. - A
+compter du 20 safar 1392 (5 avril 1972), il est mis fin aux fonctions du Gouvernement institué par le
+dahir susvisé nO 1-71-133 du 19 joumada Il 1391 (lI août 1971). ART. 2. - Les membres du Gouvernement
+visé à l'article précédent sont chargés d'expédier les affaires courantes de leur département respectif
+jusqu'à la nomination du nouveau Gouvernement. ART. 3.- Le présent dahir sera publié au Bulletin
+officiel. Fait à Rabat, le 19 safar 1392 (4 avril 1972). Dahir 1-72-109 du 28 safar (13 avril 1972) portant
+constitution du Gouvernement. B.O.R.M. (3103), 19/4/72 : 638-639. Notre Majesté Chérifienne, Vu
+l'article 24 de la Constitution promulguée le 23 moharrem 1392 (10 mars 1972) ; Considérant le serment
+prêté devant Notre Majesté, A DÉcmÉ CE QUI SUIT: ARTICLE PREMIER. - A compter du 27 safar 1392
+(12 avril 1972) sont nommés: Premier Ministre . . . . . . . . . . M. Mohammed Karim LAMRANL`;
+    const parsed = parseBulletin(pagesFromText([page]), recordFor('x.pdf'));
+    expect(parsed.bulletin).toMatchObject({ id: 'bo-fr-3103', date: '1972-04-19' });
+    // `Dahir 1-72-109 du …`: a number with no `n°`; `CE QUI SUIT: ARTICLE PREMIER`: after the enacting formula's colon.
+    expect(parsed.texts.map((t) => [t.id, t.signedOn, t.articles.map((a) => a.number)])).toEqual([
+      ['dahir-1-72-102', '1972-04-04', ['1', '2', '3']],
+      ['dahir-1-72-109', '1972-04-13', ['1']],
+    ]);
+  });
+
+  it('reads a décret royal numbered with no `n°`, its articles after `DÉCRÉTONS:` (bo-pages 052)', () => {
+    const page = `III. - MAROC 1. - Remaniements ministériels et nouveaux gouvernements Le gouvernement en place au
+début de l'année 1967 est celui présidé par le Roi et remanié le 2 mai 1966, cf. A.A.N. (V), 1966 : 697-698.
+Remaniement ministériel du 11 mars 1967: Décret royal 296-67 du 29 kaada 1386 (11 mars 1967) modifiant
+et complétant le décret royal 138-65 du 8 safar 1385 (8 juin 1965) portant constitution du Gouvernement,
+B.O.R.M. (2852),28-6-67 : 705. LOUANGE A DIEU SEUL! Nous, Amir Al Mouminine, Roi du Maroc (Sceau de Sa
+Majesté Hassan II) Vu le décret royal nO 138-65 du 8 safar 1385 (8 juin 1965) portant constitution du
+Gouvernement, tel qu'il a été modifié et complété; Considérant le serment prêté devant Notre Majesté par
+les nouveaux membres du Gouvernement, DÉCRÉTONS: ARTICLE PREMIER. - Sont déchargés de leurs fonctions à
+compter du 11 mars 1967: MM. M'Hamed ZEGHARI, vice-Premier ministre. ART. 2. - Sont nommés à compter de
+la même date: MM. M'Hamed ZEGHARI, ministre de l'agriculture et de la réforme agraire`;
+    const parsed = parseBulletin(pagesFromText([page]), recordFor('x.pdf'));
+    expect(parsed.bulletin).toMatchObject({ id: 'bo-fr-2852', date: '1967-06-28' });
+    expect(parsed.texts.map((t) => [t.id, t.articles.map((a) => a.number)])).toEqual([
+      ['decret-296-67', ['1', '2']],
+    ]);
+  });
+
+  it('reads `Article premier` run into its chapter’s line and `Art : 2 -` headings (bo-pages 053)', () => {
+    const page = `Dahir n 1-58-008 du 4 chaabane 1377 (24 fvrier 1958) portant statut gnral de la fonction publique (1).
+LOUANGE A DIEU SEUL ! (Grand Sceau de Sidi Mohammed ben Youssef) Que l'on sache par les
+prsentes - Puisse Dieu en lever et en fortifier la teneur ! Que Notre Majest Chrifienne, A dcid ce qui suit :
+Chapitre premier Principes gnraux et conditions juridiques des fonctionnaires Article premier - Tout
+Marocain a droit d'accder dans les conditions d'galit aux emplois publics.
+Art : 2 - A la qualit de fonctionnaire toute personne nomme dans un emploi permanent et titularise dans
+un grade de la hirarchie des cadres de l'administration de l'Etat.
+Art : 3 - Le fonctionnaire est vis--vis de l'administration dans une situation statutaire et rglementaire.`;
+    const parsed = parseBulletin(pagesFromText([page]), recordFor('x.pdf'));
+    expect(parsed.texts.map((t) => [t.id, t.articles.map((a) => a.number)])).toEqual([
+      ['dahir-1-58-008', ['1', '2', '3']],
+    ]);
+    expect(parsed.texts[0]!.articles[0]!.body).toMatch(/^Tout Marocain a droit/);
+  });
+});

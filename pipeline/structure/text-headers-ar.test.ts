@@ -37,6 +37,27 @@ describe('parseTextHeaderAr: what OCR does to Arabic-edition scans (issue 22)', 
     expect(header!.notes).toEqual([]);
   });
 
+  it('reads a number whose dots OCR read as other marks (seeds 8101, 8103: `29_53`, `2.15:629`)', () => {
+    for (const [mark, number] of [
+      ['2_15_629', '2-15-629'],
+      ['2.15:629', '2-15-629'],
+      ['2,15.629', '2-15-629'],
+      ['2٫15٫629', '2-15-629'],
+    ])
+      expect(
+        parseTextHeaderAr(`مرسوم رقم ${mark} صادر في 21 من ربيع الآخر 1444 (16 نوفمبر 2022)`),
+      ).toMatchObject({ number });
+    // A comma closing the number is the sentence's, not the number's, even before figures.
+    expect(
+      parseTextHeaderAr('قانون رقم 15.18، صادر في 21 من ربيع الآخر 1444 (16 نوفمبر 2022)'),
+    ).toMatchObject({
+      number: '15-18',
+    });
+    expect(
+      parseTextHeaderAr('قانون رقم 15.18، 16.18 صادر في 21 من ربيع الآخر 1444 (16 نوفمبر 2022)'),
+    ).toMatchObject({ number: '15-18' });
+  });
+
   it('flags a signing date it cannot read instead of dropping it silently', () => {
     const header = parseTextHeaderAr(
       'مرسوم رقم 2.22.431 صادر في 2ا من ربيـ الآ 14 (ا نو 20) بتطبيق القانون رقم 15.18.',

@@ -49,8 +49,12 @@ export function readHeaderKeywordAr(
   return null;
 }
 
-/** `رقم 1.58.376`, `رقم 09.08`, `رقم1.58.376`: a text number after `رقم`. */
-const NUMBER_AR = /(?:^|[\s(])رقم\s*(\d+(?:\s?[.\-/]\s?\d+)*)/gu;
+/**
+ * `رقم 1.58.376`, `رقم 09.08`, `رقم1.58.376`: a text number after `رقم`. OCR reads the dots
+ * between its groups as other marks too (`29_53`, `2.15:629`, `95,07`, the Arabic decimal `٫`);
+ * a comma with a space after it is the sentence's (`رقم 12.02، 13.03`).
+ */
+const NUMBER_AR = /(?:^|[\s(])رقم\s*(\d+(?:(?:\s?[.\-/_:]\s?|[,،٫٬])\d+)*)/gu;
 
 /** A space, then a dot glued to the next group (`13 .141`): where OCR turned the number round. */
 const REVERSED_AT = /\s+\.(?=\d)/;
@@ -172,7 +176,7 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
  * م.د for المحكمة الدستورية, م.إ for its electoral decisions): the court's own heading, which
  * running text never opens a line with.
  */
-const COURT_DECISION = /^\s*قرار\s+رقم\s*:?\s*(\d{1,4})\s*\/\s*(\d{2,4})\s*م\s*\.?\s*[دإ](?!\p{L})/u;
+const COURT_DECISION = /^\s*قرا[رز]\s+رقم\s*:?\s*(\d{1,4})\s*\/\s*(\d{2,4})\s*م\s*\.?\s*[دإ](?!\p{L})/u;
 
 /** Confidence of a header whose signing date is printed but could not be read. */
 const UNREAD_DATE_CONFIDENCE = 0.5;

@@ -88,6 +88,17 @@ function readTextNumber(
   return null;
 }
 
+/**
+ * A number printed right after the type with no `n°`, before its date, as reprints print it:
+ * `Dahir 1-74-240 du …`, `Décret royal 296-67 du …`.
+ */
+const BARE_NUMBER = /^(\s+(?:royal\s+)?)(\d+(?:-\d+){1,2})(?=\s+du\s)/u;
+
+function readBareNumber(rest: string): { number: string; index: number; confidence: Confidence } | null {
+  const m = BARE_NUMBER.exec(rest);
+  return m ? { number: canonicalNumber(m[2]!), index: m[1]!.length, confidence: 0.9 } : null;
+}
+
 const PROMULGATED: readonly (readonly [string, TextType])[] = [
   ['loi organique', 'loi-organique'],
   ['loi cadre', 'loi-cadre'],
@@ -157,7 +168,7 @@ export function parseTextHeader(title: string): TextHeader | null {
   if (!keyword) return null;
   const rest = title.slice(title.length - title.trimStart().length + keyword.length);
   const printed = parseFrenchDate(rest);
-  const found = readTextNumber(rest);
+  const found = readBareNumber(rest) ?? readTextNumber(rest);
   const own =
     found && keyword.type !== 'rectificatif' && (!printed || found.index < printed.start) ? found : null;
   // A date after another text's number is that text's (`Loi n° 57-02 modifiant le dahir n° 1-58-376 du …`).

@@ -359,8 +359,7 @@ export function linkBacklinks(
     links.set(JSON.stringify(backlink), backlink);
   };
   // An abrogated alinéa or item amends the article; only a whole one is abrogated.
-  const abrogates = (a: AmendmentSource) =>
-    a.amendment_kind === 'abrogated' && !onPartOfArticle(a.operation);
+  const abrogates = (a: AmendmentSource) => a.amendment_kind === 'abrogated' && !onPartOfArticle(a.operation);
   for (const a of amendments) add(a, abrogates(a) ? 'abrogates' : 'amends');
   for (const c of citations) add(c, c.relation);
   return [...links.values()].sort(

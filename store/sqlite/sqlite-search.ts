@@ -65,7 +65,7 @@ const BM25_SCORE = '-bm25(search_index, 0.3, 1.0, 0.0)';
  * A rowid range FTS5 seeks. better-sqlite3 binds every JS number as a REAL, and FTS5 takes
  * integer rowid bounds only: given a REAL, it reads the whole doclist and lets SQLite filter.
  */
-const ROWID_BETWEEN = 'rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)';
+const ROWID_BETWEEN = 'search_index.rowid BETWEEN CAST(? AS INTEGER) AND CAST(? AS INTEGER)';
 /** Orders an expression first when in `preferred` (a bound parameter), then French, then Arabic. */
 export const LANGUAGE_ORDER = (column: string) => `CASE ${column} WHEN ? THEN 0 WHEN 'fr' THEN 1 ELSE 2 END`;
 
@@ -405,19 +405,27 @@ export class SqliteSearch {
       .all({ ids: JSON.stringify(ids), preferred }) as number[];
   }
 
-  private where(query: IndexQuery): { sql: string; params: unknown[] } {
-    const exclude = query.exclude.length > 0 ? 'AND rowid NOT IN (SELECT value FROM json_each(?))' : '';
+  /**
+   * SQL of a query's matches as `id` (and `columns`), newest first: the index reads them
+   * backwards from the top of the range and stops at `LIMIT ?`, the caller's last parameter.
+   */
+  private newest(query: IndexQuery, columns = ''): { sql: string; params: unknown[] } {
+    const exclude =
+      query.exclude.length > 0 ? 'AND search_index.rowid NOT IN (SELECT value FROM json_each(?))' : '';
     // A lookup by rowid per match: only in-force searches pay it, and only once wordings ended.
+    // A join, not a NOT EXISTS subquery: a sixth cheaper per match.
     const ended = query.endedBy
-      ? 'AND NOT EXISTS (SELECT 1 FROM ended_documents d WHERE d.id = search_index.rowid AND d.valid_to <= ?)'
+      ? 'LEFT JOIN ended_documents d ON d.id = search_index.rowid AND d.valid_to <= ?'
       : '';
     return {
-      sql: `search_index MATCH ? AND ${ROWID_BETWEEN} ${exclude} ${ended}`,
+      sql: `SELECT search_index.rowid AS id${columns} FROM search_index ${ended}
+        WHERE search_index MATCH ? AND ${ROWID_BETWEEN} ${exclude} ${query.endedBy ? 'AND d.id IS NULL' : ''}
+        ORDER BY search_index.rowid DESC LIMIT ?`,
       params: [
+        ...(query.endedBy ? [query.endedBy] : []),
         query.match,
         ...query.range,
         ...(query.exclude.length > 0 ? [JSON.stringify(query.exclude)] : []),
-        ...(query.endedBy ? [query.endedBy] : []),
       ],
     };
   }
@@ -427,10 +435,10 @@ export class SqliteSearch {
    * window's size (one more says whether the total is exact).
    */
   private window(query: IndexQuery): Window {
-    const where = this.where(query);
-    const ids = this.stmt(`SELECT rowid FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?`)
+    const newest = this.newest(query);
+    const ids = this.stmt(newest.sql)
       .pluck()
-      .all(...where.params, this.rankWindow + 1) as number[];
+      .all(...newest.params, this.rankWindow + 1) as number[];
     if (ids.length <= this.rankWindow) return { ids, total: { total: ids.length, exact: true } };
     return { ids: ids.slice(0, this.rankWindow), total: { total: this.rankWindow, exact: false } };
   }
@@ -445,13 +453,16 @@ export class SqliteSearch {
       const window = this.window(query);
       return { rows: this.rank(query.words, window.ids, limit, offset), total: window.total };
     }
-    const where = this.where(query);
+    const newest = this.newest(query, `, ${BM25_SCORE} AS score`);
+    // The window is stored once and counted with aggregates: window functions (count, row_number)
+    // copied it through two more temporary tables, as costly as ranking it. Beyond the window's
+    // size, its oldest match (the one more) is counted, not ranked.
     const rows = this.stmt(
-      `SELECT rowid, score, total FROM (
-         SELECT rowid, score, count(*) OVER () AS total, row_number() OVER (ORDER BY rowid DESC) AS newest
-         FROM (SELECT rowid, ${BM25_SCORE} AS score FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?))
-       WHERE newest <= ? ORDER BY score DESC, rowid DESC LIMIT ? OFFSET ?`,
-    ).all(...where.params, this.rankWindow + 1, this.rankWindow, limit, offset) as (RankedRow & {
+      `WITH w AS MATERIALIZED (${newest.sql})
+       SELECT id AS rowid, score, (SELECT count(*) FROM w) AS total FROM w
+       WHERE (SELECT count(*) FROM w) <= ? OR id > (SELECT min(id) FROM w)
+       ORDER BY score DESC, id DESC LIMIT ? OFFSET ?`,
+    ).all(...newest.params, this.rankWindow + 1, this.rankWindow, limit, offset) as (RankedRow & {
       total: number;
     })[];
     const n = rows[0]?.total;
@@ -554,19 +565,19 @@ export class SqliteSearch {
    * decade read a common word's doclist twenty times.
    */
   private facets(query: IndexQuery, pinned: number[]): SearchFacets {
-    const where = this.where({ ...query, exclude: query.exclude.filter((id) => !pinned.includes(id)) });
+    const newest = this.newest({ ...query, exclude: query.exclude.filter((id) => !pinned.includes(id)) });
     const groups = this.stmt(
       `SELECT t.type, g.decade, g.hits FROM (
-         SELECT COALESCE(a.text_id, te.text_id, ve.text_id) AS text_id, ${DECADE_OF_ROWID.replaceAll('rowid', 'w.rowid')} AS decade,
+         SELECT COALESCE(a.text_id, te.text_id, ve.text_id) AS text_id, ${DECADE_OF_ROWID.replaceAll('rowid', 'w.id')} AS decade,
            count(*) AS hits
-         FROM (SELECT rowid FROM search_index WHERE ${where.sql} ORDER BY rowid DESC LIMIT ?) w
-         LEFT JOIN articles a ON a.id = w.rowid LEFT JOIN title_entries te ON te.id = w.rowid
-         LEFT JOIN version_entries ve ON ve.id = w.rowid
+         FROM (${newest.sql}) w
+         LEFT JOIN articles a ON a.id = w.id LEFT JOIN title_entries te ON te.id = w.id
+         LEFT JOIN version_entries ve ON ve.id = w.id
          GROUP BY 1, 2) g
        LEFT JOIN texts t ON t.id = g.text_id`,
     )
       .raw()
-      .all(...where.params, this.rankWindow) as [TextType | null, string | null, number][];
+      .all(...newest.params, this.rankWindow) as [TextType | null, string | null, number][];
     const types = new Map<string, number>();
     const decades = new Map<string, number>();
     for (const [type, decade, hits] of groups) {

@@ -111,9 +111,11 @@ export class SqliteStore implements SearchStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
-    // Reads of a large archive: keep hot index pages in memory and map the file.
+    // Reads of a large archive: keep hot index pages in memory and map the file, up to
+    // SQLite's limit (2 GiB): a million article versions take 1.5 GB, and pages past the map
+    // are read by a system call each.
     this.db.pragma('cache_size = -131072');
-    this.db.pragma('mmap_size = 1073741824');
+    this.db.pragma('mmap_size = 2147418112');
     this.db.pragma('temp_store = MEMORY');
     migrate(this.db);
     this.amendments = new SqliteAmendments(
