@@ -135,7 +135,8 @@ export function parseTexts(
   for (let i = 0; i < lines.length; ) {
     const at = headerAt(lines, i, grammar);
     if (at) {
-      found.push({ header: at.header, start: lines[i]!, body: [] });
+      const rest = afterTitle(lines.slice(i, i + at.span), at.header.title);
+      found.push({ header: at.header, start: lines[i]!, body: rest ? [rest] : [] });
       i += at.span;
     } else {
       (found.at(-1)?.body ?? unplaced).push(lines[i]!);
@@ -252,6 +253,19 @@ function atInlineArticles(line: BodyLine, g: EditionGrammar): BodyLine[] {
     .filter((cut) => g.readArticleHeading(line.text.slice(cut)) !== null);
   if (cuts.length === 0) return [line];
   return [0, ...cuts].map((cut, i) => ({ ...line, text: line.text.slice(cut, cuts[i]).trim() }));
+}
+
+/**
+ * What the lines a header spans print after its title, as the text's first body line: a copy
+ * flowed as one paragraph runs the royal formula and the first articles on (`… بما يأتي : الجزء
+ * الأول … الفصل 1 …`), and it is the text's own wording. Null when the title takes them whole.
+ */
+function afterTitle(spanned: readonly BodyLine[], title: string): BodyLine | null {
+  const joined = joinLines(spanned.map((l) => l.text));
+  const at = joined.indexOf(title);
+  if (at < 0) return null;
+  const rest = joined.slice(at + title.length).trim();
+  return (rest.match(/\p{L}/gu)?.length ?? 0) >= MIN_LETTERS ? { ...spanned.at(-1)!, text: rest } : null;
 }
 
 /** Letters a line needs to be worth a warning when it lands in no text (not a rule, a star, a group heading). */

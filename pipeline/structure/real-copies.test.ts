@@ -168,6 +168,25 @@ ARTICLE PREMIER. – Est soumis à référendum le projet de la Constitution.`;
   });
 });
 
+describe('a copy flowed as one paragraph (bo-pages 056, issue 16)', () => {
+  it('keeps what the header’s lines print after its title as the text’s own wording', () => {
+    // Tesseract's reading of copy 056's Arabic raster: the royal formula and the first articles
+    // run on after the title, on the lines the header spans. They were dropped unsaid.
+    const page = [
+      'قانون تأسيس الجمعيات المغرب ظهير شريف رقم 6111961 الصادر في 3 جمادى الأولى #7351 ا[ 1 موافق 51',
+      'نونير 8591 يضبط بموجبه حق تأسيس الجمعيات الحمد الله وحده يعام من ظهيرنا الشريف هذا أسماه االله وأعز',
+      'أمره, أننا أصدرنا أمرنا الشريف بما يأتي : الجزء الأول في تأسيس الجمعيات بصفة عامة الفصل 1 الجمعية هي',
+      'لتحقيق تعاون مستمر بين شخصين أو عدة أشخاص لاستخدام معاوماتهم أو نشاطهم لغاية غير توزيع الأرباح فيما',
+    ].join('\n');
+    const parsed = parseBulletin(pagesFromText([page], { language: 'ara' }), recordFor('copy-056.pdf'));
+    const kept = parsed.texts.map(
+      (t) => `${t.title} ${t.preamble ?? ''} ${t.articles.map((a) => a.body).join(' ')}`,
+    );
+    expect(kept.join(' ')).toContain('الجمعية هي');
+    expect(kept.join(' ')).toContain('لتحقيق تعاون مستمر');
+  });
+});
+
 describe('web copies and reviews that run texts together (bo-pages test3, issue 16)', () => {
   it('opens a text at a full header after a web viewer’s own line (bo-pages 047)', () => {
     const page = `Official bulletin n° 7032
