@@ -6,7 +6,7 @@ import { TesseractPool } from '../engines/tesseract-pool.js';
 import { intake } from '../pipeline/intake.js';
 import type { OcrLanguage, PageArtefact } from '../pipeline/model.js';
 import type { Segmentation } from '../pipeline/ocr.js';
-import { pagesBelowPeers } from '../pipeline/page-rereading.js';
+import { rereadBelowPeers } from '../pipeline/page-rereading.js';
 import { pageText } from '../pipeline/page-text.js';
 import { expectedLanguage, openDocument, readPage } from '../pipeline/pages.js';
 import { print, printJson } from './context.js';
@@ -41,9 +41,10 @@ export async function readFilePages(
       indexes.map(async (index) => readPage(await document.page(index), ocr, options)),
     );
     // A page that reads far worse than the others of its file is read again, other ways too.
-    for (const { index, peerConfidence } of pagesBelowPeers(pages)) {
-      pages[index - 1] = await readPage(await document.page(index), ocr, { ...options, peerConfidence });
-    }
+    const reread = await rereadBelowPeers(pages, async (index, peerConfidence) =>
+      readPage(await document.page(index), ocr, { ...options, peerConfidence }),
+    );
+    for (const page of reread) pages[page.index - 1] = page;
     return pages;
   } finally {
     await Promise.all([document.close(), ocr.close()]);

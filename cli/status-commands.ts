@@ -50,6 +50,7 @@ function printStatus(status: IngestionStatus): void {
     }
     for (const f of status.refused)
       print(`refused ${escapeControls(f.path)}: [${f.code}] ${escapeControls(f.reason)}`);
+    printWarnings(status.warnings);
     return;
   }
   const a = status.archive;
@@ -57,7 +58,12 @@ function printStatus(status: IngestionStatus): void {
   // Paths, reasons and warnings come from input: escaped, so they cannot act on the terminal or forge a line.
   for (const f of status.failures)
     print(`failed ${escapeControls(f.path)}: [${f.code}] ${escapeControls(f.reason)}`);
-  for (const w of status.warnings)
+  printWarnings(status.warnings);
+}
+
+/** The parser's warnings and the pages kept flagged, one line each (either mode). */
+function printWarnings(warnings: IngestionStatus['warnings']): void {
+  for (const w of warnings)
     for (const text of w.warnings) print(`warning ${w.bulletin}: ${escapeControls(text)}`);
 }
 

@@ -13,6 +13,13 @@ const port = parentPort;
 
 let document: PdfDocument | null = null;
 const pages = new Map<number, PdfPage>();
+/**
+ * Renders run one at a time, in the order asked. pdf.js yields between its steps, so renders
+ * asked together interleave on this one thread and all finish late together: the first page
+ * reached OCR only when the last page in flight was drawn. In order, the first page is ready
+ * after one render and the OCR pool starts on it while the next is drawn.
+ */
+let renders: Promise<unknown> = Promise.resolve();
 
 async function loadedPage(index: number): Promise<PdfPage> {
   const kept = pages.get(index);
@@ -34,7 +41,9 @@ async function answer(request: SandboxRequest): Promise<{ reply: SandboxReply; t
       return { reply: { id: request.id, ok: true, page: { index, width, height, textLayer } }, transfer: [] };
     }
     case 'render': {
-      const png = await (await loadedPage(request.index)).render(request.dpi);
+      const rendered = renders.then(async () => (await loadedPage(request.index)).render(request.dpi));
+      renders = rendered.catch(() => undefined);
+      const png = await rendered;
       // sharp's buffer may share its memory: move a copy that the parent alone then owns.
       const owned =
         png.byteOffset === 0 && png.byteLength === png.buffer.byteLength ? png : new Uint8Array(png);

@@ -4,7 +4,7 @@ import { PdfSandbox } from './pdf-sandbox.js';
 
 describe('PdfSandbox', () => {
   it('stops a PDF that makes pdf.js run forever, then reads the next file in a fresh thread', async () => {
-    const sandbox = new PdfSandbox({ timeoutMs: 2000 });
+    const sandbox = new PdfSandbox({ timeoutMs: 10_000 });
     try {
       const looping = await sandbox.open(formBombPdf('loop'), {});
       await expect(looping.page(1)).rejects.toMatchObject({ code: 'PDF_TIMEOUT' });

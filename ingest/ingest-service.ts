@@ -122,7 +122,7 @@ export class IngestService implements Ingestion {
       onEvent({ kind: 'pages-known', path: file, pages: document.pageCount });
       const limit = pLimit(options.pageConcurrency ?? Math.max(2, this.deps.ocr.size * 2));
       const indexes = Array.from({ length: document.pageCount }, (_, i) => i + 1);
-      return await Promise.all(
+      await Promise.all(
         indexes.map((index) =>
           limit(async () => {
             const page = await this.stages.page(
@@ -133,9 +133,16 @@ export class IngestService implements Ingestion {
               options.lang ?? 'auto',
             );
             onEvent({ kind: 'page-done', path: file, page: index, source: page.source });
-            return page;
           }),
         ),
+      );
+      // A page far below the others of its file is read again, as the queue's peer job does.
+      return await this.stages.peers(
+        record,
+        document.pageCount,
+        this.deps.ocr,
+        options.lang ?? 'auto',
+        (work) => work(document),
       );
     } finally {
       await document.close();

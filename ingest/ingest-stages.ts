@@ -19,7 +19,7 @@ import type {
   ParsedBulletin,
 } from '../pipeline/model.js';
 import type { OcrEngine } from '../pipeline/ocr.js';
-import { pageWarnings } from '../pipeline/page-rereading.js';
+import { pagesBelowPeers, pageWarnings, rereadBelowPeers } from '../pipeline/page-rereading.js';
 import { expectedLanguage, type PdfOpener, type SourceDocument } from '../pipeline/pages.js';
 import { PIPELINE } from '../pipeline/stages.js';
 import type { EditionCandidate } from '../pipeline/structure/pair-editions.js';
@@ -227,6 +227,39 @@ export class IngestStages {
     });
     await this.deps.dataDir.savePage(record.sha256, page);
     return page;
+  }
+
+  /**
+   * Peer stage, once every page of a file is read: a page reading far below the file's other
+   * pages is read again other ways (pipeline/page-rereading.ts) and kept in place of its first
+   * reading. Run by the embedded ingest after its pages and by a job of its own in the queue
+   * (the structure job has no OCR engine), so both modes give the same pages. `withDocument`
+   * lends the file's document, opened only when a page is to be read again. Returns the file's
+   * pages as kept now.
+   */
+  async peers(
+    record: IntakeRecord,
+    pageCount: number,
+    ocr: OcrEngine,
+    lang: OcrLanguage | 'auto',
+    withDocument: <T>(work: (document: SourceDocument) => Promise<T>) => Promise<T>,
+  ): Promise<PageArtefact[]> {
+    const pages = await this.keptPages(record.sha256, pageCount);
+    if (pagesBelowPeers(pages).length === 0) return pages;
+    const reread = await withDocument((document) =>
+      rereadBelowPeers(pages, async (index, peerConfidence) =>
+        PIPELINE.readPage(await document.page(index), ocr, {
+          lang,
+          ...expectedLanguage(record),
+          peerConfidence,
+        }),
+      ),
+    );
+    for (const page of reread) {
+      await this.deps.dataDir.savePage(record.sha256, page);
+      pages[page.index - 1] = page;
+    }
+    return pages;
   }
 
   /** The kept artefacts of pages 1..`pageCount` of a file, for the structure and index stages. */

@@ -44,6 +44,8 @@ export interface QueueStatus {
   failures: JobFailureReport[];
   /** Files that failed before becoming jobs (unreadable, corrupt): `retry` enqueues them again. */
   refused: IngestFailure[];
+  /** As in the embedded mode: the parser's warnings and the pages kept flagged (`PAGE_UNREADABLE`). */
+  warnings: BulletinWarnings[];
 }
 
 export type IngestionStatus = EmbeddedStatus | QueueStatus;

@@ -145,7 +145,7 @@ function completes(read: string[], reread: string[]): boolean {
 }
 
 /** Share of a mangled text number's digits its second reading must hold. */
-const MIN_SHARED_DIGITS = 0.6;
+const MIN_SHARED_DIGITS = 0.5;
 
 /**
  * Whether the second reading of the number after `رقم` puts right one the first reading
@@ -247,7 +247,8 @@ export function mergeReread(read: string, reread: string): string {
 function headingNumber(text: string): number | null | undefined {
   const heading = readArticleHeadingAr(text);
   if (heading) {
-    if (/^\d+$/.test(heading.number)) return Number(heading.number);
+    // No article is numbered 0: its figure was misread (`المادة 0` for `المادة 1`).
+    if (/^\d+$/.test(heading.number)) return Number(heading.number) || null;
     return heading.number === UNREAD_NUMBER ? null : undefined;
   }
   // The keyword and one token with no Arabic letter in it, alone on the line: a figure misread.
@@ -270,7 +271,7 @@ function rereadHeadingNumbers(reread: string): number[] {
   const figures = words.some(isArticleKeyword)
     ? words.filter((word) => /^\d{1,4}$/u.test(word)).map(Number)
     : [];
-  return [...new Set(clean != null ? [clean, ...figures] : figures)];
+  return [...new Set(clean != null ? [clean, ...figures] : figures)].filter((n) => n > 0);
 }
 
 /**
@@ -323,6 +324,8 @@ export function headingRereads(
   const rereads = new Map<number, (reread: string) => string | null>();
   headings.forEach(({ line, index, number }, i) => {
     if (number !== null && fitsHeadingSequence(numbers, i, number) === true) return;
+    // A number worded (`المادة الأولى`) is no misread figure: it breaks the sequence where a text begins.
+    if (number !== null && /\p{Script=Arabic}/u.test(line.text.trim().split(/\s+/u)[1] ?? '')) return;
     rereads.set(index, (reread) => {
       const again = rereadHeadingNumbers(reread);
       const fitting = again.find((n) => fitsHeadingSequence(numbers, i, n) === true);

@@ -94,8 +94,9 @@ export const HIJRI_MONTHS_AR: readonly (readonly string[])[] = [
   ['شعبان'],
   ['رمضان'],
   ['شوال'],
-  ['ذو القعدة'],
-  ['ذو الحجة'],
+  // `صادر في 12 من ذي الحجة`: the genitive after `من` or `في`.
+  ['ذو القعدة', 'ذي القعدة'],
+  ['ذو الحجة', 'ذي الحجة'],
 ];
 
 export const GREGORIAN_MONTHS_FR = [

@@ -125,6 +125,15 @@ describe('parseFrenchDate', () => {
     expect(d.notes).toEqual([]);
   });
 
+  it('reads a Hijri day OCR set specks before, and repairs the Gregorian year by it', () => {
+    // A generated scan's masthead (seed 6262, bo-ar-5123): 2003 read 2005, dots before the day.
+    const d = parseArabicDate('عدد 23كين يين د 3 زع ...4 جمادى الأولى 1424 (4 يوليو 2005)')!;
+    expect([d.gregorian, d.hijriText]).toEqual(['2003-07-04', '4 جمادى الأولى 1424']);
+    expect(d.notes).toEqual([
+      'Gregorian date 2005-07-04 repaired to 2003-07-04 to agree with the Hijri date',
+    ]);
+  });
+
   it('finds nothing in prose', () => {
     expect(parseFrenchDate('La société anonyme est une société commerciale.')).toBeNull();
   });

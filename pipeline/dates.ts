@@ -80,7 +80,8 @@ interface Token {
 function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
   for (const m of s.matchAll(/[()]|[\d٠-٩]+(?=[\u0621-\u064A])|[^\s()]+/g)) {
-    const bare = m[0] === '(' || m[0] === ')' ? m[0] : m[0].replace(/[,;.:]+$/, '');
+    // Leading marks too: OCR reads specks before a day as dots (`...4 جمادى الأولى 1424`).
+    const bare = m[0] === '(' || m[0] === ')' ? m[0] : m[0].replace(/^[.…·]+|[,;.:]+$/g, '');
     tokens.push({ text: m[0], bare, start: m.index, end: m.index + m[0].length });
   }
   return tokens;
@@ -91,7 +92,7 @@ function ordinalApart(tokens: readonly Token[], i: number): number {
   return tokens[i]?.bare === '1' && /^(?:er|re)$/.test(tokens[i + 1]?.bare ?? '') ? 1 : 0;
 }
 
-/** `3`, `1er`, `ler`, `II` (OCR for 11), `1O`, `فاتح`: a day of month and whether it was printed as the first. */
+/** `3`, `1er`, `1°`, `ler`, `II` (OCR for 11), `1O`, `فاتح`: a day of month and whether it was printed as the first. */
 function readDay(
   token: string,
   vocab: DateVocabulary,
@@ -99,12 +100,13 @@ function readDay(
   if (vocab.readFirstDay(token)) return { day: 1, first: true, confidence: 1 };
   // Old scans print a 2 OCR reads `a` beside a figure (`a4 juillet` for 24 juillet).
   const a2 = /^(?:a\d|\da)$/.test(token);
-  const m = /^([\dOolI|!SBZ]{1,2}?)(er|re)?$/.exec(a2 ? token.replace('a', '2') : token);
+  // `1°'`: the superscript `er` of the first printed or read as a degree sign (`1°' joumada II 1440`).
+  const m = /^([\dOolI|!SBZ]{1,2}?)(er|re|[°º]['’]?)?$/.exec(a2 ? token.replace('a', '2') : token);
   if (!m) return null;
   const read = readDigits(m[1]!);
   if (!read) return null;
   const day = Number(read.digits);
-  if (day < 1 || day > 31) return null;
+  if (day < 1 || day > 31 || (/^[°º]/.test(m[2] ?? '') && day !== 1)) return null;
   return { day, first: Boolean(m[2]), confidence: a2 ? Math.min(read.confidence, 0.6) : read.confidence };
 }
 
@@ -583,8 +585,10 @@ function isOneOf(token: Token | undefined, words: readonly string[]): boolean {
 function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): ParsedDate | null {
   const day = readDay(tokens[i]!.bare, vocab);
   const apart = day ? ordinalApart(tokens, i) : 0;
-  const month = day && readHijriMonth(tokens, i + 1 + apart, vocab);
-  const monthEnd = month ? i + 1 + apart + month.used : -1;
+  // `14 من رجب 1424`: the Arabic edition may word a day of the Hijri month so.
+  const of = day && tokens[i + 1 + apart]?.bare === 'من' ? 1 : 0;
+  const month = day && readHijriMonth(tokens, i + 1 + apart + of, vocab);
+  const monthEnd = month ? i + 1 + apart + of + month.used : -1;
   const yearAt = isOneOf(tokens[monthEnd], vocab.yearWords) ? monthEnd + 1 : monthEnd;
   // Up to 1999: the source's own typos (`4 rejeb 1929` for 1429) are repaired, not dropped.
   const year = month && readYear(tokens[yearAt]?.bare ?? '', 1300, 1999);
@@ -634,6 +638,9 @@ function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): Parse
   };
 }
 
+/** Tokens before a Gregorian date within which a Hijri month name means its Hijri twin was printed. */
+const HIJRI_REACH = 6;
+
 function parseDate(text: string, vocab: DateVocabulary): ParsedDate | null {
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
@@ -642,14 +649,18 @@ function parseDate(text: string, vocab: DateVocabulary): ParsedDate | null {
     const g = readGregorian(tokens, i, vocab);
     const iso = g && isoOf(g.year, g.month, g.day);
     if (g && iso) {
+      // A Hijri month just before, whose date was not read: the Gregorian date stands unchecked.
+      const unread = tokens
+        .slice(Math.max(0, i - HIJRI_REACH), i)
+        .some((_, k, near) => readHijriMonth(tokens, i - near.length + k, vocab));
       return {
         hijri: null,
         hijriText: null,
         gregorian: iso,
         start: tokens[i]!.start,
         end: tokens[i + g.used - 1]!.end,
-        confidence: g.confidence,
-        notes: [],
+        confidence: unread ? Math.min(g.confidence, 0.6) : g.confidence,
+        notes: unread ? ['Hijri date printed but not read: the Gregorian date is unchecked'] : [],
       };
     }
   }

@@ -73,6 +73,8 @@ export interface PageArtefact {
   textLayer?: TextLayerTriage;
   /** What went wrong reading the page without failing its file (`PAGE_UNREADABLE`). */
   warnings?: PageWarning[];
+  /** Set on a page read again for reading far below the other pages of its file: their median confidence (pipeline/page-rereading.ts). */
+  peerConfidence?: number;
 }
 
 /** A page kept despite a problem, flagged for an archivist: a stable code and what happened. */

@@ -153,6 +153,8 @@ const ARABIC = '\\p{Script=Arabic}';
 const UNOPENED_CLOSING_QUOTE = new RegExp(`(?<=${ARABIC})»(?=\\s|$)`, 'gu');
 /** A lone `©`, `+` or `»` between two Arabic words: the comma again, read as a mark Arabic prose never has there. */
 const LONE_MARK = new RegExp(`(?<=${ARABIC}\\s)[©+»](?=\\s+${ARABIC})`, 'gu');
+/** `يسلم, تمارس`: a Latin comma after an Arabic word, the comma read in the wrong script (Arabic prose prints `،`). */
+const LATIN_COMMA = new RegExp(`(?<=${ARABIC})(?<!\\p{Nd}),(?=\\s|$)`, 'gu');
 
 /**
  * Restores the Arabic comma `،` in an OCR'd Arabic line. The `ara` model almost never
@@ -162,7 +164,7 @@ const LONE_MARK = new RegExp(`(?<=${ARABIC}\\s)[©+»](?=\\s+${ARABIC})`, 'gu');
  */
 export function restoreArabicCommas(line: string): string {
   const text = line.includes('«') ? line : line.replace(UNOPENED_CLOSING_QUOTE, '،');
-  return text.replace(LONE_MARK, '،');
+  return text.replace(LONE_MARK, '،').replace(LATIN_COMMA, '،');
 }
 
 /** A hyphen with a space on each side, between two words or figures. */

@@ -8,7 +8,7 @@ import { TesseractPool } from '../engines/tesseract-pool.js';
 import { preprocessForOcr } from './images.js';
 import type { OcrLanguage, PageArtefact } from './model.js';
 import type { OcrEngine, OcrResult, RecognizeOptions } from './ocr.js';
-import { isDoubtful, pagesBelowPeers, pageWarnings } from './page-rereading.js';
+import { isDoubtful, pagesBelowPeers, pageWarnings, rereadBelowPeers } from './page-rereading.js';
 import { readPage, type SourcePage } from './pages.js';
 
 const TYPEWRITTEN = REAL_OCR_SETS.find((set) => set.name === 'typewritten')!;
@@ -34,6 +34,18 @@ class BlindEngine implements OcrEngine {
 function imagePage(png: Buffer, width: number, height: number): SourcePage {
   return { index: 3, width, height, textLayer: null, render: async () => png };
 }
+
+/** A page of one line read at `confidence`, as the peer check sees it. */
+const page = (index: number, confidence: number, source: PageArtefact['source'] = 'ocr'): PageArtefact => ({
+  index,
+  source,
+  confidence,
+  width: 100,
+  height: 100,
+  language: 'fra',
+  lines: [{ text: 'Le ministre', bbox: { x: 0, y: 0, w: 1, h: 0.01 }, confidence }],
+  header: [],
+});
 
 describe('no page lost in silence', () => {
   it('reads a typed page on grey paper that the usual preprocessing left empty', async () => {
@@ -115,24 +127,31 @@ describe('no page lost in silence', () => {
   });
 
   it('finds the pages of a file that read far worse than the others', () => {
-    const page = (
-      index: number,
-      confidence: number,
-      source: PageArtefact['source'] = 'ocr',
-    ): PageArtefact => ({
-      index,
-      source,
-      confidence,
-      width: 100,
-      height: 100,
-      language: 'fra',
-      lines: [{ text: 'Le ministre', bbox: { x: 0, y: 0, w: 1, h: 0.01 }, confidence }],
-      header: [],
-    });
     const file = [page(1, 0.91), page(2, 0.88), page(3, 0.52), page(4, 0.9), page(5, 1, 'text-layer')];
     expect(pagesBelowPeers(file)).toEqual([{ index: 3, peerConfidence: 0.9 }]);
     // Pages of one file reading alike, or too few to tell: none.
     expect(pagesBelowPeers([page(1, 0.91), page(2, 0.8), page(3, 0.85)])).toEqual([]);
     expect(pagesBelowPeers([page(1, 0.91), page(2, 0.4)])).toEqual([]);
+    // Read again once already (a retried file): not named again, though it still reads low.
+    expect(pagesBelowPeers(file.map((p) => (p.index === 3 ? { ...p, peerConfidence: 0.9 } : p)))).toEqual([]);
+  });
+
+  it('reads again only the pages below their peers, each marked with the median it was held against', async () => {
+    const asked: [number, number][] = [];
+    const reread = await rereadBelowPeers(
+      [page(1, 0.91), page(2, 0.5), page(3, 0.88), page(4, 0.3)],
+      async (index, peerConfidence) => {
+        asked.push([index, peerConfidence]);
+        return page(index, 0.8);
+      },
+    );
+    expect(asked).toEqual([
+      [2, 0.88],
+      [4, 0.88],
+    ]);
+    expect(reread).toEqual([
+      { ...page(2, 0.8), peerConfidence: 0.88 },
+      { ...page(4, 0.8), peerConfidence: 0.88 },
+    ]);
   });
 });

@@ -67,16 +67,38 @@ export function isDoubtful(result: OcrResult, ink: InkMeasure, peers?: number): 
 /**
  * The OCR'd pages of a file that read far worse than the others ({@link PEER_GAP} below the
  * median confidence of the file's other OCR'd pages), each with that median: to be read again
- * with it as {@link RereadOptions.peerConfidence}. Needs three OCR'd pages to tell.
+ * with it as {@link RereadOptions.peerConfidence}. Needs three OCR'd pages to tell. A page
+ * read again so already (its `peerConfidence` set) is not named twice: a resumed or retried
+ * file does not read it a third time.
  */
 export function pagesBelowPeers(pages: readonly PageArtefact[]): { index: number; peerConfidence: number }[] {
   const read = pages.filter((page) => page.source === 'ocr' && page.lines.length > 0);
   if (read.length < 3) return [];
   return read.flatMap((page) => {
+    if (page.peerConfidence !== undefined) return [];
     const others = read.filter((other) => other !== page).map((other) => other.confidence);
     const peerConfidence = median(others);
     return page.confidence < peerConfidence - PEER_GAP ? [{ index: page.index, peerConfidence }] : [];
   });
+}
+
+/**
+ * The second look at a file once every page is read: each page far below its peers
+ * ({@link pagesBelowPeers}) read again by `read` (readPage with `peerConfidence`), marked
+ * with the median it was held against. Returns the pages read again, in page order. The
+ * command, the embedded ingest and the queue's peer job all call this, so a file gives the
+ * same pages whichever reads it.
+ */
+export async function rereadBelowPeers(
+  pages: readonly PageArtefact[],
+  read: (index: number, peerConfidence: number) => Promise<PageArtefact>,
+): Promise<PageArtefact[]> {
+  return Promise.all(
+    pagesBelowPeers(pages).map(async ({ index, peerConfidence }) => ({
+      ...(await read(index, peerConfidence)),
+      peerConfidence,
+    })),
+  );
 }
 
 function median(values: number[]): number {

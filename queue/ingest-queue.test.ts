@@ -1,16 +1,23 @@
 /**
  * The queued ingest against a real redis-server: it gives the archive the embedded ingest
- * gives, the same files enqueued twice are one piece of work with one result, and two files
- * of one bulletin read at the same moment leave one of them in the archive.
+ * gives, the same files enqueued twice are one piece of work with one result, two files
+ * of one bulletin read at the same moment leave one of them in the archive, and a real page
+ * that reads as nothing is read again other ways in both modes alike.
  */
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Queue } from 'bullmq';
 import { PDFDocument } from 'pdf-lib';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { loadRealSet, onGreyPaper, REAL_OCR_SETS } from '../bench/real-ocr-sets.js';
 import { TesseractPool } from '../engines/tesseract-pool.js';
 import { IngestService } from '../ingest/ingest-service.js';
 import { type FileOutcome, IngestStages } from '../ingest/ingest-stages.js';
+import { characterErrors } from '../pipeline/evaluation.js';
+import { normalizeForCer } from '../pipeline/normalize.js';
+import { pageText } from '../pipeline/page-text.js';
+import type { DataDir } from '../store/data-dir.js';
 import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
 import { type RedisServer, startRedis } from '../test/redis-server.js';
 import { dumpStore } from '../test/store-dump.js';
@@ -68,6 +75,7 @@ async function embeddedIngest(paths: string[], name = 'embedded') {
     return {
       outcomes: await new IngestService({ ...a, ocr, ledger }).ingest(paths),
       db: a.dataDir.databasePath,
+      dataDir: a.dataDir,
     };
   } finally {
     ledger.close();
@@ -105,7 +113,9 @@ describe('queued ingest', () => {
       expect(dumpStore(queued.a.dataDir.databasePath)).toEqual(dumpStore(embedded.db));
       const ocr = queued.counts.find((c) => c.stage === 'ocr')!;
       const pages = embedded.outcomes.reduce((n, o) => n + (o.pages ?? 0), 0);
-      expect(ocr).toMatchObject({ completed: pages, failed: 0, waiting: 0, active: 0 });
+      // One OCR job per page, and per file the peer job that compares its pages once read.
+      const ocrJobs = pages + embedded.outcomes.filter((o) => o.status === 'ingested').length;
+      expect(ocr).toMatchObject({ completed: ocrJobs, failed: 0, waiting: 0, active: 0 });
       // Bulletins are indexed one at a time across every worker: pairing editions reads what indexing wrote.
       const index = new Queue('index', {
         connection: connectionOptions(redis.url),
@@ -118,7 +128,7 @@ describe('queued ingest', () => {
       const again = await Promise.all(files.map((f) => queued.queue.enqueue(f)));
       expect(again.map((o) => o.status)).toEqual(['duplicate', 'duplicate', 'duplicate', 'failed']);
       expect((await queued.queue.counts()).find((c) => c.stage === 'ocr')).toMatchObject({
-        completed: pages,
+        completed: ocrJobs,
         waiting: 0,
       });
     } finally {
@@ -137,7 +147,7 @@ describe('queued ingest', () => {
       for (const stage of STAGES) {
         const before = twice.countsBeforeWork.find((c) => c.stage === stage)!;
         const after = twice.counts.find((c) => c.stage === stage)!;
-        const jobs = stage === 'ocr' ? pages : cleanFiles.length;
+        const jobs = stage === 'ocr' ? pages + cleanFiles.length : cleanFiles.length;
         expect(before.waiting + before.waitingChildren, stage).toBe(jobs);
         expect(after.completed, stage).toBe(jobs);
       }
@@ -199,4 +209,61 @@ describe('two files of one bulletin', () => {
       await a.store.close();
     }
   });
+});
+
+/** A scanned file (PDF of page images, no text layer) of `images` (JPEG), each page at its scan's size. */
+async function scannedPdf(images: Buffer[], out: string): Promise<string> {
+  const pdf = await PDFDocument.create();
+  for (const jpeg of images) {
+    const image = await pdf.embedJpg(jpeg);
+    const { density = 300 } = await sharp(jpeg).metadata();
+    const page = pdf.addPage([(image.width * 72) / density, (image.height * 72) / density]);
+    page.drawImage(image, { x: 0, y: 0, width: page.getWidth(), height: page.getHeight() });
+  }
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, await pdf.save());
+  return out;
+}
+
+/** The pages a data directory keeps for a file. */
+async function keptPages(dataDir: DataDir, sha256: string, pages: number) {
+  return Promise.all(Array.from({ length: pages }, (_, i) => dataDir.loadPage(sha256, i + 1)));
+}
+
+describe('a real page that reads as nothing', () => {
+  test('is read again other ways, embedded and queued alike', async () => {
+    // Three real typed pages; the last as if typed on grey paper and scanned with white bed
+    // around it (issue 18): read as usual, such a page comes out empty.
+    const typewritten = REAL_OCR_SETS.find((set) => set.name === 'typewritten')!;
+    const real = await loadRealSet(typewritten, [
+      'bnf1984__13_3536f_default',
+      'bnf1984__15_20092_default',
+      'bnf1984__19_13cb6_default',
+    ]);
+    const [typed13, typed15, typed19] = await Promise.all(real.map((page) => readFile(page.image)));
+    const file = await scannedPdf(
+      [typed15!, typed19!, await onGreyPaper(typed13!)],
+      path.join(work(), 'grey', 'scan_0001.pdf'),
+    );
+    const embedded = await embeddedIngest([file], 'grey-embedded');
+    const queued = await queuedIngest('grey-queued', [[file]]);
+    try {
+      const [outcome] = embedded.outcomes;
+      expect(outcome).toMatchObject({ status: 'ingested', pages: 3 });
+      expect(queued.outcomes[0]).toEqual(embedded.outcomes);
+      expect(dumpStore(queued.a.dataDir.databasePath)).toEqual(dumpStore(embedded.db));
+      const pages = await keptPages(embedded.dataDir, outcome!.sha256!, 3);
+      expect(await keptPages(queued.a.dataDir, outcome!.sha256!, 3)).toEqual(pages);
+      // The grey page reads as the others do: its text, not nothing, and no page flagged lost.
+      const truths = [real[1]!, real[2]!, real[0]!].map((page) => page.truth);
+      for (const [i, page] of pages.entries()) {
+        const read = normalizeForCer(pageText(page!), 'fr');
+        expect(characterErrors(truths[i]!, read).rate, `page ${i + 1}`).toBeLessThan(0.15);
+        expect(page!.warnings, `page ${i + 1}`).toBeUndefined();
+      }
+    } finally {
+      await queued.queue.close();
+      await queued.a.store.close();
+    }
+  }, 1_800_000);
 });

@@ -114,6 +114,7 @@ export class IngestQueue implements Ingestion {
       stages: await this.counts(),
       failures: await this.failures(),
       refused: this.options.refusals?.failures() ?? [],
+      warnings: this.options.refusals?.warnings() ?? [],
     };
   }
 
@@ -341,6 +342,7 @@ export class IngestQueue implements Ingestion {
   private async originOfFailure(sha256: string, pages: number) {
     const jobs: [Stage, string][] = [
       ...Array.from({ length: pages }, (_, i) => ['ocr', jobId('ocr', sha256, i + 1)] as [Stage, string]),
+      ['ocr', jobId('ocr', sha256)] as [Stage, string],
       ...(['structure', 'index'] as const).map((s) => [s, jobId(s, sha256)] as [Stage, string]),
     ];
     for (const [stage, id] of jobs) {

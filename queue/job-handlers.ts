@@ -12,6 +12,8 @@ import {
   type FileJobData,
   type PageJobData,
   type PageResult,
+  PEERS_JOB,
+  type PeersResult,
   toJobError,
 } from './queue-stages.js';
 
@@ -23,7 +25,8 @@ export interface HandlerDependencies {
 
 /** The handler of each stage's jobs (one per stage of queue-stages.ts). */
 export interface JobHandlers {
-  ocr(job: Job<PageJobData>): Promise<PageResult>;
+  /** A page's OCR job, or the peer job of its file ({@link PEERS_JOB}) once every page is read. */
+  ocr(job: Job<PageJobData | FileJobData>): Promise<PageResult | PeersResult>;
   structure(job: Job<FileJobData>): Promise<BulletinResult>;
   index(job: Job<FileJobData>): Promise<BulletinResult>;
 }
@@ -33,7 +36,14 @@ export function createJobHandlers({ stages, ocr }: HandlerDependencies): JobHand
     ocr: (job) =>
       asJob(async () => {
         if (!ocr) throw new Error('this worker runs no OCR engine');
-        const { record, page, lang } = job.data;
+        const { record, lang } = job.data;
+        if (job.name === PEERS_JOB) {
+          const pages = await stages.peers(record, job.data.pages, ocr.engine, lang, (work) =>
+            ocr.documents.use(record, work),
+          );
+          return { reread: pages.filter((p) => p.peerConfidence !== undefined).map((p) => p.index) };
+        }
+        const { page } = job.data as PageJobData;
         const artefact = await ocr.documents.use(record, (document) =>
           stages.page(record, document, page, ocr.engine, lang),
         );

@@ -157,7 +157,8 @@ describe('queued ingest under faults', () => {
     );
     expect(indexed.sort()).toEqual(expected.sort());
     const counts = await archive.queue.counts();
-    expect(counts.find((c) => c.stage === 'ocr')).toMatchObject({ completed: pages, failed: 0 });
+    // One OCR job per page, and one peer job per file.
+    expect(counts.find((c) => c.stage === 'ocr')).toMatchObject({ completed: pages + 2, failed: 0 });
     expect(counts.find((c) => c.stage === 'index')).toMatchObject({ completed: 2, failed: 0 });
     const index = new Queue('index', {
       connection: connectionOptions(redis.url),

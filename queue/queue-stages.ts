@@ -1,8 +1,9 @@
 /**
  * The queued pipeline's shape, in one place: its stages (one BullMQ queue each), the data
  * and result of each stage's jobs, their deterministic ids, retry policy, and the flow of
- * one bulletin — index ← structure ← one OCR job per page — so the pages of every file fan
- * out across all workers and each parent runs once its children are done. Amendments are
+ * one bulletin — index ← structure ← peers ← one OCR job per page — so the pages of every
+ * file fan out across all workers and each parent runs once its children are done (`peers`,
+ * on the OCR queue, reads again a page far below its file's others). Amendments are
  * linked by the index job, inside the store's save (pipeline/amendments/link-stage.ts).
  *
  * Jobs carry ids and small summaries only; pages and bulletins travel through the shared
@@ -47,6 +48,14 @@ export interface PageResult {
   confidence: number;
 }
 
+/** What the peer job of a file returns: the pages it read again (pipeline/page-rereading.ts). */
+export interface PeersResult {
+  reread: number[];
+}
+
+/** Name of the job, on the OCR queue, that reads again the pages of a file far below its others. */
+export const PEERS_JOB = 'peers';
+
 /** What the structure and index jobs return. */
 export type BulletinResult = BulletinSummary;
 
@@ -77,12 +86,20 @@ export function bulletinFlow(data: FileJobData): FlowJob {
     data: { ...data, page } satisfies PageJobData,
     opts: { ...CHILD_OPTIONS, jobId: jobId('ocr', sha, page) },
   }));
+  // Once every page is read, one job with an OCR engine compares them (the structure job has none).
+  const peers = {
+    name: PEERS_JOB,
+    queueName: 'ocr',
+    data,
+    opts: { ...CHILD_OPTIONS, jobId: jobId('ocr', sha) },
+    children: pages,
+  };
   const structure = {
     name: 'structure',
     queueName: 'structure',
     data,
     opts: { ...CHILD_OPTIONS, jobId: jobId('structure', sha) },
-    children: pages,
+    children: [peers],
   };
   return {
     name: 'index',

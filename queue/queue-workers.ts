@@ -134,7 +134,9 @@ export class QueueWorkers {
     } finally {
       this.current.inHand -= 1;
       this.current.lastProgressAt = Date.now();
-      const page = stage === 'ocr' ? (result as PageResult | undefined) : undefined;
+      // The peer job of a file (queue-stages.ts) runs on the OCR queue too, and reads no page of its own.
+      const read = stage === 'ocr' ? (result as Partial<PageResult> | undefined) : undefined;
+      const page = read?.source ? { source: read.source } : undefined;
       this.options.metrics?.ended(stage, (performance.now() - started) / 1000, page);
     }
   }

@@ -114,7 +114,7 @@ describe('queued commands', () => {
       expect(status.refused).toEqual([expect.objectContaining({ path: broken, code: 'CORRUPT_PDF' })]);
       const pages = files.reduce((n, f) => n + (f.pages ?? 0), 0);
       expect(status.stages.map((s) => [s.stage, s.completed, s.failed])).toEqual([
-        ['ocr', pages, 0],
+        ['ocr', pages + 2, 0], // a job per page, and each file's peer job
         ['structure', 2, 0],
         ['index', 2, 0],
       ]);

@@ -4,7 +4,8 @@
  * Its contrast stretch used to turn the paper grey and the verso black, and tesseract read
  * the mirrored verso (CER 78 %). Read through the whole path `jarida ingest` takes: PDF (JPEG
  * page images), 300 dpi render, preprocessing, tesseract.js, layout. And a page that reads as
- * nothing however it is read: kept flagged, its file ingested.
+ * nothing however it is read: kept flagged, its file ingested, and `status` showing it, in
+ * both ingest modes.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,18 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadRealSet, REAL_OCR_SETS } from '../bench/real-ocr-sets.js';
 import { TesseractPool } from '../engines/tesseract-pool.js';
 import { IngestService } from '../ingest/ingest-service.js';
+import { IngestStages } from '../ingest/ingest-stages.js';
 import { characterErrors } from '../pipeline/evaluation.js';
 import { normalizeForCer } from '../pipeline/normalize.js';
 import { type OcrEngine, pngSize } from '../pipeline/ocr.js';
 import { pageText } from '../pipeline/page-text.js';
 import { type PdfOpener, readPage } from '../pipeline/pages.js';
 import { openPdf } from '../pipeline/pdf.js';
+import { IngestQueue } from '../queue/ingest-queue.js';
+import { STAGES } from '../queue/queue-stages.js';
+import { QueueWorkers } from '../queue/queue-workers.js';
 import { IngestLedger } from '../store/sqlite/ingest-ledger.js';
+import { startRedis } from './redis-server.js';
 import { generateFixtureFiles, openFixtureIssue, openTempArchive } from './temp-archive.js';
 
 const TYPEWRITTEN = REAL_OCR_SETS.find((set) => set.name === 'typewritten')!;
@@ -61,27 +67,29 @@ const blind: OcrEngine = {
   close: async () => {},
 };
 
+/** A fixture issue whose page 2 comes as a scan without text layer, a real typed page of ink: its file and opener. */
+async function issueWithTypedPage2(out: string): Promise<{ files: string[]; openPdf: PdfOpener }> {
+  const { files } = await generateFixtureFiles(out, { seed: 23, issues: 1, edition: 'fr', quality: 'clean' });
+  const [typed] = await loadRealSet(TYPEWRITTEN, ['bnf1984__19_13cb6_default']);
+  const scan = await sharp(typed!.image).greyscale().png().toBuffer();
+  const opener: PdfOpener = async (bytes, limits) => {
+    const document = await openPdf(bytes, limits);
+    return {
+      ...document,
+      page: async (index) =>
+        index === 2
+          ? { ...(await document.page(index)), textLayer: null, render: async () => scan }
+          : document.page(index),
+    };
+  };
+  return { files, openPdf: opener };
+}
+
+const flagged = expect.stringMatching(/^bo-fr-\d+: PAGE_UNREADABLE page 2: OCR read almost nothing/);
+
 describe('a page no way of reading reads', () => {
   it('is kept flagged PAGE_UNREADABLE, and the rest of its file is ingested', async () => {
-    const { files } = await generateFixtureFiles(path.join(dir, 'fx'), {
-      seed: 23,
-      issues: 1,
-      edition: 'fr',
-      quality: 'clean',
-    });
-    // Page 2 of the issue comes as a scan without text layer: a real typed page of ink.
-    const [typed] = await loadRealSet(TYPEWRITTEN, ['bnf1984__19_13cb6_default']);
-    const scan = await sharp(typed!.image).greyscale().png().toBuffer();
-    const scannedPage2: PdfOpener = async (bytes, limits) => {
-      const document = await openPdf(bytes, limits);
-      return {
-        ...document,
-        page: async (index) =>
-          index === 2
-            ? { ...(await document.page(index)), textLayer: null, render: async () => scan }
-            : document.page(index),
-      };
-    };
+    const { files, openPdf: scannedPage2 } = await issueWithTypedPage2(path.join(dir, 'fx'));
     const { dataDir, store } = await openTempArchive(path.join(dir, 'data'));
     const ledger = new IngestLedger(dataDir.databasePath);
     const service = new IngestService({ dataDir, store, ocr: blind, ledger, openPdf: scannedPage2 });
@@ -90,7 +98,6 @@ describe('a page no way of reading reads', () => {
       expect(outcome).toMatchObject({ status: 'ingested' });
       expect(outcome!.pages).toBeGreaterThan(2);
       expect(outcome!.texts).toBeGreaterThan(0);
-      const flagged = expect.stringMatching(/^bo-fr-\d+: PAGE_UNREADABLE page 2: OCR read almost nothing/);
       expect(outcome!.warnings).toContainEqual(flagged);
       const status = await service.status();
       expect(status.failures).toEqual([]);
@@ -98,6 +105,31 @@ describe('a page no way of reading reads', () => {
     } finally {
       ledger.close();
       await store.close();
+    }
+  }, 600_000);
+
+  it('is flagged the same in the queued mode, and its status shows it', async () => {
+    const { files, openPdf: scannedPage2 } = await issueWithTypedPage2(path.join(dir, 'fx-queued'));
+    const { dataDir, store } = await openTempArchive(path.join(dir, 'data-queued'));
+    const ledger = new IngestLedger(dataDir.databasePath);
+    const redis = await startRedis();
+    const target = { url: redis.url, prefix: 'sparse' };
+    const deps = { dataDir, store, openPdf: scannedPage2 };
+    const queue = new IngestQueue(target, new IngestStages(deps), { refusals: ledger });
+    const workers = QueueWorkers.start({ ...deps, target, stages: STAGES, ocr: blind });
+    try {
+      const [outcome] = await queue.ingest(files);
+      expect(outcome).toMatchObject({ status: 'ingested' });
+      expect(outcome!.warnings).toContainEqual(flagged);
+      const status = await queue.status();
+      expect(status.failures).toEqual([]);
+      expect(status.warnings.flatMap((w) => w.warnings)).toContainEqual(flagged);
+    } finally {
+      await workers.close();
+      await queue.close();
+      ledger.close();
+      await store.close();
+      await redis.stop();
     }
   }, 600_000);
 });

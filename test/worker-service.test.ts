@@ -180,7 +180,8 @@ describe('jarida worker as a service', () => {
     expect(metrics.status).toBe(200);
     expect(sample(metrics.body, 'jarida_pages_read_total{source="text-layer"}')).toBe(file!.pages);
     expect(sample(metrics.body, 'jarida_ocr_page_seconds_count{source="text-layer"}')).toBe(file!.pages);
-    expect(sample(metrics.body, 'jarida_jobs_total{stage="ocr",outcome="completed"}')).toBe(file!.pages);
+    // A job per page, and the file's peer job (no page of its own: not among the pages read).
+    expect(sample(metrics.body, 'jarida_jobs_total{stage="ocr",outcome="completed"}')).toBe(file!.pages + 1);
     expect(sample(metrics.body, 'jarida_jobs_total{stage="index",outcome="completed"}')).toBe(1);
     expect(sample(metrics.body, 'jarida_jobs_in_hand{stage="ocr"}')).toBe(0);
     expect(sample(metrics.body, 'jarida_queue_jobs{stage="index",state="completed"}')).toBe(1);

@@ -142,3 +142,93 @@ describe('parseArabicLinks: numbers cut short by right-to-left OCR', () => {
     ]);
   });
 });
+
+describe('parseArabicLinks: numbers OCR misread (generated scans, seed 5151)', () => {
+  // Article bodies as OCR read them from the scanned Arabic edition; the title and the other
+  // articles name the amended text in full.
+  function amending(id: string, number: string, title: string, articles: string[], preamble?: string) {
+    return parseArabicLinks({ ...arabicText(articles, preamble), id, number, title });
+  }
+
+  it('takes a number with its separators lost (158.309) for the one named with the same figures', () => {
+    const links = amending(
+      'loi-99-02',
+      '99-02',
+      'قانون رقم 99.02 يقضي بتغيير وتتميم الظهير الشريف رقم 1.58.309',
+      [
+        'تعوض عبارة «شهرين» الواردة في الفصل 2 من الظهير الشريف رقم 158.309 الصادر في 12 صفر 1378 (28 غشت 1958) بشأن التعاونيات الفلاحية بعبارة «أربعة أشهر».',
+        'تنسخ أحكام الفصل 3 من الظهير الشريف رقم 1.58.309 السالف الذكر, كما وقع تغييره بالظهير الشريف بمثابة قانون رقم 1.73.523 وتعوض بالأحكام التالية: «الفصل 3. - يسلم وزير الفلاحة الوصل داخل أجل ستين يوما.»',
+      ],
+    );
+    expect(links.operations.map((o) => [o.kind, o.target.number, o.targetArticle])).toEqual([
+      ['amended', '1-58-309', '2'],
+      ['replaced', '1-58-309', '3'],
+    ]);
+  });
+
+  it('takes a number misread (98.09 .1) for the text named twice with the date printed after it', () => {
+    const links = amending(
+      'dahir-1-73-523',
+      '1-73-523',
+      'ظهير شريف بمثابة قانون رقم 1.73.523 صادر في 6 جمادى الأولى 3 72 يونيو 1973) بتغيير الظهير الشريف رقم 1.58.309 الصادر في 2 ضفر 1378 (28 غشت 1958) بشأن التغاوّنيات الفلاحيّة',
+      [
+        'تغير على النحو التالي أحكام الفصل 3 من الظهير الشريف رقم 98.09 .1 الصادر في 12 صفر 1378 (28 غشت 1958): «الفصل 3 - يسلم وزير الفلاحة وصلا مؤرخا ومختوما داخل أجل ثمانية أيام؛ وتوجه نسخة منه إلى وكيل الملك وإلى وزير الداخلية.»',
+        'تنسخ أحكام الفصل 5 من الظهير الشريف رقم 1.58.309 السالف الذكر.',
+        // Another dahir of another date, named once: kept as printed.
+        'تنسخ أحكام الفصل 7 من الظهير الشريف رقم 1.60.101 الصادر في 3 يناير 1960.',
+      ],
+    );
+    expect(links.operations.map((o) => [o.kind, o.target.number, o.targetArticle])).toEqual([
+      ['amended', '1-58-309', '3'],
+      ['abrogated', '1-58-309', '5'],
+      ['abrogated', '1-60-101', '7'],
+    ]);
+  });
+
+  it('takes a number misread (61.6) followed by السالف الذكر for the one text of its kind named before', () => {
+    const links = amending(
+      'loi-99-14',
+      '99-14',
+      'قانون رقم 99.14 يقضي بتغيير وتتميم القانون رقم 67.06 المتعلق بمؤسسات التكوين المهني الخاص',
+      [
+        'تحذف كلمة «كتابة» الواردة في المادة 6 من القانون رقم 67.06 السالف الذكر',
+        'تتمم المادة 7 من القانون رقم 61.6 السالف الذكر بالبند 4 التالي: «4 - ممثل عن الهيئات المهنية.»',
+      ],
+    );
+    expect(links.operations.map((o) => [o.kind, o.target.number, o.targetArticle, o.body ?? null])).toEqual([
+      ['amended', '67-06', '6', null],
+      ['completed', '67-06', '7', '4 - ممثل عن الهيئات المهنية.'],
+    ]);
+  });
+
+  it('takes رقم 1. (the rest lost) for the text named twice with that date, and reads يلفى as يلغى (seed 7373)', () => {
+    const links = amending(
+      'dahir-1-73-591',
+      '1-73-591',
+      'ظهير شريف بمثابة قانون رقم 1.73.591 صادر في 25 صفر 1393 (30 مارس 1973) بتغيير الظهير الشريف رقم 18.71 الصادر في 2 جب 1377 (1 فبرايز 1958) بتنظيم حق تاسيس الجمعيات',
+      [
+        'تغير على النحو التالي أحكام الفصل 3 من الظهير الشريف رقم 1. الصادر في 12 رجب 1377 (1 فبراير 1958): «الفصل 3. - يسلم السلطة الإدارية المحلية وصلا مؤرخا ومختوما داخل أجل ثمانية أيام, وتوجه نسخة منه إلى وكيل الملك وإلى وزير الداخلية.»',
+        'يلفى الفصل 5 من الظهير الشريف رقم 1.58.271 المشار إليه أعلاه.',
+      ],
+      'بناء على الظهير الشريف رقم 1.58.271 الصادر في 12 رجب 1377 (1 فبراير 1958) بتنظيم حق تاسيس الجمعيات, كما وقع تغييره وتتميمه؛',
+    );
+    expect(links.operations.map((o) => [o.kind, o.target.number, o.targetArticle])).toEqual([
+      ['amended', '1-58-271', '3'],
+      ['abrogated', '1-58-271', '5'],
+    ]);
+  });
+
+  it('reads new wording whose opening « OCR read as a period from the colon announcing it', () => {
+    const links = amending('loi-99-14', '99-14', 'قانون رقم 99.14 يقضي بتغيير وتتميم القانون رقم 67.06', [
+      'تعوض أحكام البند 3 من المادة 2 من القانون رقم 67.06 السالف الذكر بالأحكام التالية: .3 - معاهد التكوين التقني والتكوين بالتناوب.»',
+    ]);
+    expect(links.operations).toMatchObject([
+      {
+        kind: 'replaced',
+        targetArticle: '2',
+        item: '3',
+        body: '3 - معاهد التكوين التقني والتكوين بالتناوب.',
+      },
+    ]);
+  });
+});

@@ -41,45 +41,86 @@ const TYPE_RE = new RegExp(
 );
 /** `مكرر`, `مكررة`, `المكرر`, `المكررة`: bis. */
 const BIS = '(?:ال)?مكرر[ةا]?';
-/** `المادة 5`, `الفصل 12`, `المادتين 3 و4`, `المواد 3 و4 و5`, `المادة 12 المكررة` (bis). */
+/** `المادة 5`, `الفصل 12`, `المادتين 3 و4`, `المواد 3 و4 و5`, `المادة 12 المكررة` (bis); a note on one (`و22 (المقطع 2) و27`) is passed over. */
 const ARTICLES_RE = new RegExp(
-  String.raw`(?:المادة|الفصل|المادتين|الفصلين|المواد|الفصول)\s+((?:[\d٠-٩۰-۹]+|الأولى|الأول)(?:\s+${BIS})?(?:\s*(?:،|,|و)\s*(?:[\d٠-٩۰-۹]+|الأولى)(?:\s+${BIS})?)*)`,
+  String.raw`(?:المادة|الفصل|المادتين|الفصلين|المواد|الفصول)\s+((?:[\d٠-٩۰-۹]+|الأولى|الأول)(?:\s+${BIS})?(?:\s*(?:\([^()]{0,30}\)\s*)?(?:،|,|و)\s*(?:[\d٠-٩۰-۹]+|الأولى)(?:\s+${BIS})?)*)`,
   'g',
 );
 
 const isDahir = (type: string) => type.startsWith('dahir');
 const digitsOf = (number: string | null) => (number ?? '').replace(/\D/g, '');
 
+/** A text named in the amending text, with what is printed after its number. */
+interface NamedText extends CitedText {
+  start: number;
+  end: number;
+  /** The Gregorian date of `الصادر في …` right after the number, when printed. */
+  issued: string | null;
+}
+
+/** `الصادر في 12 صفر 1378 (28 غشت 1958)` after a cited number: the cited text's date. */
+const ISSUED = /^\s*(?:ال)?صادر[ةا]?\s+(?:في|بتاريخ)\s+/;
+/** `السالف الذكر`, `المشار إليه أعلاه`, `المذكور أعلاه`: the text was named in full before. */
+const AFORESAID = /^[\s,،]*(?:ال)?(?:سالف|سالفة|مشار|مذكور)/;
+
+function issuedAfter(s: string, end: number): string | null {
+  const m = ISSUED.exec(s.slice(end));
+  if (!m) return null;
+  const date = parseArabicDate(s.slice(end + m[0].length, end + m[0].length + 80));
+  // The Hijri half may be misread (`2 ضفر 1378 (28 غشت 1958)`): its Gregorian half still dates it.
+  return date?.gregorian && date.start <= 20 ? date.gregorian : null;
+}
+
+const sameKind = (a: TextType, b: TextType) => a === b || (isDahir(a) && isDahir(b));
+
+/** The one number of `found`, or null for none or several. */
+function onlyNumber(found: readonly NamedText[]): string | null {
+  const numbers = new Set(found.map((n) => n.number));
+  return numbers.size === 1 ? [...numbers][0]! : null;
+}
+
 /**
- * Texts named in `s`. A number printed without its separators (`رقم 9` for `رقم 1.58.339`:
- * right-to-left OCR loses the head of numbers) stands for the one text of its kind among
- * `named` (what the amending text names in full) whose number ends with those digits; with
- * none or several, it is no reference.
+ * Texts named in `s`. A number the amending text prints only this once may be one OCR damaged
+ * (right-to-left OCR loses separators and the head of numbers, misreads figures: `رقم 9`,
+ * `رقم 1.`, `158.309`, `98.09 .1` for `1.58.309`, `61.6` for `67.06`): it stands for the one
+ * other text of its kind among `named` (what the whole amending text names, its own number
+ * `own` apart) with the same figures and more separators, or ending with them when printed
+ * without separators (the one named twice or more when several do); else, among those named
+ * twice or more, the one with the same date printed after it, or the one of its kind when
+ * `السالف الذكر` says it was named before (for a number printed with separators). Without any
+ * of these a number with separators is kept as printed; a lone group of digits is no reference.
  */
-function citedIn(
-  s: string,
-  named: readonly CitedText[] = [],
-): (CitedText & { start: number; end: number })[] {
+function citedIn(s: string, named: readonly NamedText[] = [], own: string | null = null): NamedText[] {
   return [...s.matchAll(TYPE_RE)].flatMap((m) => {
     const type = TYPES.find(([w]) => w === m[1])![1];
-    const at = { type, date: null, start: m.index, end: m.index + m[0].length };
-    if (/[.\-/]/.test(m[2]!)) return [{ ...at, number: canonicalNumber(m[2]!) }];
-    const digits = toWesternDigits(m[2]!);
-    const full = new Set(
-      named
-        .filter(
-          (n) => (n.type === type || (isDahir(n.type) && isDahir(type))) && digitsOf(n.number) !== digits,
-        )
-        .filter((n) => digitsOf(n.number).endsWith(digits))
-        .map((n) => n.number),
-    );
-    return full.size === 1 ? [{ ...at, number: [...full][0]! }] : [];
+    const end = m.index + m[0].length;
+    const at = { type, date: null, start: m.index, end, issued: issuedAfter(s, end) };
+    const printed = /[.\-/]/.test(m[2]!) ? canonicalNumber(m[2]!) : null;
+    // Named again elsewhere in the amending text: read right.
+    if (printed && named.filter((n) => n.number === printed).length >= 2) return [{ ...at, number: printed }];
+    const digits = toWesternDigits(m[2]!).replace(/\D/g, '');
+    const others = named.filter((n) => sameKind(n.type, type) && n.number !== own && n.number !== printed);
+    // Only a number named twice or more is taken on a date or `السالف الذكر`: it cannot be a
+    // misreading itself.
+    const trusted = others.filter((n) => named.filter((o) => o.number === n.number).length >= 2);
+    const sameFigures = (n: NamedText) =>
+      printed
+        ? digitsOf(n.number) === digits && n.number!.split('-').length > printed.split('-').length
+        : digitsOf(n.number).endsWith(digits);
+    const repaired =
+      onlyNumber(others.filter(sameFigures)) ??
+      onlyNumber(trusted.filter(sameFigures)) ??
+      (at.issued ? onlyNumber(trusted.filter((n) => n.issued === at.issued)) : null) ??
+      // A lone digit is too little for `السالف الذكر` alone.
+      (printed && AFORESAID.test(s.slice(end)) ? onlyNumber(trusted) : null);
+    if (repaired) return [{ ...at, number: repaired }];
+    return printed ? [{ ...at, number: printed }] : [];
   });
 }
 
-function articlesIn(s: string): { numbers: string[]; start: number }[] {
+export function articlesIn(s: string): { numbers: string[]; start: number }[] {
   return [...s.matchAll(ARTICLES_RE)].map((m) => ({
-    numbers: toWesternDigits(m[1]!)
+    numbers: toWesternDigits(m[1]!.replace(/\([^()]*\)/g, ' '))
       .split(/\s*(?:،|,|\sو)\s*/)
       .map((n) => canonicalArticleNumber(n.replace(new RegExp(BIS), 'مكرر').trim()))
       .filter((n): n is string => n !== null),
@@ -90,8 +131,9 @@ function articlesIn(s: string): { numbers: string[]; start: number }[] {
 /** Formulas naming the operation, tested in this order. */
 const FORMULAS: readonly (readonly [RegExp, AmendmentKind])[] = [
   // `تنسخ أحكام الفصل 3 … وتعوض بالأحكام التالية`: abrogated and replaced.
-  [/(?:تنسخ|ينسخ|تلغى|يلغى)[^«]*?(?:وتعوض|ويعوض|وتستبدل|ويستبدل)/, 'replaced'],
-  [/(?:تنسخ|ينسخ|تلغى|يلغى|نسخ|تحذف|يحذف)/, 'abrogated'],
+  [/(?:تنسخ|ينسخ|تل[غف]ى|يل[غف]ى)[^«]*?(?:وتعوض|ويعوض|وتستبدل|ويستبدل)/, 'replaced'],
+  // `يلفى`: OCR's reading of `يلغى` now and then.
+  [/(?:تنسخ|ينسخ|تل[غف]ى|يل[غف]ى|نسخ|تحذف|يحذف)/, 'abrogated'],
   // `تعوض أحكام الفقرة الثانية من المادة 5 … بالأحكام التالية`: new wording of an alinéa or article.
   [/(?:تعوض|يعوض)\s+(?:أحكام\s+)?(?:الفقرة|البند|المادة|الفصل)/, 'replaced'],
   [/(?:تتمم|يتمم)\s+[^«]*?ب(?:المادة|الفصل|المواد)/, 'inserted'],
@@ -99,13 +141,27 @@ const FORMULAS: readonly (readonly [RegExp, AmendmentKind])[] = [
   [/(?:تتمم|يتمم)/, 'completed'],
 ];
 
+/**
+ * Where new wording opens: at its `«` (or `"`); when OCR lost that one (read as `.` or not at
+ * all) and a `»` still closes it, at the colon of `بالأحكام التالية:` or `كما يلي:` announcing it.
+ */
+function wordingStart(body: string): number {
+  const open = body.search(/[«"]/);
+  if (open >= 0) return open;
+  const announced = /(?:التالية|التالي|يلي)\s*:/.exec(body);
+  return announced && announced.index < body.lastIndexOf('»')
+    ? announced.index + announced[0].length - 1
+    : -1;
+}
+
 /** Text between the first « (or ") and the last » (or "), `(الباقي لا يتغير فيه)` kept out. */
 function quoted(s: string): string | null {
-  const open = s.search(/[«"]/);
+  const open = wordingStart(s);
   const close = Math.max(s.lastIndexOf('»'), s.lastIndexOf('"'));
   if (open < 0 || close <= open) return null;
   return s
     .slice(open + 1, close)
+    .replace(/^[\s.،,]+/, '')
     .replace(/\(الباقي لا يتغير فيه\.?\)/g, '')
     .replace(/[«»"]/g, ' ')
     .replace(/\s+/g, ' ')
@@ -196,14 +252,14 @@ export function parseArabicLinks(text: LegalText): TextLinks {
   const citations: Citation[] = [];
   const operations: AmendmentOperation[] = [];
   const inFull = citedIn([text.title, text.preamble ?? '', ...text.articles.map((a) => a.body)].join('\n'));
-  for (const cited of citedIn(text.preamble ?? '', inFull))
+  for (const cited of citedIn(text.preamble ?? '', inFull, text.number))
     citations.push({ byArticle: null, relation: 'cites', target: strip(cited), targetArticle: null });
   for (const article of text.articles) {
     const body = article.body;
-    const quoteAt = body.search(/[«"]/);
+    const quoteAt = wordingStart(body);
     const substitution = readSubstitutions(body);
     const clause = substitution?.clause ?? (quoteAt < 0 ? body : body.slice(0, quoteAt));
-    const target = citedIn(clause, inFull)[0];
+    const target = citedIn(clause, inFull, text.number)[0];
     const kind = FORMULAS.find(([re]) => re.test(clause))?.[1];
     if (target && kind === 'abrogated' && CONTRARY.test(clause)) {
       citations.push({

@@ -11,6 +11,14 @@ describe('Arabic article headings and citations at a line start (issue 22)', () 
     });
   });
 
+  it('reads `مكررة` OCR changed a letter of (a generated scan, seed 6262: `المادة 5 مكورة`)', () => {
+    expect(readArticleHeadingAr('المادة 5 مكورة')).toMatchObject({ number: '5-bis', rest: '' });
+    expect(readArticleHeadingAr('المادة 5 مكورة. – تطبق')).toMatchObject({ number: '5-bis', rest: 'تطبق' });
+    expect(readArticleHeadingAr('المادة 5.مكورة')).toMatchObject({ number: '5-bis', rest: '' });
+    // A word two letters away (`مكونة`, composed) is no `مكررة`.
+    expect(readArticleHeadingAr('المادة 5 مكونة')?.number).not.toBe('5-bis');
+  });
+
   it('reads ordinal-word headings as numbers (fixtures/real/bo-pages/040: `الفصل الثاني :`)', () => {
     for (const [line, number, rest] of [
       ['الفصل الأول :ـ', '1', ''],

@@ -3,6 +3,7 @@
  * `الفصل 1`, `الفصل الأول`, `مادة فريدة`), the hierarchy above them (`القسم الأول`,
  * `الباب الثاني`, `الفرع 1`) and the end of the operative part (`وحرر بالرباط في …`).
  */
+import { distance } from 'fastest-levenshtein';
 import { feminineOrdinalAr, masculineOrdinalAr } from '../arabic-ordinals.js';
 import { canonicalArticleNumber, toWesternDigits } from '../ids.js';
 import type { Confidence } from '../model.js';
@@ -83,7 +84,8 @@ function headingWith(
  * Quoted new wording (`«الفصل 3. – …`) belongs to the text it amends.
  */
 export function readArticleHeadingAr(line: string): ArticleHeading | null {
-  const s = toWesternDigits(line.trim());
+  // Direction marks OCR puts around a figure in right-to-left text (`المادة \u200e١\u200f`) are no part of it.
+  const s = toWesternDigits(line.trim().replace(/[\u200e\u200f\u061c]/gu, ''));
   if (/^[«"“]/.test(s)) return null;
   for (const phrase of UNIQUE_HEADINGS) {
     const m = matchPhrase(s, phrase);
@@ -110,6 +112,13 @@ export function readArticleHeadingAr(line: string): ArticleHeading | null {
   if (/^\d{1,4}$/.test(token[1]!)) {
     base = token[1]!;
     pos += token[0].length;
+    // `المادة ١ لأولى`: OCR read the ordinal's first letter as its figure, and the rest of the line says the same number.
+    const after = s.slice(pos).trim();
+    const same = after ? readOrdinalAr(after) : null;
+    if (same?.number === Number(base) && same.length === after.length) {
+      pos = s.length;
+      confidence = Math.min(confidence, same.confidence);
+    }
   } else if (/^[^\p{L}\p{N}]$/u.test(token[1]!) && !s.slice(pos + token[0].length).trim()) {
     // A lone mark where the figure belongs, alone on its line: a heading whose number OCR lost.
     return { number: UNREAD_NUMBER, heading: s, rest: '', confidence: Math.min(keyword, 0.5) };
@@ -132,8 +141,24 @@ export function readArticleHeadingAr(line: string): ArticleHeading | null {
       break;
     }
   }
+  const misread = raw === base ? bisWord(s.slice(pos)) : null;
+  if (misread) {
+    raw = `${base} bis`;
+    pos += misread.length;
+    confidence = Math.min(confidence, 0.7);
+  }
   const number = canonicalArticleNumber(raw);
   return number ? headingWith(s, pos, number, confidence) : null;
+}
+
+/**
+ * `مكررة` (bis) opening `text`, as printed or with one letter OCR changed (`مكورة`: a word no
+ * article's first words begin with); the matched text (spaces before it included), or null.
+ */
+export function bisWord(text: string): string | null {
+  // A speck OCR read as a full stop may sit before it: `المادة 5.مكورة`.
+  const m = /^\s*\.?\s*(مك\p{L}{2,3})(?=[\s.:–—-]|$)/u.exec(text);
+  return m && distance(m[1]!, 'مكررة') <= 1 ? m[0] : null;
 }
 
 /** Levels above articles, outermost first. */

@@ -155,6 +155,8 @@ export interface ArticleGrammar {
   readArticleHeading(line: string): ArticleHeading | null;
   readHierarchyHeading(line: string): number | null;
   isTextEnd(line: string): boolean;
+  /** The articles of another text whose new wording an article's body announces it quotes next, under their headings. */
+  announcedArticles?(body: string): string[] | null;
 }
 
 /** The French edition's article grammar. */
@@ -223,9 +225,24 @@ export function parseTextArticles(
   const opened: OpenArticle[] = [];
   const levels: (string | undefined)[] = [];
   let current: OpenArticle | null = null;
+  // Headings still to come of the new wording the open article announced (`… تغير أو تتمم كما يلي :`).
+  let quoted: string[] = [];
+  const announced = (line: BodyLine) => {
+    if (current && grammar.announcedArticles && /:\s*$/.test(line.text))
+      // The announcing clause is within the article's last lines (a bound: repeated lines stay linear).
+      quoted = grammar.announcedArticles(joinLines(current.body.slice(-8).map((l) => l.text))) ?? quoted;
+  };
   for (const line of lines) {
     const heading = grammar.readArticleHeading(line.text);
+    const inQuote = heading && current ? quoted.indexOf(heading.number) : -1;
+    if (inQuote >= 0) {
+      // The amended text's article, quoted: its wording belongs to the amending article.
+      quoted = quoted.slice(inQuote + 1);
+      current!.body.push(line);
+      continue;
+    }
     if (heading) {
+      quoted = [];
       current = {
         heading,
         line,
@@ -233,6 +250,7 @@ export function parseTextArticles(
         path: levels.filter((l) => l !== undefined),
       };
       opened.push(current);
+      announced(line);
       continue;
     }
     const rank = grammar.readHierarchyHeading(line.text);
@@ -242,6 +260,7 @@ export function parseTextArticles(
       current = null;
     } else if (grammar.isTextEnd(line.text)) current = null;
     else current?.body.push(current.body.length ? line : withoutLeadingSeparator(line));
+    announced(line);
   }
   const warnings: string[] = [];
   repairSequence(opened, warnings);

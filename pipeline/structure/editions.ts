@@ -7,6 +7,7 @@ import type { Confidence, Edition, TextType } from '../model.js';
 import { type ArticleGrammar, FRENCH_ARTICLES } from './articles.js';
 import { isTextEndAr, readArticleHeadingAr, readHierarchyHeadingAr } from './articles-ar.js';
 import { matchWord } from './fuzzy.js';
+import { announcedArticlesAr, cutInlineArticlesAr, headingLeftInBodyAr } from './inline-articles-ar.js';
 import {
   closesBlock,
   isBodyMarker,
@@ -40,6 +41,10 @@ export interface EditionGrammar extends ArticleGrammar {
   /** Whether a line is the sommaire's title (`SOMMAIRE`, `فهرس`). */
   isSommaireStart(line: string): boolean;
   parseDate(text: string): ParsedDate | null;
+  /** Lines a copy ran articles into, cut at the headings inside them (by default, the French edition's rule in parse-bulletin). */
+  cutInlineArticles?<T extends { text: string }>(lines: readonly T[]): T[];
+  /** The first article-heading-looking words of a body that yielded no article, or null. */
+  headingLeftInBody?(lines: readonly string[]): string | null;
 }
 
 /** Whether a line's first word is `word`; tokens without a letter before it (a speck, a stray figure) are skipped. */
@@ -84,6 +89,9 @@ export const ARABIC_GRAMMAR: EditionGrammar = {
   isBodyMarker: isBodyMarkerAr,
   isSommaireStart: isSommaireStartAr,
   parseDate: parseArabicDate,
+  announcedArticles: announcedArticlesAr,
+  cutInlineArticles: cutInlineArticlesAr,
+  headingLeftInBody: headingLeftInBodyAr,
 };
 
 /** The grammar of an edition. */

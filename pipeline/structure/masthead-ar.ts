@@ -41,6 +41,25 @@ export function readRunningHeaderAr(text: string): RunningHeader | null {
   };
 }
 
+/** The end of a note of the issue: its date's year, then its page (`… 2013 الصفحة 3180`, `… (6 يونيو 2013)`). */
+const NOTE_END = /\d{4}\s*\)?\s*(?:(?:الصفحة|ص)\s*\d{1,5})?\s*$/u;
+
+/**
+ * A copy's note of the issue it comes from, where no masthead or running header is: a line of
+ * its own near the top, before or after the text's title (`الجريدة الرسمية عدد 6143 بتاريخ 15
+ * أبريل 2013 الصفحة 3180`). Only a line that is the note whole, title to date and page: a
+ * recital's `… بالجريدة الرسمية عدد …` cites another issue.
+ */
+export function readPublicationNoteAr(page: PageArtefact): RunningHeader | null {
+  for (const { text } of [...page.header, ...page.lines.slice(0, 15)]) {
+    const s = toWesternDigits(text).trim();
+    if (!matchPhrase(s, 'الجريدة الرسمية') || !NOTE_END.test(s)) continue;
+    const note = readRunningHeaderAr(s);
+    if (note?.date) return note;
+  }
+  return null;
+}
+
 /** The first-page masthead: `السنة … – عدد 7214` and its date, on one line or the next. */
 export function readFirstPageMastheadAr(page: PageArtefact): FirstPageMasthead | null {
   const lines = [...page.header, ...page.lines.slice(0, 40)].map((l) => toWesternDigits(l.text));
@@ -49,6 +68,8 @@ export function readFirstPageMastheadAr(page: PageArtefact): FirstPageMasthead |
     if (readRunningHeaderAr(line)) continue;
     const issue = readIssueAr(line);
     if (!issue) continue;
+    // `… بالجريدة الرسمية عدد 4882 بتاريخ …`: a recital or a list of amending texts citing an issue.
+    if (/الجريدة\s+الرسمية\s*$/u.test(line.slice(0, line.lastIndexOf('عدد', issue.end)))) continue;
     const nearYear = line.split(/\s+/).some((w) => matchWord(w, 'السنة') > 0);
     const date = parseArabicDate(`${line.slice(issue.end)} ${lines[i + 1] ?? ''}`) ?? parseArabicDate(line);
     if (nearYear || date) {

@@ -165,6 +165,17 @@ describe('readMasthead', () => {
     expect(masthead('Cent-unième année – N° 6010 11 safar 1433 (5 janvier 2012)').date).toBe('2012-01-05');
   });
 
+  it('takes the file name’s number when the pages’ reading lost figures of it and contradicts the series', () => {
+    // A generated Arabic scan (seed 6262): `عدد 23كين` for 5123, the year 2003 read 2005.
+    const line = 'السنة الثانية والتسعون -عدد 23كين يين د 3 زع ...4 جمادى الأولى 1424 (4 يوليو 2005)';
+    const m = masthead(`${line}\nالجريدة الرسمية`, 'bo-ar-5123.pdf');
+    expect([m.number, m.date]).toEqual(['5123', '2003-07-04']);
+    expect(m.warnings.join('\n')).toMatch(/n° 23 taken as n° 5123, the file name's/);
+    // A file name with other figures, or none, supplies nothing: the reading stays, flagged.
+    expect(masthead(`${line}\nالجريدة الرسمية`, 'bo-ar-6123.pdf').number).toBe('23');
+    expect(masthead(`${line}\nالجريدة الرسمية`).number).toBe('23');
+  });
+
   it('reads a number set on the line after its sign', () => {
     const m = masthead('Cent-neuvième année – N°\n6906 16 hija 1441 (6 août 2020)\nSOMMAIRE');
     expect([m.number, m.date]).toEqual(['6906', '2020-08-06']);

@@ -20,7 +20,7 @@ import { UnreadableMastheadError } from '../errors.js';
 import { isUnidentified, SUFFIXES, unidentifiedBulletin } from '../ids.js';
 import type { BulletinKey, Confidence, Edition, IntakeRecord, PageArtefact, TextLine } from '../model.js';
 import { dropsFigures, matchPhrase, matchWord, readDigits } from './fuzzy.js';
-import { readFirstPageMastheadAr, readRunningHeaderAr } from './masthead-ar.js';
+import { readFirstPageMastheadAr, readPublicationNoteAr, readRunningHeaderAr } from './masthead-ar.js';
 import { readPublicationYear } from './publication-year.js';
 
 /** What a running header says. */
@@ -141,10 +141,10 @@ const DAMAGED_TITLE = /^BULLETIN\s+\S{1,3}\s+(?=\d)/u;
 /**
  * A running header whose title OCR lost, at the top of a page: number sign, number, and the
  * header's dates with the Gregorian one in figures (`N° 5964 is 28 chaabane 1432 (30-7-2011)`),
- * which no masthead or text prints.
+ * which no masthead or text prints. The first of the month may be printed `1°` (`N° 6750 - 1°' joumada II 1440`).
  */
 const UNTITLED_HEADER = new RegExp(
-  `^${NUMBER_SIGN}\\s*\\d{1,5}(?:\\s*\\p{L}{1,6})?[\\s–—~-]+(?:\\d{1,2}|1er)\\s+\\S+(?:\\s+I{1,2})?\\s+\\d{4}\\s*\\(\\s*\\d{1,2}\\s*-\\s*\\d{1,2}\\s*-\\s*\\d{4}\\s*\\)`,
+  `^${NUMBER_SIGN}\\s*\\d{1,5}(?:\\s*\\p{L}{1,6})?[\\s–—~-]+(?:\\d{1,2}|1er|1[°º]['’]?)\\s+\\S+(?:\\s+I{1,2})?\\s+\\d{4}\\s*\\(\\s*\\d{1,2}\\s*-\\s*\\d{1,2}\\s*-\\s*\\d{4}\\s*\\)`,
   'u',
 );
 
@@ -220,17 +220,22 @@ function readFirstPageMasthead(page: PageArtefact): FirstPageMasthead | null {
     const line = split ? `${lines[i]!.trimEnd()} ${lines[i + 1]!.trim()}` : lines[i]!;
     const nextLine = lines[i + (split ? 2 : 1)] ?? '';
     if (readRunningHeader(line)) continue;
-    for (const m of line.matchAll(new RegExp(`(?:^|[\\s–—-])(${NUMBER_SIGN}\\s*[\\dOolIa])`, 'g'))) {
-      const at = m.index + m[0].length - m[1]!.length;
-      const issue = readIssueNumber(line.slice(at));
+    for (const m of line.matchAll(MASTHEAD_NUMBER)) {
+      // A number with no sign (`… année - Año XLVII. — 2361 bis 31 janvier 1958`) is read as signed.
+      const signed = m[2] === undefined;
+      const at = m.index + m[0].length - (m[1] ?? m[2])!.length;
+      const issue = readIssueNumber(signed ? line.slice(at) : `N° ${line.slice(at)}`);
       if (!issue) continue;
+      const length = signed ? issue.length : issue.length - 3;
       const before = line.slice(0, at);
       const words = before.split(/[\s–—-]+/);
       const nearYear = words.some((w) => matchWord(w.replace(/[.,:;]+$/, ''), 'année') > 0);
-      const after = `${line.slice(at + issue.length)} ${nextLine}`;
+      const after = `${line.slice(at + length)} ${nextLine}`;
       const printed = parseFrenchDate(after);
       // The date right after the number, however many spaces a layout set between them.
-      if (nearYear || (printed && /^[\s,.–—-]*$/.test(after.slice(0, printed.start)))) {
+      const dated = printed !== null && /^[\s,.–—-]*$/.test(after.slice(0, printed.start));
+      // A number with no sign needs both: the year of publication before it, its date after.
+      if (signed ? nearYear || dated : nearYear && dated) {
         return {
           number: issue.number,
           ...(issue.suffix ? { suffix: issue.suffix } : {}),
@@ -242,6 +247,12 @@ function readFirstPageMasthead(page: PageArtefact): FirstPageMasthead | null {
   }
   return null;
 }
+
+/** A masthead's issue number: after its sign (group 1), or with none after a dash (group 2). */
+const MASTHEAD_NUMBER = new RegExp(
+  `(?:^|[\\s–—-])(${NUMBER_SIGN}\\s*[\\dOolIa])|[–—]\\s*(\\d{3,5}(?=\\s))`,
+  'gu',
+);
 
 /** A line ending with the number sign, its number gone to the next line. */
 const ENDS_WITH_NUMBER_SIGN = new RegExp(`(?:^|[\\s–—-])${NUMBER_SIGN}\\s*$`);
@@ -431,7 +442,7 @@ const READERS: Record<Edition, MastheadReader> = {
     readRunningHeader: readRunningHeaderAr,
     readFirstPage: readFirstPageMastheadAr,
     readFirstPageDate: () => null,
-    readPublicationNote: () => null,
+    readPublicationNote: readPublicationNoteAr,
   },
 };
 
@@ -558,11 +569,23 @@ export function readMasthead(pages: readonly PageArtefact[], record: IntakeRecor
     confidence = Math.min(confidence, 0.5);
     // One figure misread (`N° 9393` of 5 September 1958): the one number the series allows.
     const repaired = date?.gregorian ? seriesRepair(key.number, date.gregorian) : null;
+    const named = record.guess.number;
     if (repaired) {
       warnings.push(
         `n° ${key.number} taken as n° ${repaired}, one figure away, which the series puts on its date`,
       );
       key = { ...key, number: repaired };
+    } else if (
+      named &&
+      date?.gregorian &&
+      dropsFigures(key.number, named) &&
+      seriesContradiction(named, date.gregorian) === null
+    ) {
+      // Figures lost (`عدد 23كين` for 5123): the BO-shaped file name holds them and fits the date.
+      warnings.push(
+        `n° ${key.number} taken as n° ${named}, the file name's, whose figures it keeps and which the series puts on its date`,
+      );
+      key = { ...key, number: named, ...(record.guess.suffix ? { suffix: record.guess.suffix } : {}) };
     }
   }
   // A number no issue bears (`Ne 32348` for 2378) names none: the issue waits for an archivist.

@@ -13,6 +13,7 @@ import { dropsFigures, matchWord } from './fuzzy.js';
 import { type BodyLine, bodyLines, joinLines, type PrintedPages, printedPages } from './lines.js';
 import { readMasthead } from './masthead.js';
 import { pageMargins } from './paragraphs.js';
+import { pagesWithLetters } from './presentation-forms-ar.js';
 import { findSommaire, type Sommaire } from './sommaire.js';
 import { headerId, headerSpan, MAX_TITLE_LINES, type TextHeader } from './text-headers.js';
 
@@ -127,9 +128,9 @@ export function parseTexts(
   bulletin: string,
   grammar: EditionGrammar = FRENCH_GRAMMAR,
 ): ParsedTexts {
-  const lines = atInlineHeaders(rejoinBrokenHeadings(body, grammar), grammar).flatMap((line) =>
-    atInlineArticles(line, grammar),
-  );
+  const joined = atInlineHeaders(rejoinBrokenHeadings(body, grammar), grammar);
+  const lines =
+    grammar.cutInlineArticles?.(joined) ?? joined.flatMap((line) => atInlineArticles(line, grammar));
   const found: FoundText[] = [];
   const unplaced: BodyLine[] = [];
   for (let i = 0; i < lines.length; ) {
@@ -160,6 +161,15 @@ export function parseTexts(
       body.slice(0, firstArticle < 0 ? body.length : firstArticle).map((l) => l.text),
     );
     const id = ownId(header, parsed.articles, byId, start.page, warnings);
+    // Nothing lost in silence: wording that reads as articles but was not cut (left in the preamble,
+    // or in a title that ran on) is flagged.
+    const left = parsed.articles.length
+      ? null
+      : grammar.headingLeftInBody?.([header.title, ...body.map((l) => l.text)]);
+    if (left)
+      warnings.push(
+        `${id} p. ${start.page}: no article cut, though its text prints "${left}…": kept as read`,
+      );
     warnings.push(...parsed.warnings.map((w) => `${id}: ${w}`), ...header.notes.map((n) => `${id}: ${n}`));
     if (header.confidence < WARN_BELOW)
       warnings.push(`${id} p. ${start.page}: header read with low confidence`);
@@ -506,7 +516,9 @@ function pageRange(numbering: PrintedPages): [number | null, number | null] {
  *
  * @throws UnreadableMastheadError when the file has no pages.
  */
-export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): ParsedBulletin {
+export function parseBulletin(artefacts: PageArtefact[], record: IntakeRecord): ParsedBulletin {
+  // Letters stored as Arabic presentation forms (a Word or web copy's layer) read as letters.
+  const { pages, notes: formNotes } = pagesWithLetters(artefacts);
   const masthead = readMasthead(pages, record);
   const key = {
     edition: masthead.edition,
@@ -557,6 +569,7 @@ export function parseBulletin(pages: PageArtefact[], record: IntakeRecord): Pars
     texts: parsed.texts,
     warnings: [
       ...[...masthead.warnings, ...pageNumbers.repairs].map((w) => `${id}: ${w}`),
+      ...formNotes.map((n) => `${id} ${n}`),
       ...(sommaire ? crossCheck(sommaire, parsed.texts) : []),
       ...parsed.warnings,
     ],

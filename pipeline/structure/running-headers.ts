@@ -79,6 +79,8 @@ const RESIDUE_AR = new RegExp(`${TITLE_AR}\\s*${ISSUE_AR}(?!\\s*(?:بتاريخ|
 /** Top and bottom bands of a page (fractions of its height) where running headers and footers print. */
 const TOP_BAND = 0.08;
 const BOTTOM_BAND = 0.93;
+/** Lines at the start of a page among which a masthead prints its title. */
+const MASTHEAD_LINES = 10;
 /** Lines at the start and end of a page's reading order searched for header pieces. */
 const EDGE_LINES = { top: 4, bottom: 3 };
 
@@ -132,6 +134,28 @@ function runsIn(text: string): Run[] {
   return runs.sort((a, b) => a.start - b.start);
 }
 
+/** Arabic short vowels, shadda and tatweel, which OCR sprinkles over a header (`الرسميّة`, `شوَال`). */
+const MARKS_AR = /[\u064B-\u0652\u0640]/gu;
+/** `عدد 5167` with `عدد` read `عدة` and glued to the title, the day on either side of the number. */
+const LOOSE_ISSUE_AR = /عد[دة]\s*(?:(\d{1,2})\s*[-–—]\s*)?(\d{3,5})(?:\s*[-–—]\s*(\d{1,2}))?(?!\d)/u;
+
+/**
+ * The issue number and date of a running header band OCR damaged past {@link RUN_AR}
+ * (`الجويدة الرسميّةعدة 14-5167 شوَال 1424 (8 دجنبز 2003)`): layout already told it a header
+ * by its title, so its words are read loosely, the date by the date parser's own tolerance.
+ */
+function looseHeader(text: string): { number: string; date: ParsedDate | null } | null {
+  const s = toWesternDigits(text).replace(MARKS_AR, '');
+  const m = LOOSE_ISSUE_AR.exec(s);
+  if (!m) return null;
+  const rest = s.slice(m.index + m[0].length);
+  const day = m[1] ?? m[3];
+  return {
+    number: String(Number(m[2])),
+    date: parseArabicDate(day && !/^\s*\d/u.test(rest) ? `${day} ${rest}` : rest),
+  };
+}
+
 /** Whether a line lies where running headers and footers print: first or last lines, or the page's top or bottom band. */
 function atEdge(line: TextLine, i: number, count: number): boolean {
   const band = line.bbox !== undefined && (line.bbox.y < TOP_BAND || line.bbox.y > BOTTOM_BAND);
@@ -168,6 +192,12 @@ export function stripRunningHeaders(page: PageArtefact): StrippedPage {
       kept.map((k) => k.trim()).filter((k) => /\p{L}|\d/u.test(k)),
     );
   });
+  // A header band layout found but whose words OCR damaged past a run still tells its issue and date.
+  if (number === null && page.header.length > 0) {
+    const loose = looseHeader(page.header.map((l) => l.text).join(' '));
+    number = loose?.number ?? null;
+    date ??= loose?.date ?? null;
+  }
   // Lone pieces at the page's edges: the title, and a number alone next to a piece.
   const dropped = new Set<number>();
   const isPiece = (i: number) => cuts.has(i) || dropped.has(i);
@@ -191,12 +221,14 @@ export function stripRunningHeaders(page: PageArtefact): StrippedPage {
   }
   const lines: TextLine[] = [];
   const residues: string[] = [];
+  // The masthead prints the title alone, under `المملكة المغربية`: no piece of a running header.
+  const masthead = all.slice(0, MASTHEAD_LINES).some((l) => /المملكة\s+المغربية/u.test(l.text));
   all.forEach((line, i) => {
     if (i < page.header.length || dropped.has(i)) return;
     const texts = cuts.get(i)?.flatMap(bodyPieces) ?? [line.text];
     for (const text of texts) {
       const s = toWesternDigits(text);
-      if (RESIDUE_AR.test(s) || PIECE_TITLE.test(s)) residues.push(text);
+      if (RESIDUE_AR.test(s) || (!masthead && PIECE_TITLE.test(s))) residues.push(text);
       lines.push({ ...line, text });
     }
   });

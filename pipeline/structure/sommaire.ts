@@ -63,26 +63,98 @@ function entryHeader(text: string, grammar: SommaireBoundaries['grammar']): Text
   return null;
 }
 
+/** Lines an entry of the sommaire may span. */
+const ENTRY_LINES = 6;
+
 /**
- * Finds the sommaire: it starts at a line reading `SOMMAIRE` and ends before the first text
+ * Whether the header at `index` is an entry of the sommaire: a line ending with a page closes it
+ * before `until`, another header or {@link ENTRY_LINES} lines. A line read out of place (a
+ * countersignature `وقعه بالعطف:` put before the last entries) may pass for the first body
+ * line; the entries before it are still not texts.
+ */
+function isEntry(
+  lines: readonly BodyLine[],
+  index: number,
+  until: number,
+  boundaries: SommaireBoundaries,
+): boolean {
+  const anyPage = { ...boundaries, isPageNumber: () => true };
+  for (let i = index; i < Math.min(until, index + ENTRY_LINES); i++) {
+    if (i > index && boundaries.isHeaderStart(lines, i)) return false;
+    // Any page: the running headers the page range comes from may be misread (`68` for `468`).
+    const page = entryPage(lines[i]!.text, anyPage);
+    if (page && !opensDate(page.page, lines[i + 1]?.text, boundaries)) return true;
+  }
+  return false;
+}
+
+/** Whether `n` ending a line is the day of a date the next line goes on with (`الصادر في 4` / `رمضان 1377`), not a page. */
+function opensDate(n: number, next: string | undefined, boundaries: SommaireBoundaries): boolean {
+  if (!next) return false;
+  const date = boundaries.grammar.parseDate(`${n} ${next.trim().split(/\s+/).slice(0, 4).join(' ')}`);
+  return date?.start === 0;
+}
+
+/** Entries, each a header ending with a page, that tell a sommaire whose title OCR lost. */
+const UNTITLED_ENTRIES = 2;
+
+/**
+ * Where a sommaire whose title line OCR lost (`و د فهرس ؤدجع كنا`: the title run into specks)
+ * starts, told by its shape: on the first page, before any line that can only be body, two
+ * entries or more that read as text headers ending with a page. Its
+ * entries would otherwise be read as texts without a body. The index returned stands for the
+ * lost title (the line before the first entry's header); null when there is no such run.
+ */
+function untitledStart(lines: readonly BodyLine[], boundaries: SommaireBoundaries): number | null {
+  const firstPage = lines[0]?.pageIndex;
+  const found: { at: number; page: number; header: string }[] = [];
+  let block = 0;
+  for (let i = 0; i < lines.length && lines[i]!.pageIndex === firstPage; i++) {
+    if (boundaries.isBodyEvidence(lines[i]!.text)) break;
+    const page = entryPage(lines[i]!.text, boundaries);
+    if (!page) continue;
+    const upTo = (from: number) => [...lines.slice(from, i).map((l) => l.text), page.title].join(' ');
+    // The header's first line: the last one of the entry's lines from which it still reads as a header.
+    let at = i;
+    while (at >= block && !entryHeader(upTo(at), boundaries.grammar)) at--;
+    if (at >= block) found.push({ at, page: page.page, header: lines[at]!.text });
+    block = i + 1;
+  }
+  // Pages are not required in order: OCR misreads them too (`3040` listed after `3640`). But
+  // they are pages of one issue, and entries name different texts: a consolidated copy's title
+  // printed twice (its Hijri year read as a page, `8208`) beside its list of amending texts
+  // (`… ص 70038`) is no sommaire.
+  const near = found.filter((f) =>
+    found.some((g) => g.header !== f.header && Math.abs(g.page - f.page) <= ISSUE_PAGE_SPAN),
+  );
+  return near.length >= UNTITLED_ENTRIES ? near[0]!.at - 1 : null;
+}
+
+/** How many pages one issue spans at most: the pages its sommaire lists lie within it. */
+const ISSUE_PAGE_SPAN = 1000;
+
+/**
+ * Finds the sommaire: it starts at a line reading `SOMMAIRE` (or where its shape shows it,
+ * {@link untitledStart}) and ends before the first text
  * of the body, i.e. before the header that precedes the first line that can only be body
  * (an article heading, `Vu …`, `DÉCRÈTE :`…). Null when the issue has none.
  */
 export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBoundaries): Sommaire | null {
-  const start = lines.findIndex((l) => boundaries.grammar.isSommaireStart(l.text));
-  if (start < 0) return null;
+  const titled = lines.findIndex((l) => boundaries.grammar.isSommaireStart(l.text));
+  const start = titled >= 0 ? titled : untitledStart(lines, boundaries);
+  if (start === null) return null;
   let end = lines.length;
   const evidence = lines.findIndex((l, i) => i > start && boundaries.isBodyEvidence(l.text));
   if (evidence >= 0) {
     end = evidence;
     for (let i = evidence; i > start; i--) {
-      if (boundaries.isHeaderStart(lines, i)) {
+      if (boundaries.isHeaderStart(lines, i) && !isEntry(lines, i, evidence, boundaries)) {
         end = i;
         break;
       }
     }
   } else {
-    const page = lines[start]!.pageIndex;
+    const page = lines[Math.max(start, 0)]!.pageIndex;
     end = lines.findIndex((l, i) => i > start && l.pageIndex !== page);
     if (end < 0) end = lines.length;
   }

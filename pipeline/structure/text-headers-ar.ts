@@ -145,6 +145,8 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
     : readTextNumberAr(rest);
   const own =
     found && keyword.type !== 'rectificatif' && (!printed || found.index < printed.start) ? found : null;
+  const inner = own ? innerHeaderAr(title, rest, own.index) : null;
+  if (inner) return inner;
   // A date after another text's number is that text's (`قانون رقم 12.02 بتغيير الظهير الشريف رقم 1.58.376 الصادر في …`).
   const cited = own && printed ? readTextNumberAr(rest, own.index + 1) : null;
   const date = cited && printed && cited.index < printed.start ? null : printed;
@@ -169,6 +171,28 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
     if (promulgates) header.promulgates = promulgates;
   }
   return header;
+}
+
+/**
+ * The header a copy's own title runs into (`قانون تأسيس الجمعيات المغرب ظهير شريف رقم 1.58.376
+ * الصادر في …`: a web page's title, then the dahir's header): the keyword right before the
+ * text's `رقم`, when it is not the one the line opens with and no word cites it (`بتنفيذ قانون
+ * رقم …`), opens the header; the words before it are kept in a note. Null when there is none.
+ */
+function innerHeaderAr(title: string, rest: string, numberAt: number): TextHeader | null {
+  const words = [...rest.slice(0, numberAt).matchAll(/\S+/gu)];
+  for (let k = words.length - 1; k >= Math.max(1, words.length - 4); k--) {
+    const from = words[k]!.index;
+    const inner = readHeaderKeywordAr(rest.slice(from));
+    if (!inner || rest.slice(from + inner.length, numberAt).trim() !== '') continue;
+    if (CITING_WORDS.test(words[k - 1]![0])) return null;
+    const at = title.indexOf(rest.slice(from, from + inner.length));
+    const header = at > 0 ? parseTextHeaderAr(title.slice(at)) : null;
+    if (!header) return null;
+    header.notes.push(`"${title.slice(0, at).trim()}" before the header: a copy's own title, kept out of it`);
+    return header;
+  }
+  return null;
 }
 
 /**
@@ -238,6 +262,7 @@ const AUTHORITY_LINE_WORDS = 8;
  */
 export function isBodyMarkerAr(line: string): boolean {
   const s = line.trim();
+  if (isLineOf(s, HEADING_TITLES_AR)) return true;
   const words = s.split(/\s+/);
   if (matchWord(words[0] ?? '', 'وزير') > 0 && words.length <= AUTHORITY_LINE_WORDS && /[،,؛]$/u.test(s))
     return true;
@@ -250,10 +275,26 @@ export function isBodyMarkerAr(line: string): boolean {
 /** Group headings of the Arabic edition: no capitals to tell them, so they are listed. */
 const GROUP_HEADINGS_AR = ['نصوص عامة', 'نصوص خاصة', 'إعلانات وبلاغات', 'بلاغات', 'إعلانات'];
 
+/** Headings a code prints on a line of their own without `الباب` or `القسم`: its body opens with one, so a title never runs into it. */
+const HEADING_TITLES_AR = [
+  'أحكام تمهيدية',
+  'أحكام عامة',
+  'أحكام انتقالية وختامية',
+  'أحكام انتقالية',
+  'أحكام ختامية',
+  'أحكام مختلفة',
+  'ديباجة',
+];
+
+/** Whether a line is one of `phrases` and nothing more (but a final `.` or `:`). */
+function isLineOf(line: string, phrases: readonly string[]): boolean {
+  const s = line.trim().replace(/[.:]$/, '');
+  return phrases.some((h) => matchPhrase(s, h)?.length === s.length);
+}
+
 /** Whether a line is a group heading of the Arabic edition (`نصوص عامة`). */
 export function isGroupHeadingAr(line: string): boolean {
-  const s = line.trim().replace(/[.:]$/, '');
-  return GROUP_HEADINGS_AR.some((h) => matchPhrase(s, h)?.length === s.length);
+  return isLineOf(line, GROUP_HEADINGS_AR);
 }
 
 /**
@@ -261,8 +302,11 @@ export function isGroupHeadingAr(line: string): boolean {
  * (Arabic `؛` and `؟` too), or a group heading, which Arabic cannot mark with capitals.
  */
 export function closesBlockAr(previous: string): boolean {
-  return closesBlock(previous) || isGroupHeadingAr(previous);
+  return closesBlock(previous) || isGroupHeadingAr(previous) || SEPARATOR_DEBRIS.test(previous.trim());
 }
+
+/** The stars printed between a dahir and its loi (`*`, `*   *`) as OCR reads them: a few one- or two-letter tokens (`ا ب`, `اد د`). */
+const SEPARATOR_DEBRIS = /^(?:\S{1,2}\s*){1,3}$/u;
 
 /** Words of a header line in which its number and `صادر في` are looked for. */
 const DATED_WITHIN_WORDS = 12;

@@ -208,18 +208,37 @@ const BODY_OPENINGS = [
   'est promulgué',
 ];
 
+/**
+ * The authority an arrêté or a décision opens with, printed in capitals (`LE MINISTRE DE
+ * L'INTÉRIEUR,`, `LA MINISTRE DE L'ÉCONOMIE ET DES FINANCES,`): a body opening, unlike an
+ * article's sentence in lower case (`Le ministre de l'intérieur est chargé de l'exécution …`).
+ */
+const AUTHORITIES = [
+  'le ministre',
+  'la ministre',
+  'les ministres',
+  "le secrétaire d'état",
+  "la secrétaire d'état",
+  'le haut commissaire',
+];
+
+/** Whether `s` starts with one of `phrases`, a whole word at its end. */
+function startsWithPhrase(s: string, phrases: readonly string[]): boolean {
+  return phrases.some((phrase) => {
+    const m = matchPhrase(s, phrase);
+    return m !== null && !/^\p{L}/u.test(s.slice(m.length));
+  });
+}
+
 /** Enacting words, alone on their line (`DÉCRÈTE :`), unlike the text types they resemble. */
 const ENACTING_WORDS = ['décrète', 'arrête', 'décide', 'a décidé ce qui suit', 'arrêtent', 'décident'];
 
-/** Whether a line opens the body of a text (`Vu …`, `DÉCRÈTE :`, `LOUANGE A DIEU SEUL !`…). */
+/** Whether a line opens the body of a text (`Vu …`, `DÉCRÈTE :`, `LOUANGE A DIEU SEUL !`, `LE MINISTRE DE …,`…). */
 export function isBodyMarker(line: string): boolean {
   const s = line.trim();
-  const opens = BODY_OPENINGS.some((marker) => {
-    const m = matchPhrase(s, marker);
-    return m !== null && !/^\p{L}/u.test(s.slice(m.length));
-  });
   return (
-    opens ||
+    startsWithPhrase(s, BODY_OPENINGS) ||
+    (isMostlyUpperCase(s) && startsWithPhrase(s, AUTHORITIES)) ||
     ENACTING_WORDS.some((words) => {
       const m = matchPhrase(s, words);
       return m !== null && /^\s*:?\s*$/.test(s.slice(m.length));
@@ -247,7 +266,10 @@ export function headerSpan(
   let end = start + 1;
   while (end < lines.length && end - start < MAX_TITLE_LINES && !endsSentence(lines[end - 1]!)) {
     const next = lines[end]!;
-    if (isBoundary(next) || isBodyMarker(next) || isMostlyUpperCase(next)) break;
+    // After a comma, a line in lower case goes on with the sentence: `… la République du
+    // Sénégal,` / `fait à Rabat le 20 septembre 2006.` names a treaty, no signature block.
+    const goesOn = /,\s*$/.test(lines[end - 1]!) && /^\p{Ll}/u.test(next.trim());
+    if (!goesOn && (isBoundary(next) || isBodyMarker(next) || isMostlyUpperCase(next))) break;
     end++;
   }
   return end - start;
