@@ -275,4 +275,28 @@ Art : 3 - Le fonctionnaire est vis--vis de l'administration dans une situation s
     ]);
     expect(parsed.texts[0]!.articles[0]!.body).toMatch(/^Tout Marocain a droit/);
   });
+
+  it('takes no day a wrapped line ends with for a sommaire page (real copy 019 as its text-layer PDF reads)', () => {
+    // `… le dahir n° 1-94-124 du 14` / `ramadan 1414 …` and `… décision n° 815-2011 du 12` /
+    // `chaabane 1432 …` looked like two entries ending with pages: the dahir and the
+    // Constitution were taken for a sommaire's and lost.
+    const page = [
+      'BULLETIN O1 964 bis ~ 28 chaabane I TEXTES GENERAUX Dahir n° 1-11-91 du 27 chaabane 1432 (29',
+      'juillet 2011) portant promulgation du texte de la Constitution LOUANGE A DIEU SEUL ! (Grand Sceau',
+      'de Sa Majesté Mohammed V1) Que lon sache par les présentes — Puisse Dieu en clever et en fortifier la',
+      'teneur ! Que Notre Majesté Chérifienne ; Vu la Constitution, notamment ses articles 29 et 105; Vu le',
+      'dahir n° 1-11-82 du 14 rejeb 1432 (17 juin 2011) soumettant référendum le projet de la Constitution ; Vu',
+      'la loi organique n° 29-93 relative au Conseil constitutionnel, promulguée par le dahir n° 1-94-124 du 14',
+      'ramadan 1414 (25 février 1994), telle qu’elle a été modifiée et complétée, notamment ses articles 36 et',
+      '37 ; Vu les résultats du référendum sur le projet de la Constitution qui 2 eu lieu le vendredi 28 rejeb',
+      '1432 (Ier juillet 2011), proclamés par le Conseil constitutionnel par décision n° 815-2011 du 12',
+      'chaabane 1432 (14 juillet 2011), A DECIDE CE QUI SUIT : Est promulgué et sera publié au Bulletin',
+      'officiel, & la suite du présent dahir, le texte de la Constitution, tel qu’adopté par voie de référendum le',
+      'vendredi 28 rejeb 1432 (1¢ juillet 2011). Fait 4 Tétouan, le 27 chaabane 1432 (29 juillet 2011).',
+      'N° 5964 is 28 chaabane 1432 (30-7-2011) PREAMBULE Fidéle & son choix iméversible de construire un Etat',
+    ].join('\n');
+    const parsed = parseBulletin(pagesFromText([page]), recordFor('copy-019.pdf'));
+    expect(parsed.texts.map((t) => t.id)).toEqual(['dahir-1-11-91', 'constitution-2011']);
+    expect(parsed.warnings.join('\n')).not.toMatch(/the sommaire lists it/);
+  });
 });

@@ -112,7 +112,8 @@ function untitledStart(lines: readonly BodyLine[], boundaries: SommaireBoundarie
   for (let i = 0; i < lines.length && lines[i]!.pageIndex === firstPage; i++) {
     if (boundaries.isBodyEvidence(lines[i]!.text)) break;
     const page = entryPage(lines[i]!.text, boundaries);
-    if (!page) continue;
+    // `… Vu le dahir n° 1-11-82 du 14` / `rejeb 1432 (17 juin 2011)`: a day, not a page (copy 019).
+    if (!page || opensDate(page.page, lines[i + 1]?.text, boundaries)) continue;
     const upTo = (from: number) => [...lines.slice(from, i).map((l) => l.text), page.title].join(' ');
     // The header's first line: the last one of the entry's lines from which it still reads as a header.
     let at = i;
