@@ -171,8 +171,10 @@ export function cutInlineArticlesAr<T extends { text: string }>(lines: readonly 
  */
 function withBisOfHeading<T extends { text: string }>(out: T[], line: T): T {
   const above = out.at(-1);
-  const bis = above && readArticleHeadingAr(above.text)?.rest === '' ? bisWord(line.text) : null;
-  if (!above || !bis || /-bis$/.test(readArticleHeadingAr(above.text)!.number)) return line;
+  const bis = above ? bisWord(line.text) : null;
+  // Only a line opening with the word pays for reading the heading above it.
+  const heading = above && bis ? readArticleHeadingAr(above.text) : null;
+  if (!above || !bis || heading?.rest !== '' || /-bis$/.test(heading.number)) return line;
   out[out.length - 1] = { ...above, text: `${above.text} ${bis.trim()}` };
   return { ...line, text: line.text.slice(bis.length).trim() };
 }
