@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- bo-pages [--split dev|test|test2|test3|test4] [--rendering text-layer|scan] [--seed S] [--keep DIR] [--json]`:
+ * `npm run bench -- bo-pages [--split dev|test|test2|test3|test4|test5] [--rendering text-layer|scan] [--seed S] [--keep DIR] [--json]`:
  * the real page copies of fixtures/real/bo-pages, each rendered as a PDF (text layer, and
  * scan), ingested through the real pipeline into an archive of its own, and scored against its
  * hand-checked truth, per split: texts P/R, articles R, issue number right, issue date right

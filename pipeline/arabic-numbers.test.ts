@@ -147,6 +147,11 @@ describe('merging the second reading of a line', () => {
       ['3).', '0'],
       // The year ran into the day (1430 (11 → 1191430).
       ['0 (11 يناير 2009) بتحديد شروط استيراد البذور.', '1191430 يناير 2009) بتحديد شروط استيراد البذون 7'],
+      // A day no month has (issue 22's real-law scan, seed 15: the Orders dahir's bold title line).
+      [
+        'ظهير شريف رقم 1.00.218 صادر في 2 ربيع الأول 1 (5 يونيو',
+        'ظهير شريف رقم 1.00.218 صادر في 2 بيع الأول 1421 (58 يونيو',
+      ],
     ]);
   });
 

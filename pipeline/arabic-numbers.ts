@@ -33,6 +33,9 @@ const SHORT_YEAR = new RegExp(
 /** A text's number after `رقم` with fewer than four digits: they read `2.13.580`, `87.13`, never `3`. */
 const SHORT_TEXT_NUMBER = /رقم\s+[\p{Nd}.\-/]+/gu;
 
+/** Left-to-right and right-to-left marks tesseract puts around runs of the other direction. */
+const DIRECTION_MARKS = /[\u200e\u200f\u202a-\u202e]/gu;
+
 /** A text's number after `رقم` as the gazette prints it: `4050.14`, `55.99`, `2.09.457`. */
 const TEXT_NUMBER_SHAPE = /^(?:\p{Nd}{1,4}\.\p{Nd}{2}|\p{Nd}\.\p{Nd}{2}\.\p{Nd}{1,4})$/u;
 
@@ -42,8 +45,16 @@ const TEXT_NUMBER_SHAPE = /^(?:\p{Nd}{1,4}\.\p{Nd}{2}|\p{Nd}\.\p{Nd}{2}\.\p{Nd}{
  * OCR time (docs/ocr-preprocessing.md).
  */
 export function hasDamagedNumber(text: string): boolean {
-  if (TRUNCATED_NUMBER.test(text) || SHORT_YEAR.test(text)) return true;
-  return [...text.matchAll(SHORT_TEXT_NUMBER)].some((m) => {
+  return TRUNCATED_NUMBER.test(text) || SHORT_YEAR.test(text) || hasDamagedTextNumber(text);
+}
+
+/**
+ * Whether a text's number after `رقم` is not whole: fewer than four digits, or not shaped as
+ * the gazette prints one (`١8`, `420504`). The direction marks tesseract puts around a run of
+ * Arabic-Indic digits (`رقم \u200e١8\u200f`) do not hide it.
+ */
+export function hasDamagedTextNumber(text: string): boolean {
+  return [...text.replace(DIRECTION_MARKS, '').matchAll(SHORT_TEXT_NUMBER)].some((m) => {
     const number = m[0].replace(/^رقم\s+/u, '');
     return (number.match(/\p{Nd}/gu)?.length ?? 0) < 4 || !TEXT_NUMBER_SHAPE.test(number.replace(/\.$/u, ''));
   });
@@ -96,9 +107,6 @@ export function rereadRegions(
   return [whole, band(bbox.y, lineHeight), band(bbox.y + bbox.h - lineHeight, lineHeight)];
 }
 
-/** Left-to-right and right-to-left marks tesseract puts around runs of the other direction. */
-const DIRECTION_MARKS = /[\u200e\u200f\u202a-\u202e]/gu;
-
 /**
  * A line as words (tokens with a letter) and, around them, the gaps where numbers sit
  * (a number glued to the next word, `3)بتحديد`, is taken apart):
@@ -119,7 +127,8 @@ function splitAtWords(line: string): { words: string[]; gaps: string[][] } {
   return { words, gaps };
 }
 
-const digitsOf = (token: string): string => token.replace(/\P{Nd}/gu, '');
+/** A token's digits, in Western digits: page context may read a figure in the Arabic-Indic set (`١8`). */
+const digitsOf = (token: string): string => toWesternDigits(token).replace(/\P{Nd}/gu, '');
 
 /** Whether `short` is `long` with digits left out: what page context does to a number. */
 function isSubsequence(short: string, long: string): boolean {
@@ -168,6 +177,22 @@ function reshapes(read: string[], reread: string[]): boolean {
   );
 }
 
+/** The first words of the month names: a number just before one is a day. */
+const MONTH_OPENINGS = new Set(
+  [...HIJRI_MONTHS_AR, ...GREGORIAN_MONTHS_AR].flat().map((name) => name.split(' ')[0]!),
+);
+
+/**
+ * Whether a gap's last number, read before the word `next`, is a day no month has: the raw-line
+ * reading of a bold `(5 يونيو` once gave `(58 يونيو`, a digit more that no date can hold.
+ */
+function impossibleDay(gap: readonly string[], next: string | undefined): boolean {
+  const day = digitsOf(gap.at(-1) ?? '');
+  return (
+    next !== undefined && MONTH_OPENINGS.has(next) && day !== '' && (Number(day) === 0 || Number(day) > 31)
+  );
+}
+
 /** Whether two readings of a word are the same word: one letter off at most, none in short words. */
 const sameWord = (a: string, b: string): boolean =>
   a === b || (Math.min(a.length, b.length) > 3 && distance(a, b) <= 1);
@@ -212,10 +237,13 @@ const MIN_SAME_WORDS = 0.5;
  * stay those of the first reading (more confident in context), and the numbers between two
  * words are taken from the second where they complete the first ({@link completes}: `4 (13`
  * → `1434 (13`, `3))` → `2013)`) or, after `رقم`, give a text number its shape back
- * ({@link reshapes}: `420504` → `4050.14`). The words of both readings are paired in order
- * (a word lost or split in one reading does not shift the others); at least half of the
- * first's must find a twin spelt alike, and a gap is only compared with the gap between the twins of
- * its two neighbouring words, or the first reading is kept whole.
+ * ({@link reshapes}: `420504` → `4050.14`). Digits compare in Western form: page context
+ * reads some figures of a bold number in the Arabic-Indic set (`١8` → `1.00.218`). A day
+ * before a month's name is never completed past 31 ({@link impossibleDay}). The words of both
+ * readings are paired in order (a word lost or split in one reading does not shift the
+ * others); at least half of the first's must find a twin spelt alike, and a gap is only
+ * compared with the gap between the twins of its two neighbouring words, or the first
+ * reading is kept whole.
  */
 export function mergeReread(read: string, reread: string): string {
   const first = splitAtWords(read);
@@ -233,6 +261,7 @@ export function mergeReread(read: string, reread: string): string {
   const gaps = first.gaps.map((gap, i) => {
     const twin = twinGap(i);
     if (!twin) return gap;
+    if (impossibleDay(twin, first.words[i])) return gap;
     return completes(gap, twin) || (first.words[i - 1] === 'رقم' && reshapes(gap, twin)) ? twin : gap;
   });
   if (gaps.every((gap, i) => gap === first.gaps[i])) return read;

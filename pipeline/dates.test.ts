@@ -184,3 +184,56 @@ describe('Hijri and Gregorian read apart, checked against each other (issue 16)'
     });
   });
 });
+
+describe('a Gregorian twin whose opening parenthesis OCR lost (issue 16, fifth round)', () => {
+  it('checks the twin still: a Hijri day OCR cut is not turned silently into another date', () => {
+    // Real copy 038 (adala, BO n° 6158) as OCR read its raster: `26 رجب 1434 (6 يونيو 2013)`
+    // became `6رجب 1434 60 يونيو 2013)`. From the Hijri date alone: 2013-05-16, a month early.
+    const date = parseArabicDate('الجريدة الرسمية عدد 6158 الصادرة بتاريخ 6رجب 1434 60 يونيو 2013)');
+    expect(date?.gregorian).not.toBe('2013-05-16');
+    expect(date?.conflict).toBeDefined();
+    expect(date?.notes.join(' ')).toMatch(/disagree/);
+  });
+
+  it('reads a whole twin with no opening parenthesis as a twin', () => {
+    expect(parseArabicDate('صادر في 3 جمادى الأولى 1378 15 نونبر 1958)')).toMatchObject({
+      gregorian: '1958-11-15',
+      confidence: 1,
+    });
+    expect(parseFrenchDate('du 3 joumada I 1378 15 novembre 1958)')).toMatchObject({
+      gregorian: '1958-11-15',
+      confidence: 1,
+    });
+  });
+
+  it('leaves a later date that is no twin alone', () => {
+    // A Hijri date with no twin, then other words and a date of another thing.
+    const date = parseFrenchDate('du 3 joumada I 1378 relatif au 15 janvier 1960');
+    expect(date?.gregorian).toBe(parseFrenchDate('du 3 joumada I 1378')?.gregorian);
+    expect(date?.conflict).toBeUndefined();
+    expect(date?.notes).toEqual(['no Gregorian date printed: computed from the Hijri date']);
+  });
+});
+
+describe('a Gregorian twin whose month OCR left no word of (issue 16, fifth round)', () => {
+  it('takes the day and year printed, the month from the Hijri date, with a note', () => {
+    // Real copy 061 (BO n° 6388): `(20 août 2015)` read `(20 a t 2015)`; the Hijri date alone gives the 19th.
+    const date = parseFrenchDate('Cent-quatriéme année — N° 6388 4 kaada 1436 (20 a t 2015) ISSN');
+    expect(date).toMatchObject({ gregorian: '2015-08-20', hijriText: '4 kaada 1436' });
+    expect(date?.confidence).toBeLessThan(1);
+    expect(date?.notes.join(' ')).toMatch(/month not read/);
+  });
+
+  it('keeps both readings when the day printed fits no month beside the Hijri date', () => {
+    const date = parseFrenchDate('4 kaada 1436 (5 a t 2015)');
+    expect(date?.conflict).toBeDefined();
+    expect(date?.gregorian).toBeNull();
+  });
+});
+
+describe('a year with a dash glued to it (issue 16, fifth round)', () => {
+  it('reads the year of a date closed by a dash, and keeps figures with inner dashes whole', () => {
+    expect(parseArabicDate('المؤرخ في 19 شتنبر 1958-')?.gregorian).toBe('1958-09-19');
+    expect(parseFrenchDate('2 chaoual 1429 (2-10-2008)')?.gregorian).toBe('2008-10-02');
+  });
+});

@@ -81,7 +81,8 @@ function tokenize(s: string): Token[] {
   const tokens: Token[] = [];
   for (const m of s.matchAll(/[()]|[\d٠-٩]+(?=[\u0621-\u064A])|[^\s()]+/g)) {
     // Leading marks too: OCR reads specks before a day as dots (`...4 جمادى الأولى 1424`).
-    const bare = m[0] === '(' || m[0] === ')' ? m[0] : m[0].replace(/^[.…·]+|[,;.:]+$/g, '');
+    // Trailing dashes too: a note set between dashes glues the last to its year (`1958-`).
+    const bare = m[0] === '(' || m[0] === ')' ? m[0] : m[0].replace(/^[.…·]+|[,;.:]+$|(?<=\d)[-–—]+$/g, '');
     tokens.push({ text: m[0], bare, start: m.index, end: m.index + m[0].length });
   }
   return tokens;
@@ -331,7 +332,8 @@ function nearest<T>(
 /** What the parenthesis after a Hijri date holds when it is no whole Gregorian date: the parts read. */
 interface PartialTwin {
   day: number | null;
-  month: number;
+  /** Null when OCR left no word of it: then day and year were read ({@link monthLost}). */
+  month: number | null;
   year: number | null;
   /** Index of the last token of the twin, its `)` when there is one. */
   last: number;
@@ -362,13 +364,26 @@ function readPartialTwin(tokens: Token[], open: number, vocab: DateVocabulary): 
     };
   }
   const at = inside.findIndex((t) => readGregorianMonth(t.bare, vocab));
-  if (at < 0) return null;
+  if (at < 0) return monthLost(inside, last === close ? last : -1, vocab);
   return {
     day: at > 0 ? (readDay(inside[at - 1]!.bare, vocab)?.day ?? null) : null,
     month: readGregorianMonth(inside[at]!.bare, vocab)!.month,
     year: readYear(inside[at + 1]?.bare ?? '', 1900, 2100)?.year ?? null,
     last,
   };
+}
+
+/**
+ * A closed twin whose month OCR left no word of (`(20 a t 2015)` for `(20 août 2015)`): its day
+ * and year read, the month for the Hijri date to settle. Null unless the parenthesis closes
+ * (`last`, -1 when it does not) on day, letters and year.
+ */
+function monthLost(inside: readonly Token[], last: number, vocab: DateVocabulary): PartialTwin | null {
+  if (last < 0 || inside.length < 3) return null;
+  const day = readDay(inside[0]!.bare, vocab);
+  const year = readYear(inside.at(-1)!.bare, 1900, 2100);
+  const letters = inside.slice(1, -1).every((t) => /^\p{L}{1,4}$/u.test(t.bare));
+  return day && year && letters ? { day: day.day, month: null, year: year.year, last } : null;
 }
 
 /** A Hijri date as read, before it is checked against its twin. */
@@ -462,11 +477,12 @@ function pad(n: number): string {
 function checkPartial(read: HijriRead, twin: PartialTwin, vocab: DateVocabulary): Checked {
   const near = hijriToGregorian(read.h);
   const confidence = Math.min(read.confidence, 0.6);
-  const printed = `${twin.year ?? '????'}-${pad(twin.month)}${twin.day ? `-${pad(twin.day)}` : ''}`;
+  const printed = `${twin.year ?? '????'}-${twin.month ? pad(twin.month) : '??'}${twin.day ? `-${pad(twin.day)}` : ''}`;
   if (!near) return conflicting(read, printed, null, confidence);
+  if (twin.month === null) return checkMonthLost(read, twin, near, printed, confidence);
   const years = twin.year ? [twin.year] : [-1, 0, 1].map((d) => Number(near.slice(0, 4)) + d);
   const days = twin.day ? [twin.day] : Array.from({ length: 31 }, (_, d) => d + 1);
-  const candidates = years.flatMap((y) => days.flatMap((d) => isoOf(y, twin.month, d) ?? []));
+  const candidates = years.flatMap((y) => days.flatMap((d) => isoOf(y, twin.month!, d) ?? []));
   const lost = [twin.day ? null : 'day', twin.year ? null : 'year'].filter(Boolean).join(' and ');
   const agreeing = candidates.filter((c) => calendarsAgree(read.h, c));
   if (!twin.day && agreeing.length > 0) {
@@ -505,6 +521,36 @@ function checkPartial(read: HijriRead, twin: PartialTwin, vocab: DateVocabulary)
         ],
       };
     }
+  }
+  return conflicting(read, printed, null, confidence);
+}
+
+/**
+ * A twin whose day and year were read but not its month: the day of that year, in the month of
+ * the date the Hijri one gives or a month beside it, that agrees with the Hijri date; only when
+ * exactly one does, with a note. Else both readings are kept.
+ */
+function checkMonthLost(
+  read: HijriRead,
+  twin: PartialTwin,
+  near: string,
+  printed: string,
+  confidence: number,
+): Checked {
+  const month = Number(near.slice(5, 7));
+  const candidates = [month - 1, month, month + 1]
+    .filter((m) => m >= 1 && m <= 12)
+    .flatMap((m) => isoOf(twin.year!, m, twin.day!) ?? []);
+  const agreeing = candidates.filter((c) => calendarsAgree(read.h, c));
+  if (agreeing.length === 1) {
+    return {
+      read,
+      gregorian: agreeing[0]!,
+      confidence: Math.min(confidence, 0.6),
+      notes: [
+        `Gregorian month not read (${printed}): ${agreeing[0]} from the Hijri date, day and year agreeing`,
+      ],
+    };
   }
   return conflicting(read, printed, null, confidence);
 }
@@ -599,10 +645,13 @@ function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): Parse
     printedMonth: month.printed,
     confidence: Math.min(day.confidence, month.confidence, year.confidence),
   };
-  const open = yearAt + 1;
-  const hasTwin = tokens[open]?.bare === '(' || isOneOf(tokens[open], vocab.twinWords);
-  const whole = hasTwin ? readGregorian(tokens, open + 1, vocab) : null;
-  const partial = hasTwin && !whole ? readPartialTwin(tokens, open, vocab) : null;
+  const after = yearAt + 1;
+  const hasTwin = tokens[after]?.bare === '(' || isOneOf(tokens[after], vocab.twinWords);
+  // `6رجب 1434 60 يونيو 2013)`: OCR lost the parenthesis (here into the day, `(6` read `60`);
+  // the twin is still there, the year read as the parenthesis that opens it.
+  const open = hasTwin ? after : lostParenthesisTwin(tokens, after, vocab) ? yearAt : -1;
+  const whole = open >= 0 ? readGregorian(tokens, open + 1, vocab) : null;
+  const partial = open >= 0 && !whole ? readPartialTwin(tokens, open, vocab) : null;
   let checked: Checked;
   let end = tokens[yearAt]!.end;
   if (whole) {
@@ -636,6 +685,21 @@ function readHijriDate(tokens: Token[], i: number, vocab: DateVocabulary): Parse
     notes: checked.notes,
     ...(checked.conflict ? { conflict: checked.conflict } : {}),
   };
+}
+
+/**
+ * Whether the tokens after a Hijri date's year are its Gregorian twin with the opening
+ * parenthesis lost: figures, a Gregorian month, then the twin's year or its closing
+ * parenthesis (`1434 60 يونيو 2013)`). Another date further on is no twin.
+ */
+function lostParenthesisTwin(tokens: readonly Token[], at: number, vocab: DateVocabulary): boolean {
+  const day = tokens[at]?.bare ?? '';
+  const next = tokens[at + 2]?.bare ?? '';
+  return (
+    /^[\dOolI]{1,2}$/.test(day) &&
+    readGregorianMonth(tokens[at + 1]?.bare ?? '', vocab) !== null &&
+    (next === ')' || (/^\d{4}$/.test(next) && tokens[at + 3]?.bare === ')'))
+  );
 }
 
 /** Tokens before a Gregorian date within which a Hijri month name means its Hijri twin was printed. */

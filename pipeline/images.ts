@@ -428,3 +428,22 @@ export async function binariseForOcr(png: Buffer): Promise<Buffer> {
     .png({ compressionLevel: TRANSIENT_PNG_COMPRESSION })
     .toBuffer();
 }
+
+/**
+ * The page turned by `degrees` (clockwise when positive) at its own resolution: an askew page
+ * straightened for a second reading (pipeline/page-rereading.ts). The canvas grows to hold the
+ * whole turned page; the corners it gains are filled with the paper's own grey (the median
+ * level), not white: a white frame around grey paper makes tesseract's global threshold take
+ * the paper for ink, and a real typewritten page turned back on white read as nothing.
+ */
+export async function rotateForOcr(png: Buffer, degrees: number): Promise<Buffer> {
+  const sharp = await loadSharp();
+  const { density, data, info } = await greyPixels(png);
+  const paper = paperLevel(greyHistogram(data));
+  const image = sharp(data, { raw: { width: info.width, height: info.height, channels: 1 } })
+    .rotate(degrees, { background: { r: paper, g: paper, b: paper } })
+    .toColourspace('b-w');
+  return (density ? image.withDensity(density) : image)
+    .png({ compressionLevel: TRANSIENT_PNG_COMPRESSION })
+    .toBuffer();
+}

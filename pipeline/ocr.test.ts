@@ -1,6 +1,13 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { linesFromTesseract, pngSize, restoreFrenchDashes, type TesseractBlock } from './ocr.js';
+import {
+  linesFromTesseract,
+  pngSize,
+  restoreFrenchDashes,
+  type TesseractBbox,
+  type TesseractBlock,
+  type TesseractWord,
+} from './ocr.js';
 
 describe('tesseract output to lines', () => {
   it('flattens blocks → paragraphs → lines with page-fraction bboxes and 0..1 confidence', () => {
@@ -61,6 +68,62 @@ describe('tesseract output to lines', () => {
       'otisme, –',
       '" id. » 12',
       'sud () ©)',
+    ]);
+  });
+
+  it('keeps sentence punctuation in the flow of its line, and drops dust, marks above the line and far-off marks', () => {
+    // Words and boxes as tesseract read them on real pages of fixtures/real (pixels).
+    const line = (bbox: TesseractBbox, words: TesseractWord[]) => ({
+      text: words.map((w) => w.text).join(' '),
+      confidence: 80,
+      bbox,
+      words,
+    });
+    const blocks: TesseractBlock[] = [
+      {
+        paragraphs: [
+          {
+            lines: [
+              // 1881 print: a footnote call and its stop read apart from the word (`étrangers (1). Les`).
+              line({ x0: 558, y0: 2292, x1: 1911, y1: 2338 }, [
+                { text: 'étrangers', confidence: 93, bbox: { x0: 1623, y0: 2292, x1: 1802, y1: 2338 } },
+                { text: '‘.', confidence: 59, bbox: { x0: 1803, y0: 2292, x1: 1834, y1: 2326 } },
+                { text: 'Les', confidence: 96, bbox: { x0: 1855, y0: 2293, x1: 1911, y1: 2326 } },
+              ]),
+              // 1910 print: a dot of dust between two words.
+              line({ x0: 568, y0: 2715, x1: 1515, y1: 2775 }, [
+                { text: 'Roussillon.', confidence: 92, bbox: { x0: 568, y0: 2723, x1: 826, y1: 2759 } },
+                { text: ',', confidence: 19, bbox: { x0: 858, y0: 2765, x1: 860, y1: 2769 } },
+                { text: 'Fabrication', confidence: 96, bbox: { x0: 882, y0: 2715, x1: 1156, y1: 2763 } },
+              ]),
+              // 1910 print: a mark above the line's end.
+              line({ x0: 1689, y0: 3951, x1: 2674, y1: 4020 }, [
+                { text: 'mé-', confidence: 92, bbox: { x0: 2556, y0: 3975, x1: 2638, y1: 4010 } },
+                { text: ';', confidence: 23, bbox: { x0: 2666, y0: 3951, x1: 2674, y1: 3972 } },
+              ]),
+              // Typescript: a stop far from any word (a dance programme's column of dots).
+              line({ x0: 293, y0: 651, x1: 1757, y1: 681 }, [
+                { text: 'E', confidence: 0, bbox: { x0: 741, y0: 651, x1: 759, y1: 674 } },
+                { text: '.', confidence: 0, bbox: { x0: 933, y0: 652, x1: 948, y1: 666 } },
+                { text: 'gigue', confidence: 82, bbox: { x0: 1120, y0: 653, x1: 1207, y1: 681 } },
+              ]),
+              // An Arabic line (right to left): the semicolon before `قال`.
+              line({ x0: 0, y0: 0, x1: 990, y1: 71 }, [
+                { text: '»', confidence: 88, bbox: { x0: 319, y0: 20, x1: 320, y1: 44 } },
+                { text: '؛', confidence: 51, bbox: { x0: 279, y0: 25, x1: 283, y1: 43 } },
+                { text: 'قال', confidence: 92, bbox: { x0: 190, y0: 3, x1: 241, y1: 45 } },
+              ]),
+            ],
+          },
+        ],
+      },
+    ];
+    expect(linesFromTesseract(blocks, 3000, 4500).lines.map((l) => l.text)).toEqual([
+      'étrangers ‘. Les',
+      'Roussillon. Fabrication',
+      'mé-',
+      'E gigue',
+      '» ؛ قال',
     ]);
   });
 

@@ -7,6 +7,7 @@
 import {
   HEADING_REREAD_SCALES,
   hasDamagedNumber,
+  hasDamagedTextNumber,
   headingRereads,
   mergeReread,
   opensDatedHeader,
@@ -195,17 +196,13 @@ export async function readPage(
  * the page's sequence ({@link headingRereads}; these at several enlargements,
  * {@link HEADING_REREAD_SCALES}), and keeps the second reading where
  * {@link headingRereads} or {@link mergeReread} trusts it. A line boxed taller than the page's
- * lines is tried in further cuts until one reading changes it (docs/ocr-preprocessing.md).
+ * lines is tried in further cuts until one reading changes it (docs/ocr-preprocessing.md); a
+ * dated header whose text number is still misshapen ({@link hasDamagedTextNumber}) is read at
+ * the larger scales too, each reading merged into what the ones before gave.
  */
 async function rereadNumbers(png: Buffer, page: OcrResult, engine: OcrEngine): Promise<TextLine[]> {
   const gutter = findGutter(page.lines);
   const headings = headingRereads(page.lines, gutter);
-  const merge = (i: number, read: string, reread: string): string | null => {
-    const heading = headings.get(i);
-    if (heading) return heading(reread);
-    const text = mergeReread(read, reread);
-    return text !== read ? text : null;
-  };
   const chosen = page.lines.filter(
     (line, i) => headings.has(i) || hasDamagedNumber(line.text) || opensDatedHeader(line.text),
   );
@@ -216,14 +213,25 @@ async function rereadNumbers(png: Buffer, page: OcrResult, engine: OcrEngine): P
   return Promise.all(
     page.lines.map(async (line, i) => {
       if (!chosen.includes(line)) return line;
-      const scales = headings.has(i) ? HEADING_REREAD_SCALES : [1];
+      const heading = headings.get(i);
+      const dated = !heading && opensDatedHeader(line.text);
+      const scales = heading || dated ? HEADING_REREAD_SCALES : [1];
+      let text = line.text;
       for (const region of rereadRegions(line.bbox, page, gutter, lineHeight))
         for (const scale of scales) {
+          // A dated header is read larger only while its text number is misshapen: its id hangs on it.
+          if (dated && scale > 1 && !hasDamagedTextNumber(text)) continue;
           const again = await engine.recognize(await cut(region, scale), 'ara', { segmentation: 'line' });
-          const text = merge(i, line.text, again.lines.map((l) => l.text).join(' '));
-          if (text !== null) return { ...line, text };
+          const reread = again.lines.map((l) => l.text).join(' ');
+          if (heading) {
+            const fixed = heading(reread);
+            if (fixed !== null) return { ...line, text: fixed };
+            continue;
+          }
+          text = mergeReread(text, reread);
+          if (text !== line.text && !(dated && hasDamagedTextNumber(text))) return { ...line, text };
         }
-      return line;
+      return text === line.text ? line : { ...line, text };
     }),
   );
 }

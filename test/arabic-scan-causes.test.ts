@@ -6,10 +6,18 @@
  * dahir's number read right only in its cut-out line).
  */
 import { describe, expect, it } from 'vitest';
-import { headingRereads, mergeReread } from '../pipeline/arabic-numbers.js';
+import {
+  hasDamagedNumber,
+  hasDamagedTextNumber,
+  headingRereads,
+  mergeReread,
+} from '../pipeline/arabic-numbers.js';
 import { parseArabicDate } from '../pipeline/dates.js';
 import type { TextLine } from '../pipeline/model.js';
+import { type OcrEngine, pngSize } from '../pipeline/ocr.js';
+import { readPage } from '../pipeline/pages.js';
 import { readArticleHeadingAr } from '../pipeline/structure/articles-ar.js';
+import { readRunningHeaderAr } from '../pipeline/structure/masthead-ar.js';
 import { parseBulletin } from '../pipeline/structure/parse-bulletin.js';
 import { stripRunningHeaders } from '../pipeline/structure/running-headers.js';
 import { pagesFromText, recordFor } from '../pipeline/structure/testing/test-helpers.js';
@@ -127,6 +135,138 @@ describe('bold lines of a multi-text page read again (issue 22)', () => {
   });
 });
 
+describe('a dahir’s number page context left with few of its digits (issue 22)', () => {
+  // Page 3 of the scan (seed 13): the Orders dahir's bold title line read in page context, then
+  // two cut-outs of it (its box is tall: the whole box and its top band) read as raw lines.
+  const read = 'ظهير شريف رقم \u200e١8\u200f صادر في 2 ربيع الأول 1 (5 يونيو';
+  const cuts = [
+    'ظهير شريف رقم 1.00.218 صادر في 2 ربيع الأول 1421 \u200e١\u200f',
+    'ظهير شريف رقم 1.00.218 صادر في 2 ربيع الأول 1421 \u200e١\u200f',
+  ] as const;
+
+  it('sees the number misshapen through the direction marks around its Arabic-Indic figure', () => {
+    expect(hasDamagedTextNumber(read)).toBe(true);
+    expect(hasDamagedNumber(read)).toBe(true);
+    expect(hasDamagedTextNumber(cuts[0])).toBe(false);
+  });
+
+  it('takes `1.00.218` for `١8`: the figures left, in Western form, are the number with digits lost', () => {
+    const merged = mergeReread(read, cuts[0]);
+    expect(merged).toBe('ظهير شريف رقم 1.00.218 صادر في 2 ربيع الأول 1 (5 يونيو');
+    expect(hasDamagedTextNumber(merged)).toBe(false);
+    expect(parseTextHeaderAr(`${merged} 2000) يتعلق بأوسمة المملكة.`)).toMatchObject({
+      type: 'dahir',
+      number: '1-00-218',
+    });
+  });
+
+  it('keeps `١8` flagged when the second reading does not hold its figures in order', () => {
+    // `8.00.210` holds 1 and 8, but not in that order, and shares two digits of six: no reading of `١8`.
+    const other = 'ظهير شريف رقم 8.00.210 صادر في 2 ربيع الأول 1421';
+    expect(mergeReread(read, other)).toBe(read);
+    expect(hasDamagedTextNumber(mergeReread(read, 'ظهير شريف رقم صادر في 2 ربيع الأول 1421'))).toBe(true);
+  });
+});
+
+describe('a dated header line read again larger while its text number is misshapen (issue 22)', () => {
+  // The page-context line is seed 13's (page 3); the cut-out readings are given in turn by the
+  // engine below: one that lost the number (as cuts of bold lines do), then the number read whole.
+  const title = 'ظهير شريف رقم \u200e١8\u200f صادر في 2 ربيع الأول 1 (5 يونيو';
+  const lines: TextLine[] = [
+    { text: 'الحمد لله وحده،', confidence: 0.9, bbox: { x: 0.35, y: 0.5, w: 0.1, h: 0.0128 } },
+    { text: title, confidence: 0.8, bbox: { x: 0.085, y: 0.574, w: 0.4, h: 0.0128 } },
+    { text: 'يعلم من ظهيرنا الشريف هذا', confidence: 0.9, bbox: { x: 0.17, y: 0.62, w: 0.29, h: 0.0128 } },
+  ];
+
+  async function readWith(readings: string[]): Promise<{ text: string; widths: number[] }> {
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 1240, height: 1754, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
+    const widths: number[] = [];
+    const engine: OcrEngine = {
+      size: 1,
+      recognize: async (image, _lang, options) => {
+        if (options?.segmentation !== 'line') return { lines, width: 1240, height: 1754, confidence: 0.85 };
+        widths.push(pngSize(image)!.width);
+        const text = readings[Math.min(widths.length - 1, readings.length - 1)]!;
+        return {
+          lines: [{ text, confidence: 0.8, bbox: { x: 0, y: 0, w: 1, h: 1 } }],
+          width: 1,
+          height: 1,
+          confidence: 0.8,
+        };
+      },
+      close: async () => {},
+    };
+    const page = { index: 3, width: 1240, height: 1754, textLayer: null, render: async () => png };
+    const read = await readPage(page, engine, { lang: 'ara', segmentation: 'page' });
+    return { text: read.lines.map((l) => l.text).find((t) => t.startsWith('ظهير'))!, widths };
+  }
+
+  it('takes the number from the reading twice as large when the first cut lost it', async () => {
+    const { text, widths } = await readWith([
+      'ظهير شريف رقم صادر في 2 ربيع الأول 1421 (5 يونيو',
+      'ظهير شريف رقم 1.00.218 صادر في 2 ربيع الأول 1421 (5 يونيو',
+    ]);
+    expect(text).toContain('رقم 1.00.218 صادر');
+    expect(widths).toHaveLength(2);
+    expect(widths[1]! / widths[0]!).toBeCloseTo(2, 1);
+  });
+
+  it('keeps the number flagged when no reading at any scale gives it', async () => {
+    const { text, widths } = await readWith(['ظهير شريف رقم صادر في 2 ربيع الأول 1421 (5 يونيو']);
+    expect(hasDamagedTextNumber(text)).toBe(true);
+    expect(widths).toHaveLength(3);
+  });
+});
+
+describe('an article whose heading OCR read into a body line (issue 22)', () => {
+  it('is named missing, never lost unsaid', () => {
+    // The Orders dahir printed with 60 articles (seed 13), p. 3974: its table's dot leaders read
+    // `7777…` ran lines across the gutter, and `المادة 51` came out `القادة 31` inside one of them.
+    const page = [
+      'ظهير شريف رقم 1.00.218 صادر في 2 ربيع الأول 1421 (5 يونيو',
+      '2000) يتعلق بأوسمة المملكة.',
+      'الحمد لله وحده،',
+      'أصدرنا أمرنا الشريف بما يلي:',
+      'المادة 49',
+      'تحدد بمرسوم حصص الأوسمة السنوية المخصصة للتوزيع.',
+      'المادة 50',
+      'فيما يخص كل حالة ,إجراء بحث عن سيرة المرشح والإجازات.',
+      'العسكدى 72227777777777777777777777777777 القادة 31 وام الأتمككاق الوا كيه ت',
+      'المادة 52',
+      'تسلم إلى الأفراد الذين تم تعيينهم أو ترقيتهم الأوسمة الممنوحة إليهم.',
+      'المادة 53',
+      'ينشر هذا الظهير الشريف بالجريدة الرسمية.',
+    ].join('\n');
+    const parsed = parseBulletin(pagesFromText([page], { language: 'ara' }), recordFor('bo-ar-5167.pdf'));
+    expect(parsed.texts.map((t) => [t.id, t.articles.map((a) => a.number)])).toEqual([
+      ['dahir-1-00-218', ['49', '50', '52', '53']],
+    ]);
+    expect(parsed.warnings).toContain(
+      'dahir-1-00-218: article 51 not found between 50 and 52 (p. 1): a heading may have been read into a body',
+    );
+  });
+});
+
+describe('a running header whose day OCR turned round to the issue number’s other side (issue 22)', () => {
+  it('reads `عدد 14-5167 شوال` as issue 5167 of 14 شوال, not as issue 14', () => {
+    // Pages 2 to 4 of the scan (seeds 13, 15, 17): each voted issue 14 against the masthead's 5167.
+    const header = readRunningHeaderAr('الجريدة الرسمية عدد 14-5167 شوال 1424 (8 دجنبر 2003)');
+    expect(header?.number).toBe('5167');
+    expect([header?.date?.hijriText, header?.date?.gregorian]).toEqual(['14 شوال 1424', '2003-12-08']);
+    // An issue number alone and a number with its suffix stay as they were.
+    expect(readRunningHeaderAr('الجريدة الرسمية عدد 5167 - 14 شوال 1424 (8 دجنبر 2003)')?.number).toBe(
+      '5167',
+    );
+    expect(readRunningHeaderAr('الجريدة الرسمية عدد 2404 مكرر 14 شوال 1424 (8 دجنبر 2003)')).toMatchObject({
+      number: '2404',
+      suffix: 'bis',
+    });
+  });
+});
+
 describe('the masthead’s title is no piece of a running header (issue 22)', () => {
   it('warns of the title alone in a body, not of the masthead that prints it under المملكة المغربية', () => {
     // Page 1 of the scan (seed 5) as OCR read it.
@@ -167,6 +307,25 @@ describe('a running header OCR damaged past its pattern (issue 22)', () => {
       '14 شوال 1424',
     ]);
     expect(stripped.lines.map((l) => l.text)).toEqual(PAGE.split('\n'));
+  });
+
+  it('reads `عدد` read `عدذ`, the day turned round to the number’s other side', () => {
+    // Page 4 of the scan (seed 7): the only header of the issue left without its number and date.
+    const page = pagesFromText([PAGE], { language: 'ara' })[0]!;
+    const header = (text: string, x: number) => ({
+      text,
+      confidence: 0.8,
+      bbox: { x, y: 0.045, w: 0.3, h: 0.01 },
+    });
+    const stripped = stripRunningHeaders({
+      ...page,
+      header: [header('الجريدة الرسمية عدذ 14-5167 شوال 1424 (8 دجنبر 2003)', 0.32), header('3972', 0.87)],
+    });
+    expect(stripped.header?.number).toBe('5167');
+    expect([stripped.header?.date?.gregorian, stripped.header?.date?.hijriText]).toEqual([
+      '2003-12-08',
+      '14 شوال 1424',
+    ]);
   });
 });
 

@@ -170,6 +170,14 @@ describe('letters stored as presentation forms, figures written right to left (c
     expect(parsed.warnings.join('\n')).not.toMatch(/the sommaire lists it/);
   });
 
+  it('opens a dahir whose header an excerpt’s issue note precedes, as the sovereign’s formula follows it (copy 090)', () => {
+    // `– الجريدة الرسمية عدد 2395 … –` ends with a dash, as a line leading into a citation does,
+    // and the header (`ظهير شريف رقم 1.58.250بسن …`) carries no date: only the formula after it tells.
+    const parsed = parseCopy(copy('090'), '090');
+    expect(parsed.texts.map((t) => t.id)).toEqual(['dahir-1-58-250']);
+    expect(parsed.texts[0]!.articles.map((a) => a.number)).toEqual(['1']);
+  });
+
   it('gives a heading back the `مكررة` OCR set on the next line, as printed or misread', () => {
     // A generated Arabic scan (seed 6262, loi 98-07): `المادة 5` / `مكورة لا يجوز …`.
     const lines = ['المادة 5', 'مكورة لا يجوز للمسؤولين عن المعالجة', 'المادة 6', 'مكونة من ثلاثة أعضاء'];

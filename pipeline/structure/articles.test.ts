@@ -58,6 +58,9 @@ describe('readArticleHeading', () => {
     ['Article 122 }', '122', 'Article 122', ''],
     ['à Article 166', '166', 'Article 166', ''],
     ['Article 12', '12', 'Article 12', ''],
+    // Real copy 046 (the Justice site's loi on medicine, flowed as one paragraph): no dash after the number.
+    ['Article 2 La médecine est une profession', '2', 'Article 2', 'La médecine est une profession'],
+    ["Article 5 L'association est", '5', 'Article 5', "L'association est"],
     // As tesseract read `ART. 4. – Tout membre …` on the scan of real copy 010: the period a comma.
     [
       "ART, 4. Tout membre d'une association qui n'est pas",
@@ -81,6 +84,8 @@ describe('readArticleHeading', () => {
     'article 12',
     'Article 9 (de la loi n° 43-20) est abrogé.',
     'conformément à Article 166 du code',
+    'Article 12 Dahir n° 1-58-376 du 15 novembre 1958',
+    'Artic1e 2 La médecine est',
   ])('not a heading: %s', (line) => {
     expect(readArticleHeading(line)).toBeNull();
   });

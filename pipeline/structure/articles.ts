@@ -99,7 +99,7 @@ export function readArticleHeading(line: string): ArticleHeading | null {
   const note = CONSOLIDATION_NOTE.exec(rest)?.[0] ?? '';
   const sep = SEPARATOR.exec(rest.slice(note.length))!;
   const after = rest.slice(note.length + sep[0].length);
-  if (!note && !sep[1] && !sep[2] && after) return null;
+  if (!note && !sep[1] && !sep[2] && after && !opensSentence(keyword, read, after)) return null;
   // Letters read as digits (`Il`, `lO`) pass only with a separator: `Il est …` is prose.
   if (read.confidence < 0.7 && !sep[1] && !sep[2]) return null;
   const number = canonicalArticleNumber(raw);
@@ -112,6 +112,20 @@ export function readArticleHeading(line: string): ArticleHeading | null {
     rest: after.trim(),
     confidence: Math.min(keyword.confidence, read.confidence, specks ? 0.8 : 1),
   };
+}
+
+/**
+ * Whether the words after a heading with no separator open the article's first sentence
+ * (`Article 2 La médecine est …`: web copies drop the dash): the keyword spelt whole, its
+ * figure read clean, then a capitalised word and a word in lower case. A citation goes on in
+ * lower case (`Article 9 de la loi …`), so it stays prose.
+ */
+function opensSentence(
+  keyword: { confidence: Confidence },
+  read: { confidence: Confidence },
+  after: string,
+): boolean {
+  return keyword.confidence === 1 && read.confidence === 1 && /^\p{Lu}[\p{Ll}'’]*\s+\p{Ll}{2}/u.test(after);
 }
 
 /** A consolidation note after an article's number, to its closing parenthesis or the end of the line. */
@@ -287,6 +301,22 @@ export function parseTextArticles(
     if (seen.has(a.number)) warnings.push(`article ${a.number} appears twice (p. ${a.page})`);
     seen.add(a.number);
   }
+  // A number the run of headings skips, found nowhere else in the text, is an article whose heading
+  // OCR read into a body line; one read after a greater one sits out of order: neither unsaid.
+  for (const [i, a] of articles.entries()) {
+    const [before, here] = [plain(articles[i - 1]?.number), plain(a.number)];
+    if (before === null || here === null) continue;
+    if (here < before)
+      warnings.push(`article ${here} read after article ${before} (p. ${a.page}): out of order`);
+    if (here <= before + 1 || here > before + MAX_SKIPPED + 1) continue;
+    const lost = Array.from({ length: here - before - 1 }, (_, k) => before + 1 + k).filter(
+      (n) => !seen.has(String(n)),
+    );
+    if (lost.length > 0)
+      warnings.push(
+        `article${lost.length > 1 ? 's' : ''} ${lost.join(', ')} not found between ${before} and ${here} (p. ${a.page}): a heading may have been read into a body`,
+      );
+  }
   return { articles, warnings };
 }
 
@@ -298,6 +328,9 @@ function withoutLeadingSeparator(line: BodyLine): BodyLine {
   const text = line.text.replace(/^\s*[.:]\s+/, '');
   return text && text !== line.text ? { ...line, text } : line;
 }
+
+/** A run of headings skipping more numbers than this is no article lost: a text printed in part, or another numbering. */
+const MAX_SKIPPED = 3;
 
 function plain(n: string | undefined): number | null {
   return n !== undefined && /^\d+$/.test(n) ? Number(n) : null;

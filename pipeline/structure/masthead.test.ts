@@ -237,6 +237,30 @@ describe('readMasthead', () => {
     ).toMatchObject({ number: '2852', date: '1967-06-28' });
   });
 
+  it('reads the notes of the fifth round’s real copies (bo-pages 077, 078, 081)', () => {
+    // A booklet's `B.O N 4800 du 1er juin 2000`, the sign a bare capital N.
+    expect(
+      masthead('1\n\nB.O N 4800 du 1er juin 2000\n\nDahir n 1-00-199 du 15 safar 1421 (19 mai 2000)'),
+    ).toMatchObject({ number: '4800', date: '2000-06-01' });
+    // The Justice site's later copies: the day of the week between `du` and the date.
+    expect(
+      masthead('Bulletin Officiel n° 5480 du Jeudi 7 Décembre 2006\n\nDahir n° 1-06-153 du 30 chaoual 1427'),
+    ).toMatchObject({ number: '5480', date: '2006-12-07' });
+    // An issue named by its day and month alone, over three lines: 12 is the day, no issue number.
+    const byDate = masthead(
+      'DAHIR n. 1-58-250 portant Code de la nationalit marocaine (B.O.\n\n12\nsept. 1958, p. 1492).\n\nCHAPITRE I',
+    );
+    expect(byDate.number).not.toBe('12');
+    expect(byDate.date).toBe('1958-09-12');
+    expect(byDate.warnings.join('\n')).toMatch(/named by its date alone/);
+    // As OCR read the scan: `B.0.` for `B.O.`.
+    expect(masthead('Code de la nationalit marocaine (B.0.\n12\nsept. 1958, p. 1492).').date).toBe(
+      '1958-09-12',
+    );
+    // A citation in a sentence is no note of the copy's issue.
+    expect(masthead('Vu le dahir publié au B.O. 12 sept. 1958, p. 1492 ;').date).toBeNull();
+  });
+
   it('flags a number and a date that contradict the series', () => {
     const m = masthead('Quatre-vingt-dix-huitième année – N° 2015 16 avril 2015\nSOMMAIRE');
     expect(m.warnings.join('\n')).toMatch(/n° 2015 dated 2015-04-16 contradicts the series/);

@@ -101,8 +101,9 @@ export function readRunningHeader(text: string, next?: string): RunningHeader | 
   // positions kept. The header's date follows its number: a date further on is the body's.
   const readDate = (s: string) => {
     const date = parseFrenchDate(s.replace(/^[\s–—~-]+/, (dashes) => ' '.repeat(dashes.length)));
-    // Between them at most a short word: `du`, a suffix OCR damaged (`5964 is 28 chaabane`).
-    return date && /^[\s–—~-]*(?:\p{L}{1,6}[\s–—~-]+)?$/u.test(s.slice(0, date.start)) ? date : null;
+    // Between them at most a short word: `du`, a suffix OCR damaged (`5964 is 28 chaabane`);
+    // and the day of the week the Justice site's later copies print (`n° 5480 du Jeudi 7 Décembre 2006`).
+    return date && HEADER_DATE_LEAD.test(s.slice(0, date.start)) ? date : null;
   };
   let date = readDate(rest);
   const joined = !date && next !== undefined ? `${rest} ${next.trim()}` : null;
@@ -128,6 +129,10 @@ export function readRunningHeader(text: string, next?: string): RunningHeader | 
     ...(merged ? { body } : {}),
   };
 }
+
+/** What may stand between a header's number and its date: a short word, then a day of the week. */
+const HEADER_DATE_LEAD =
+  /^[\s–—~-]*(?:\p{L}{1,6}[\s–—~-]+)?(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[\s,]+)?$/iu;
 
 /** The group headings under which the texts of an issue are printed. */
 export const GROUP_HEADINGS = 'TEXTES\\s+G[ÉE]N[ÉE]RAUX|TEXTES\\s+PARTICULIERS|AVIS\\s+ET\\s+COMMUNICATIONS';
@@ -370,14 +375,56 @@ function readFirstPageDate(page: PageArtefact): ParsedDate | null {
     const date = readSpanishDate(text);
     if (date) return date;
   }
+  // `(B.O.` / `12` / `sept. 1958, p. 1492)`: a note naming the issue by its date alone, over lines.
+  for (const [k, text] of top.entries()) {
+    const date = readDateOnlyNote(`${text} ${top[k + 1] ?? ''} ${top[k + 2] ?? ''}`);
+    if (date) return date;
+  }
   return null;
+}
+
+/** Months as a note abbreviates them (`sept.`), index 0 = January. */
+const MONTH_ABBREVIATIONS = [
+  'janv',
+  'f[ée]vr',
+  'mars',
+  'avr',
+  'mai',
+  'juin',
+  'juil',
+  'ao[uû]t',
+  'sept',
+  'oct',
+  'nov',
+  'd[ée]c',
+];
+const DATE_ONLY_NOTE = new RegExp(
+  `(?:^|\\()\\s*B\\.\\s?[O0]\\.?\\s+(\\d{1,2})\\s+(${MONTH_ABBREVIATIONS.map((m) => `(${m})`).join('|')})\\p{L}*\\.?\\s+(\\d{4})`,
+  'iu',
+);
+
+/**
+ * A note naming the issue by its date only, month abbreviated (`(B.O. 12 sept. 1958, p. 1492)`),
+ * at the start of a line or after a parenthesis: the issue's date, with a note. Null otherwise.
+ */
+function readDateOnlyNote(text: string): ParsedDate | null {
+  const m = DATE_ONLY_NOTE.exec(text);
+  if (!m) return null;
+  const month = m.slice(3, 15).findIndex((g) => g !== undefined) + 1;
+  return gregorianDate(m[15]!, month, m[1]!, { start: m.index, end: m.index + m[0].length }, 0.8, [
+    `the issue named by its date alone (${m[0].replace(/^\(?\s*/, '').replace(/\s+/g, ' ')}): no number printed`,
+  ]);
 }
 
 /**
  * The issue's title abbreviated, as reviews and consolidated copies print it, and the number
  * after it: `B.O n 4432 du …`, `B.O.R.M. (3103), 19/4/72` (Bulletin officiel du Royaume du Maroc).
  */
-const ABBREVIATED_TITLE = /^B\.\s?O\.?(?:\s?R\.\s?M\.?)?\s*(?:n[°ºo]?\s*)?\(?(\d{1,5})\)?[\s,]*(?:du\s+)?/u;
+const ABBREVIATED_TITLE =
+  /^B\.\s?O\.?(?:\s?R\.\s?M\.?)?\s*(?:[nN][°ºo]?\s*)?\(?(\d{1,5})\)?[\s,]*(?:du\s+)?/u;
+
+/** A month name or its abbreviation (`sept.`): the figures before it are a day, not an issue number. */
+const MONTH_AFTER = /^(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c)\p{L}*\.?(?:\s|$)/iu;
 
 /** `19/4/72`, `28-6-67`: a date of figures whose year is printed in two. */
 const SHORT_YEAR_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})(?!\d)/;
@@ -389,7 +436,8 @@ const SHORT_YEAR_DATE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{2})(?!\d)/;
  */
 function readAbbreviatedNote(text: string): RunningHeader | null {
   const m = ABBREVIATED_TITLE.exec(text);
-  if (!m) return null;
+  // `(B.O. 12 sept. 1958, p. 1492)`: an issue named by its date alone; 12 is its day.
+  if (!m || MONTH_AFTER.test(text.slice(m[0].length))) return null;
   const rest = text.slice(m[0].length);
   const note = readRunningHeader(`Bulletin officiel n° ${m[1]} du ${rest}`);
   if (!note || note.date) return note;
@@ -418,8 +466,10 @@ function readPublicationNote(page: PageArtefact): RunningHeader | null {
   for (const [k, { text }] of top.entries()) {
     for (const m of text.matchAll(/(?:^|[(]|[.!:,]\s)\s*(?=bulletin\s+officiel\s|B\.\s?O\b)/giu)) {
       const at = text.slice(m.index + m[0].length);
-      // A review's note runs on: its date may wrap onto the next line (`B.O.R.M. (3103),` / `19/4/72 : 638.`).
-      const note = readAbbreviatedNote(`${at} ${top[k + 1]?.text ?? ''}`) ?? readRunningHeader(at);
+      // A review's note runs on: its date may wrap onto the next line (`B.O.R.M. (3103),` / `19/4/72 : 638.`),
+      // or over two (`(B.O.` / `12` / `sept. 1958, p. 1492).`).
+      const runOn = `${at} ${top[k + 1]?.text ?? ''} ${top[k + 2]?.text ?? ''}`;
+      const note = readAbbreviatedNote(runOn) ?? readRunningHeader(at);
       if (note) return note;
     }
   }

@@ -9,7 +9,7 @@ import { bulletinId, fitsNumberSeries, textId } from '../ids.js';
 import type { Article, IntakeRecord, LegalText, PageArtefact, ParsedBulletin } from '../model.js';
 import { parseTextArticles, rejoinBrokenHeadings } from './articles.js';
 import { type EditionGrammar, FRENCH_GRAMMAR, grammarOf } from './editions.js';
-import { dropsFigures, matchWord } from './fuzzy.js';
+import { dropsFigures, matchPhrase, matchWord } from './fuzzy.js';
 import { type BodyLine, bodyLines, joinLines, type PrintedPages, printedPages } from './lines.js';
 import { readMasthead } from './masthead.js';
 import { pageMargins } from './paragraphs.js';
@@ -40,7 +40,7 @@ function headerAt(
   if (!g.readHeaderKeyword(line.text)) return null;
   const texts = lines.slice(index, index + MAX_TITLE_LINES).map((l) => l.text);
   const span = headerSpan(texts, 0, (l) => isBoundary(l, g));
-  const header = g.parseTextHeader(joinLines(texts.slice(0, span)));
+  const header = g.parseTextHeader(untilInlineBody(joinLines(texts.slice(0, span)), g));
   if (!header) return null;
   const previous = lines[index - 1];
   // A header never continues a sentence, but a page may end mid-sentence before one.
@@ -49,11 +49,48 @@ function headerAt(
   if (
     continues &&
     !g.isUnmistakableHeader(line.text) &&
-    !opensAfterOpenLine(header, previous.text, following, g)
+    !opensAfterOpenLine(header, previous.text, following, g) &&
+    !sovereignFollows(header, lines[index + span]?.text)
   )
     return null;
   return { header, span };
 }
+
+/**
+ * Whether a numbered header is followed at once by the sovereign's formula (`ظهير شريف رقم
+ * 1.58.250 بسن قانون …` / `الحمد لله وحده`): a citation never is, so the line before it, however
+ * open (an excerpt's lead-in, its issue note between dashes), does not make it one.
+ */
+function sovereignFollows(header: TextHeader, next: string | undefined): boolean {
+  return header.number !== null && next !== undefined && ROYAL_FORMULA.some((f) => matchPhrase(next, f));
+}
+
+/** Where a sentence ends inside a line and the next may open a text's body. */
+const SENTENCE_BREAK = /(?<=[.;:!?؛])\s+/gu;
+
+/**
+ * A header sentence without the body a copy flowed as one paragraph ran into its lines (`… relative
+ * à l'exercice de médecine 1. LOUANGE A DIEU SEUL! (Grand Sceau …) Que l'on sache …`): it ends where
+ * a clause after a sentence's end opens a body (the royal formula, `Vu …`, `DÉCRÈTE :`). What
+ * follows is the text's first body line ({@link afterTitle}).
+ */
+function untilInlineBody(joined: string, g: EditionGrammar): string {
+  for (const m of joined.matchAll(SENTENCE_BREAK)) {
+    const at = m.index + m[0].length;
+    if (g.isBodyMarker(joined.slice(at))) return joined.slice(0, at).trimEnd();
+  }
+  // The sovereign's formula opens a dahir's body even where no punctuation closed the title
+  // before it (`… حق تأسيس الجمعيات الحمد لله وحده يعلم من ظهيرنا …`): a title never says it.
+  for (const m of joined.matchAll(/\s+(?=\S)/gu)) {
+    const at = m.index + m[0].length;
+    if (ROYAL_FORMULA.some((f) => matchPhrase(joined.slice(at), f)))
+      return joined.slice(0, m.index).trimEnd();
+  }
+  return joined;
+}
+
+/** The formula a dahir's body opens with, in either edition (`ﷲ` read as `الله` too). */
+const ROYAL_FORMULA = ['louange à dieu', 'الحمد لله وحده', 'الحمد الله وحده'];
 
 /** Lines after a header within which the body of its text shows. */
 const FOLLOWING_LINES = 6;
@@ -137,7 +174,11 @@ export function parseTexts(
     const at = headerAt(lines, i, grammar);
     if (at) {
       const rest = afterTitle(lines.slice(i, i + at.span), at.header.title);
-      found.push({ header: at.header, start: lines[i]!, body: rest ? [rest] : [] });
+      const { beside, ...header } = at.header;
+      found.push({ header, start: lines[i]!, body: rest ? [rest] : [] });
+      // A text set beside it, its title read across the columns: the bodies that follow, read
+      // across them too, are kept with it, the last (both texts are flagged).
+      if (beside) found.push({ header: beside, start: lines[i]!, body: [] });
       i += at.span;
     } else {
       (found.at(-1)?.body ?? unplaced).push(lines[i]!);
@@ -198,7 +239,7 @@ export function parseTexts(
     byId.set(id, text);
     texts.push(text);
     if (header.promulgates) {
-      const loi = linkPromulgated(text, header.promulgates, byId, found, warnings);
+      const loi = linkPromulgated(text, header.promulgates, byId, found, warnings, body);
       if (loi && loi.number === null)
         splitPreamble(text, loi, body.slice(0, firstArticle < 0 ? body.length : firstArticle), grammar);
       if (loi) {
@@ -274,7 +315,11 @@ function afterTitle(spanned: readonly BodyLine[], title: string): BodyLine | nul
   const joined = joinLines(spanned.map((l) => l.text));
   const at = joined.indexOf(title);
   if (at < 0) return null;
-  const rest = joined.slice(at + title.length).trim();
+  // The period that closed the title is not the body's.
+  const rest = joined
+    .slice(at + title.length)
+    .replace(/^\s*[.;؛]/u, '')
+    .trim();
   return (rest.match(/\p{L}/gu)?.length ?? 0) >= MIN_LETTERS ? { ...spanned.at(-1)!, text: rest } : null;
 }
 
@@ -365,16 +410,26 @@ function linkPromulgated(
   byId: Map<string, LegalText>,
   found: readonly FoundText[],
   warnings: string[],
+  body: readonly BodyLine[],
 ): LegalText | null {
   // The Constitution or a treaty, without a number of its own, is dated by its dahir.
   const id = textId(cited.type, cited.number, { signedOn: dahir.signedOn, title: cited.title });
   dahir.promulgates = id;
   const own = found.some((f) => f.header.type === cited.type && f.header.number === cited.number);
+  // A loi cited without its number (`la loi n relative à …`: the copy dropped it).
+  const unnumbered = cited.number === null && NUMBERED_TYPES.includes(cited.type);
   // A loi whose title line and articles are both missing is not in the file (a copy of the dahir alone).
-  if (own || byId.has(id) || (cited.number !== null && dahir.articles.length === 0)) return null;
+  const absent =
+    dahir.articles.length === 0 &&
+    (cited.number !== null || (unnumbered && !namesInCapitals(body, cited.type)));
+  if (own || byId.has(id) || absent) return null;
   // A loi has a title line of its own, which was missed; the Constitution and treaties never have one.
   if (cited.number !== null)
     warnings.push(`${id}: its title line was not found; made from the promulgating ${dahir.id}`);
+  if (unnumbered)
+    warnings.push(
+      `${id}: the promulgating ${dahir.id} cites it with no number ("${cited.title.slice(0, 60)}…"): made from the dahir, kept without a number, for an archivist`,
+    );
   const loi: LegalText = {
     ...dahir,
     id,
@@ -382,11 +437,29 @@ function linkPromulgated(
     number: cited.number,
     title: cited.title,
     articles: dahir.articles,
-    confidence: Math.min(dahir.confidence, cited.number === null ? 1 : 0.6),
+    confidence: Math.min(dahir.confidence, cited.number === null && !unnumbered ? 1 : 0.6),
   };
   delete loi.promulgates;
   dahir.articles = [];
   return loi;
+}
+
+/** Types that always have a number of their own: cited without one, the copy lost it. */
+const NUMBERED_TYPES: readonly string[] = ['loi', 'loi-organique', 'loi-cadre'];
+
+/**
+ * Whether a body prints a title in capitals opening with the type's word, its letters spaced out
+ * or not (`L O I N R E L A T I V E A …`, `LOI N° … RELATIVE …`): the promulgated text's own title
+ * line, run into the dahir's body.
+ */
+function namesInCapitals(body: readonly BodyLine[], type: string): boolean {
+  return capitalsTitleAt(joinLines(body.map((l) => l.text)), type) >= 0;
+}
+
+/** Where `text` prints the type's word in capitals, its letters spaced out or not (`L O I`, `LOI`); -1 when nowhere. */
+function capitalsTitleAt(text: string, type: string): number {
+  const letters = [...type.split('-')[0]!.toUpperCase()];
+  return text.search(new RegExp(`(?<!\\p{L})${letters.join(' ?')}(?!\\p{Ll})`, 'u'));
 }
 
 /**
@@ -406,9 +479,23 @@ function splitPreamble(
     const first = l.text.replace(/^(?:la|le|l['’])\s*/i, '').split(/\s+/)[0] ?? '';
     return matchWord(first, made.type) > 0;
   });
-  if (signed < 0 || named < 0) return;
+  const joined = joinLines(lines.map((l) => l.text));
+  if (signed < 0 || named < 0) {
+    // A copy flowed as one paragraph: the signature, then the title in capitals, inside lines.
+    const end = [...joined.matchAll(SENTENCE_BREAK)]
+      .map((m) => m.index + m[0].length)
+      .find((at) => g.isTextEnd(joined.slice(at)));
+    const title = end === undefined ? -1 : capitalsTitleAt(joined.slice(end), made.type);
+    if (end === undefined || title < 0) return;
+    setPreambles(dahir, made, joined.slice(0, end + title).trim(), joined.slice(end + title).trim());
+    return;
+  }
   const before = joinLines(lines.slice(0, named).map((l) => l.text));
   const after = joinLines(lines.slice(named).map((l) => l.text));
+  setPreambles(dahir, made, before, after);
+}
+
+function setPreambles(dahir: LegalText, made: LegalText, before: string, after: string): void {
   if (before) dahir.preamble = before;
   else delete dahir.preamble;
   made.preamble = after;
@@ -571,6 +658,11 @@ export function parseBulletin(artefacts: PageArtefact[], record: IntakeRecord): 
       ...[...masthead.warnings, ...pageNumbers.repairs].map((w) => `${id}: ${w}`),
       ...formNotes.map((n) => `${id} ${n}`),
       ...(sommaire ? crossCheck(sommaire, parsed.texts) : []),
+      ...(sommaire?.cut
+        ? [
+            `${id}: the sommaire's last entry ends with the file, before its page: "${sommaire.cut}" (not taken for a text)`,
+          ]
+        : []),
       ...parsed.warnings,
     ],
     pages: [...pageNumbers.headers].map(([pageIndex, header]) => ({

@@ -6,6 +6,7 @@
  * for 24 July 1953): the year it gives repairs a misread one.
  */
 import { distance } from 'fastest-levenshtein';
+import { feminineOrdinalAr } from '../arabic-ordinals.js';
 import { fold, matchWord } from './fuzzy.js';
 
 /** The year before the first year of publication: year n is `FIRST_YEAR_BEFORE + n`. */
@@ -126,4 +127,42 @@ export function readPublicationYear(line: string): number | null {
     if (n !== null) return FIRST_YEAR_BEFORE + n;
   }
   return null;
+}
+
+/** Each year of publication's Arabic words, letters only (`الثانيةعشرةبعدالمائة` for 112). */
+const ORDINALS_AR = Array.from({ length: MAX_ORDINAL }, (_, i) => ({
+  n: i + 1,
+  letters: arabicLetters(feminineOrdinalAr(i + 1)),
+}));
+
+/** Arabic letters only, tā' marbūṭa and alif maqṣūra folded, as OCR and extraction confuse them. */
+function arabicLetters(s: string): string {
+  return s
+    .replace(/[^\p{Script=Arabic}]|\u0640/gu, '')
+    .replace(/ة/g, 'ه')
+    .replace(/ى/g, 'ي')
+    .replace(/[أإآ]/g, 'ا');
+}
+
+/**
+ * The year of publication an Arabic masthead counts (`السنة الثانية عشرة بعد المائة` for 2023):
+ * the ordinal after `السنة`, up to the dash or `عدد` before the issue number; two edits
+ * tolerated (a text layer that lost its lam-alef writes `املائة`). Null when no ordinal is that
+ * close, or two are.
+ */
+export function readPublicationYearAr(line: string): number | null {
+  const m = /السنة\s+([^\d–—-]+?)\s*(?:[-–—]|عدد|$)/u.exec(line);
+  if (!m) return null;
+  // A text layer that lost the lam-alef ligature writes `املائة` for `المائة`; OCR reads ئ as ث.
+  const letters = arabicLetters(m[1]!).replace(/امل/g, 'الم');
+  if (!letters) return null;
+  let best: { n: number; d: number } | null = null;
+  let tie = false;
+  for (const { n, letters: word } of ORDINALS_AR) {
+    const d = distance(letters, word);
+    if (d > 2) continue;
+    if (!best || d < best.d) [best, tie] = [{ n, d }, false];
+    else if (d === best.d) tie = true;
+  }
+  return best && !tie ? FIRST_YEAR_BEFORE + best.n : null;
 }

@@ -136,8 +136,8 @@ function runsIn(text: string): Run[] {
 
 /** Arabic short vowels, shadda and tatweel, which OCR sprinkles over a header (`الرسميّة`, `شوَال`). */
 const MARKS_AR = /[\u064B-\u0652\u0640]/gu;
-/** `عدد 5167` with `عدد` read `عدة` and glued to the title, the day on either side of the number. */
-const LOOSE_ISSUE_AR = /عد[دة]\s*(?:(\d{1,2})\s*[-–—]\s*)?(\d{3,5})(?:\s*[-–—]\s*(\d{1,2}))?(?!\d)/u;
+/** `عدد 5167` with `عدد` read `عدة` or `عدذ` and glued to the title, the day on either side of the number. */
+const LOOSE_ISSUE_AR = /عد[دةذ]\s*(?:(\d{1,2})\s*[-–—]\s*)?(\d{3,5})(?:\s*[-–—]\s*(\d{1,2}))?(?!\d)/u;
 
 /**
  * The issue number and date of a running header band OCR damaged past {@link RUN_AR}

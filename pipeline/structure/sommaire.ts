@@ -21,6 +21,8 @@ export interface Sommaire {
   start: number;
   end: number;
   entries: SommaireEntry[];
+  /** An entry the file ends in before its page (a copy cut short), as read. */
+  cut?: string;
 }
 
 /** Decides whether a body line starts a text, and whether it opens the body of one. */
@@ -38,6 +40,9 @@ const CITING_WORD = /(?:\barticles?|\bart\.|\balinéas?|n°|\bno)\s*$/iu;
 /** A page number ending a line after dots or a space, or alone on its line (RTL OCR may split it off). */
 const PAGE_AT_END = /(?:^|\s*(?:\.{2,}|…+|\s)\s*)(\d{1,5})\s*$/;
 
+/** An open parenthesis, a day and a word ending a line: the date a number after them begins is not closed. */
+const OPEN_DATE = /\(\s*(?:1er|\d{1,2})\s+\p{L}+\.?\s*$/u;
+
 /** The page number ending an entry line; null when the line ends otherwise or with a date's year. */
 function entryPage(line: string, boundaries: SommaireBoundaries): { page: number; title: string } | null {
   const { isPageNumber } = boundaries;
@@ -50,6 +55,8 @@ function entryPage(line: string, boundaries: SommaireBoundaries): { page: number
   const date = boundaries.grammar.parseDate(`${tail} ${m[1]}`);
   // `… 22 safar 1430` ends with a year, not a page.
   if (date && date.end >= tail.length + 1) return null;
+  // `… (5 awit 20`: a Gregorian date cut after its month (or a month OCR misread), its year begun.
+  if (OPEN_DATE.test(title)) return null;
   return { page: Number(m[1]), title };
 }
 
@@ -131,6 +138,43 @@ function untitledStart(lines: readonly BodyLine[], boundaries: SommaireBoundarie
   return near.length >= UNTITLED_ENTRIES ? near[0]!.at - 1 : null;
 }
 
+/**
+ * Where a sommaire whose title a copy ran into a line starts (`… le texte arabe ages Pages SOMMAIRE
+ * Médicaments à usage humain.- … Décret n° 2-14-841 du …`: a cover OCR'd or flowed as one
+ * paragraph): the first line of the first page holding the title as a word in capitals, the way
+ * the title is printed, and never prose (which writes `le sommaire`). Its entries follow on that
+ * line and the next. Null when there is none.
+ */
+function runInTitle(
+  lines: readonly BodyLine[],
+  boundaries: SommaireBoundaries,
+): { index: number; rest: string } | null {
+  const firstPage = lines[0]?.pageIndex;
+  for (let i = 0; i < lines.length && lines[i]!.pageIndex === firstPage; i++) {
+    const words = [...lines[i]!.text.matchAll(/\S+/g)].slice(1);
+    const title = words.find(
+      (w) => w[0].length >= 4 && /^\p{Lu}+$/u.test(w[0]) && boundaries.grammar.isSommaireStart(w[0]),
+    );
+    if (title) return { index: i, rest: lines[i]!.text.slice(title.index + title[0].length).trim() };
+  }
+  return null;
+}
+
+/**
+ * Whether the lines from `from` (the page after the sommaire's, no line of a body anywhere after
+ * it) are its last entry going on over the page and cut by the end of the file (`Fondation … /
+ * Dahir n° 1-14-126 du 3 chaoual 1435 (31 juillet 2014) / portant promulgation … / loi n° 1- 93
+ * -228 d u 22 ra bii I`): a few lines, one header among them, and a last line that ends no
+ * sentence. A text whose title is whole, or that prints more than its title, is not so read.
+ */
+function endsInCutEntry(lines: readonly BodyLine[], from: number, boundaries: SommaireBoundaries): boolean {
+  const rest = lines.length - from;
+  if (rest > ENTRY_LINES + 1) return false;
+  const headers = lines.map((_, i) => i).filter((i) => i >= from && boundaries.isHeaderStart(lines, i));
+  const last = lines.at(-1)!.text.trim();
+  return headers.length === 1 && !/[.;:!?»)]$/.test(last) && entryPage(last, boundaries) === null;
+}
+
 /** How many pages one issue spans at most: the pages its sommaire lists lie within it. */
 const ISSUE_PAGE_SPAN = 1000;
 
@@ -142,7 +186,8 @@ const ISSUE_PAGE_SPAN = 1000;
  */
 export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBoundaries): Sommaire | null {
   const titled = lines.findIndex((l) => boundaries.grammar.isSommaireStart(l.text));
-  const start = titled >= 0 ? titled : untitledStart(lines, boundaries);
+  const runIn = titled >= 0 ? null : runInTitle(lines, boundaries);
+  const start = titled >= 0 ? titled : (runIn?.index ?? untitledStart(lines, boundaries));
   if (start === null) return null;
   let end = lines.length;
   const evidence = lines.findIndex((l, i) => i > start && boundaries.isBodyEvidence(l.text));
@@ -157,13 +202,15 @@ export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBou
   } else {
     const page = lines[Math.max(start, 0)]!.pageIndex;
     end = lines.findIndex((l, i) => i > start && l.pageIndex !== page);
-    if (end < 0) end = lines.length;
+    if (end < 0 || endsInCutEntry(lines, end, boundaries)) end = lines.length;
   }
   const entries: SommaireEntry[] = [];
   let pending: string[] = [];
-  for (const line of lines.slice(start + 1, end)) {
-    pending.push(line.text);
-    const page = entryPage(line.text, boundaries);
+  // A run-in title's line goes on with the first entries.
+  const listed = [...(runIn?.rest ? [runIn.rest] : []), ...lines.slice(start + 1, end).map((l) => l.text)];
+  for (const line of listed) {
+    pending.push(line);
+    const page = entryPage(line, boundaries);
     if (!page) continue;
     pending[pending.length - 1] = page.title;
     const title = pending.join(' ').replace(/\s+/g, ' ').trim();
@@ -172,5 +219,9 @@ export function findSommaire(lines: readonly BodyLine[], boundaries: SommaireBou
     const header = entryHeader(title, boundaries.grammar);
     entries.push({ title, page: page.page, textId: header ? headerId(header) : null, header });
   }
-  return { start, end, entries };
+  // The last entry read as a header but reached no page: the copy ends inside it (a cover cut
+  // mid-date, `Décret n° 2-14-841 du 19 chaoual 1436 (5 awit 20`). Not a text: it is told.
+  const last = pending.join(' ').replace(/\s+/g, ' ').trim();
+  const cut = last && end === lines.length && entryHeader(last, boundaries.grammar) ? last : null;
+  return { start, end, entries, ...(cut ? { cut } : {}) };
 }

@@ -37,6 +37,14 @@ describe('parseTextHeaderAr: what OCR does to Arabic-edition scans (issue 22)', 
     expect(header!.notes).toEqual([]);
   });
 
+  it('reads a number and a day a copy glued to the next word (real copy 089: `1.02.239صادر`, `25من`)', () => {
+    expect(
+      parseTextHeaderAr(
+        'ظهير شريف رقم 1.02.239صادر في 25من رجب 1423 (3 أكتوبر 2002) بتنفيذ القانون رقم 37.99',
+      ),
+    ).toMatchObject({ number: '1-02-239', signedOn: '2002-10-03', hijriDate: '25 رجب 1423' });
+  });
+
   it('reads a number whose dots OCR read as other marks (seeds 8101, 8103: `29_53`, `2.15:629`)', () => {
     for (const [mark, number] of [
       ['2_15_629', '2-15-629'],

@@ -138,7 +138,7 @@ export function parseTextHeaderAr(title: string): TextHeader | null {
   if (!keyword) return null;
   const court = COURT_DECISION.exec(toWesternDigits(title));
   if (court) keyword.type = 'decision';
-  const rest = toWesternDigits(withoutColumnRules(title.slice(keyword.length)));
+  const rest = unglued(toWesternDigits(withoutColumnRules(title.slice(keyword.length))));
   const printed = parseArabicDate(rest);
   const found = court
     ? { number: canonicalNumber(`${court[1]}-${court[2]}`), index: 0 }
@@ -307,6 +307,12 @@ export function closesBlockAr(previous: string): boolean {
 
 /** The stars printed between a dahir and its loi (`*`, `*   *`) as OCR reads them: a few one- or two-letter tokens (`ا ب`, `اد د`). */
 const SEPARATOR_DEBRIS = /^(?:\S{1,2}\s*){1,3}$/u;
+
+/**
+ * A header's figures parted from the Arabic word a copy glued them to (`رقم 1.02.239صادر في
+ * 25من رجب`): no Arabic word holds a figure, so the two were always apart in print.
+ */
+const unglued = (s: string): string => s.replace(/(\d)(?=\p{L})(?=\p{Script=Arabic})/gu, '$1 ');
 
 /** Words of a header line in which its number and `صادر في` are looked for. */
 const DATED_WITHIN_WORDS = 12;

@@ -27,6 +27,11 @@ export interface TextHeader {
   confidence: Confidence;
   /** What was repaired or doubtful. */
   notes: string[];
+  /**
+   * The header of a text set beside this one in the next column, whose title the copy read
+   * across both columns into this one's ({@link readSideBySide}).
+   */
+  beside?: TextHeader;
 }
 
 /** Keywords that open a header, longest first so `Dahir portant loi` wins over `Dahir`. */
@@ -117,6 +122,12 @@ const PUBLISHED: readonly (readonly [string, TextType])[] = [
   ['protocole', 'protocole'],
 ];
 
+/**
+ * A number sign followed by a word, not figures (`loi n relative à …`, `loi n° portant …`): a copy
+ * (a web host, a transcription) dropped the number it printed.
+ */
+const NUMBER_DROPPED = /^\s+[nN](?:°|º|o)?\s+(?:\p{Ll}{3,}(?=[\s,;.]|$)|[dl]['’]\p{L})/u;
+
 /** Words that may stand between `promulgation`/`publication` and what it names. */
 const MAX_WORDS_TO_CITED = 6;
 
@@ -138,9 +149,11 @@ function readPromulgated(title: string): TextHeader['promulgates'] {
       const m = matchPhrase(rest, phrase);
       if (!m || /^\p{L}/u.test(rest.slice(m.length))) continue;
       const number = readTextNumber(rest, m.length);
-      if (!number || number.index > m.length + 2) return undefined;
       const cited = rest.replace(/[.;\s]+$/, '');
-      return { type, number: number.number, title: cited.charAt(0).toUpperCase() + cited.slice(1) };
+      const named = cited.charAt(0).toUpperCase() + cited.slice(1);
+      if (number && number.index <= m.length + 2) return { type, number: number.number, title: named };
+      // `la loi n relative à …`: the number sign printed, its figures dropped by the copy.
+      return NUMBER_DROPPED.test(rest.slice(m.length)) ? { type, number: null, title: named } : undefined;
     }
     for (const [phrase, type] of PUBLISHED) {
       const m = matchPhrase(rest, phrase);
@@ -173,9 +186,18 @@ export function parseTextHeader(title: string): TextHeader | null {
     found && keyword.type !== 'rectificatif' && (!printed || found.index < printed.start) ? found : null;
   // A date after another text's number is that text's (`Loi n° 57-02 modifiant le dahir n° 1-58-376 du …`).
   const cited = own && printed ? readTextNumber(rest, own.index + 1) : null;
-  const date = cited && printed && cited.index < printed.start ? null : printed;
+  if (own && cited && printed && cited.index < printed.start) {
+    const sideBySide = readSideBySide(title, rest, keyword, own, cited, printed);
+    if (sideBySide) return sideBySide;
+  }
+  const citedDate = cited && printed && cited.index < printed.start;
+  // `Loi n° 37-99 relative à … promulguée par le dahir n° 1-02-239 du 25 rejeb 1423 (3 octobre
+  // 2002)`: a loi is dated by the dahir that promulgates it, named in its title.
+  const byDahir = citedDate && own && PROMULGATED_BY.test(rest.slice(own.index, cited.index));
+  const date = citedDate && !byDahir ? null : printed;
   if (!own && !date) return null;
   const notes = [...(date?.notes ?? [])];
+  if (byDahir) notes.push(`dated by its promulgating dahir n° ${cited.number}, which its title names`);
   const header: TextHeader = {
     type: keyword.type,
     number: own?.number ?? null,
@@ -190,6 +212,82 @@ export function parseTextHeader(title: string): TextHeader | null {
     if (promulgates) header.promulgates = promulgates;
   }
   return header;
+}
+
+/** `… promulguée par le dahir` right before the cited number: the loi's promulgating dahir. */
+const PROMULGATED_BY = /promulgu\p{L}*\s+par\s+(?:le\s+)?dahir\s*$/iu;
+
+/** Words after the type keyword that a second title set beside the first repeats (`du ministre de`). */
+const SIDE_BY_SIDE_WORDS = 3;
+
+/** Confidence of headers whose titles were read across two columns. */
+const SIDE_BY_SIDE_CONFIDENCE = 0.6;
+
+/**
+ * Two headers set side by side in two columns and read across them, line by line (`Arrete du
+ * ministre de …, du Arrete du ministre de …, du developpement rural … n° 3582-18 du developpement
+ * rural … n° 3585-18 du 22 rabii I 1440 (30 novembre 2018) modifiant et completant 25 rabii I 1440
+ * (3 decembre 2018) …`): before the first date, the title opens again with its own keyword and
+ * words, capitalised (a citation is worded `de l'arrêté …` and comes after the date), and two
+ * numbers follow, each the `n° … du` of a text's own. The first number takes the first date and
+ * the second the next one, when it comes before any other number; both headers keep the title as
+ * read and are flagged. Null when the title is not so made.
+ */
+function readSideBySide(
+  title: string,
+  rest: string,
+  keyword: { type: TextType; confidence: Confidence },
+  own: { number: string; index: number; confidence: Confidence },
+  second: { number: string; index: number; confidence: Confidence },
+  printed: NonNullable<ReturnType<typeof parseFrenchDate>>,
+): TextHeader | null {
+  const opening = (s: string) => fold(s).split(/\s+/).filter(Boolean).slice(0, SIDE_BY_SIDE_WORDS).join(' ');
+  const words = opening(rest);
+  const again = [...rest.slice(0, own.index).matchAll(/\s(?=\p{Lu})/gu)].some((m) => {
+    const at = rest.slice(m.index + 1);
+    const k = readHeaderKeyword(at);
+    return k?.type === keyword.type && opening(at.slice(k.length)) === words;
+  });
+  // Each number is a text's own, its date to come: `n° 3582-18 du`.
+  const ownShaped = (n: { index: number }) => /^\s*[^\s]+\s*[^\s]*?\s+du\s/u.test(rest.slice(n.index));
+  if (!again || !ownShaped(own) || !ownShaped(second)) return null;
+  const after = rest.slice(printed.end);
+  const next = parseFrenchDate(after);
+  const beyond = readTextNumber(after);
+  const nextDate = next && (!beyond || next.start < beyond.index) ? next : null;
+  const made = (
+    number: { number: string; confidence: Confidence },
+    date: typeof printed | null,
+    other: string,
+  ): TextHeader => ({
+    type: keyword.type,
+    number: number.number,
+    title: headerTitle(title),
+    signedOn: date?.gregorian ?? null,
+    hijriDate: date?.hijriText ?? null,
+    confidence: Math.min(
+      keyword.confidence,
+      number.confidence,
+      date?.confidence ?? 1,
+      SIDE_BY_SIDE_CONFIDENCE,
+    ),
+    notes: [
+      ...(date?.notes ?? []),
+      `its title and that of ${other}, set side by side, were read across both columns: titles kept as read, check them`,
+      ...(date ? [] : ['signing date not read apart from the other title’s']),
+    ],
+  });
+  const first = made(
+    own,
+    printed,
+    headerId({ type: keyword.type, number: second.number, signedOn: null, title }),
+  );
+  const beside = made(
+    second,
+    nextDate,
+    headerId({ type: keyword.type, number: own.number, signedOn: null, title }),
+  );
+  return { ...first, beside };
 }
 
 /** Id of a parsed header (the fallback id for a text without a number). */
@@ -270,14 +368,34 @@ export function headerSpan(
     // Sénégal,` / `fait à Rabat le 20 septembre 2006.` names a treaty, no signature block.
     const goesOn = /,\s*$/.test(lines[end - 1]!) && /^\p{Ll}/u.test(next.trim());
     if (!goesOn && (isBoundary(next) || isBodyMarker(next) || isMostlyUpperCase(next))) break;
+    if (opensAmendmentList(next)) break;
     end++;
   }
   return end - start;
+}
+
+/** Words at most in the line that opens a consolidated copy's list of amending texts. */
+const AMENDMENT_LIST_WORDS = 10;
+
+/**
+ * Whether a line opens a consolidated copy's list of the texts that amended the one it prints
+ * (`كما تم تعديله ب:`, `كما وقع تغييره وتتميمه بمقتضى:`, `Tel qu'il a été modifié et complété par :`):
+ * a short line ending with a colon, the list following. A title never runs into it: the list
+ * cites other texts, with their dates and numbers, which would be taken for the title's own.
+ */
+export function opensAmendmentList(line: string): boolean {
+  const s = line.trim();
+  if (!/:\s*$/.test(s) || s.split(/\s+/).length > AMENDMENT_LIST_WORDS) return false;
+  return (
+    /^كما\s+(?:تم|وقع)\s+(?:تعديل|تغيير|تتميم|نسخ)/u.test(s) ||
+    /^tel(?:le)?s?\s+qu['’](?:il|elle)s?\s+(?:a|ont)\s+été\s+(?:modifi|compl)/iu.test(s)
+  );
 }
 
 /** Whether the line before a header closes what came before (headers never continue a sentence). */
 export function closesBlock(previous: string | undefined): boolean {
   if (previous === undefined) return true;
   const s = previous.trim();
-  return /[.;:!?»)*؛؟]$/.test(s) || isMostlyUpperCase(s) || fold(s) === '';
+  // A line of figures alone is a page number a copy printed among its lines (`709`), no sentence.
+  return /[.;:!?»)*؛؟]$/.test(s) || isMostlyUpperCase(s) || fold(s) === '' || /^\d{1,5}$/.test(s);
 }
