@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { realDataPath } from '../../fixtures/real-data.js';
 import { parseArabicLinks } from '../amendments/parse-arabic.js';
+import type { PageArtefact } from '../model.js';
 import { announcedArticlesAr, cutInlineArticlesAr, inlineHeadingsAr } from './inline-articles-ar.js';
 import { parseBulletin } from './parse-bulletin.js';
 import { lettersOfPresentationForms } from './presentation-forms-ar.js';
@@ -186,6 +187,72 @@ describe('letters stored as presentation forms, figures written right to left (c
       'لا يجوز للمسؤولين عن المعالجة',
       'المادة 6',
       'مكونة من ثلاثة أعضاء',
+    ]);
+  });
+});
+
+/**
+ * Real copy 089 (a Scribd Arabic booklet: the dahir 1.02.239 and the loi 37-99 it promulgates)
+ * as tesseract read its page, lines with their boxes (text, x, y, w, h). The loi's header follows
+ * the booklet's page mark `-2-` after the dahir's footnote: no line closes before it, and a loi
+ * prints no date of its own.
+ */
+const OCR_089: [string, number, number, number, number][] = [
+  ['الحالة المدنية', 0.813, 0.085, 0.091, 0.009],
+  ['ظهير شريف رقم 9.صادر في 25 من رجب 1233', 0.484, 0.111, 0.42, 0.017],
+  ['أكتوبر )2002 بتنفيذ القانون رقم 37.99 المتعلق بالحالة', 0.524, 0.147, 0.381, 0.017],
+  ['1', 0.896, 0.168, 0.008, 0.01],
+  ['المدنية', 0.858, 0.187, 0.046, 0.009],
+  ['الحمد هلل وحده؛', 0.786, 0.215, 0.119, 0.013],
+  ['الطابع الشريف -بداخله :', 0.739, 0.252, 0.165, 0.013],
+  ['(محمد بن الحسن بن محمد بن يوسف هللا وليه)', 0.548, 0.268, 0.356, 0.021],
+  ['يعلم من ظهيرنا الشريف هذا ,اسماه هللا واعز امره أننا :', 0.524, 0.289, 0.381, 0.014],
+  ['بناء على الدستور والسيما الفصلين 26 8منه.,', 0.577, 0.306, 0.328, 0.016],
+  ['أصدرنا أمرنا الشريف بما يلى :', 0.699, 0.322, 0.205, 0.017],
+  [
+    'ينفذ وينشر بالجريدة الرسمية .عقب ظهيرنا الشريف هذا ,القانون رقم 37.99 المتعلق',
+    0.328,
+    0.338,
+    0.576,
+    0.02,
+  ],
+  ['بالحالة المدنية ,كما وافق عليه مجلس النواب ومجلس المستشارين.', 0.445, 0.363, 0.459, 0.013],
+  ['وحرر بمراكش في 25من رجب 3( 1423 أكتوبر .)2002', 0.515, 0.387, 0.39, 0.017],
+  ['وقعه بالعطف :', 0.805, 0.419, 0.1, 0.012],
+  ['الوزير األول،', 0.821, 0.452, 0.083, 0.017],
+  ['اإلمضاء :عبد الرحمن يوسفي.', 0.706, 0.474, 0.198, 0.013],
+  ['- 1الجريدة الرسمية عدد 5054بتاريخ 2رمضان 7( 1423 نوفمبر ,)2002ص .3150', 0.321, 0.501, 0.584, 0.015],
+  ['-2-', 0.882, 0.529, 0.023, 0.01],
+  ['قانون رقم 37.99يتعلق بالحالة المدنية', 0.637, 0.548, 0.268, 0.014],
+  ['الباب األول :أحكام عامة', 0.743, 0.573, 0.161, 0.017],
+  ['المادة 1', 0.852, 0.603, 0.052, 0.01],
+  ['يقصد بعبارة "الحالة المدنية" في هذا القانون وفي النصوص التنظيمية الصادرة', 0.36, 0.622, 0.544, 0.016],
+  [
+    'لتطبيقه نظام يقوم على تسجيل وترسيم الوقائع المدنية األساسية لألفراد من والدة ووفاة',
+    0.295,
+    0.637,
+    0.61,
+    0.017,
+  ],
+  ['وزواج وطالق ,وضبط جميع البيانات ‎١‏', 0.648, 0.66, 0.256, 0.013],
+];
+
+describe('a loi header after an open line (real copy 089)', () => {
+  it('opens the loi when its first article heading follows, though it has no date', () => {
+    const page: PageArtefact = {
+      index: 0,
+      source: 'ocr',
+      confidence: 0.9,
+      width: 1240,
+      height: 1754,
+      language: 'ara',
+      lines: OCR_089.map(([text, x, y, w, h]) => ({ text, confidence: 0.9, bbox: { x, y, w, h } })),
+      header: [],
+    };
+    const parsed = parseBulletin([page], recordFor('copy-089.pdf'));
+    expect(parsed.texts.map((t) => [t.id, t.articles.map((a) => a.number)])).toContainEqual([
+      'loi-37-99',
+      ['1'],
     ]);
   });
 });

@@ -114,7 +114,8 @@ function bodyFollows(texts: readonly string[], g: EditionGrammar): boolean {
 
 /**
  * Whether a header opens a text after a line that does not close: when it names its text in full
- * (its own number and signing date), that line does not lead into a citation, and a body follows.
+ * (its own number and signing date), that line does not lead into a citation, and a body follows;
+ * or, with its number and no date, when an article heading follows.
  */
 function opensAfterOpenLine(
   header: TextHeader,
@@ -122,12 +123,12 @@ function opensAfterOpenLine(
   following: readonly string[],
   g: EditionGrammar,
 ): boolean {
-  return (
-    header.number !== null &&
-    header.signedOn !== null &&
-    !LEADS_TO_CITATION.test(previous) &&
-    bodyFollows(following, g)
-  );
+  if (header.number === null || LEADS_TO_CITATION.test(previous)) return false;
+  // A loi is dated by the dahir that promulgates it (`قانون رقم 37.99 يتعلق بالحالة المدنية`): with
+  // no date of its own, its first article heading must follow.
+  return header.signedOn !== null
+    ? bodyFollows(following, g)
+    : following.slice(1).some((l) => g.readArticleHeading(l) !== null);
 }
 
 /**
