@@ -62,7 +62,7 @@ function headerAt(
  * open (an excerpt's lead-in, its issue note between dashes), does not make it one.
  */
 function sovereignFollows(header: TextHeader, next: string | undefined): boolean {
-  return header.number !== null && next !== undefined && ROYAL_FORMULA.some((f) => matchPhrase(next, f));
+  return header.number !== null && next !== undefined && opensWithRoyalFormula(next);
 }
 
 /** Where a sentence ends inside a line and the next may open a text's body. */
@@ -83,14 +83,15 @@ function untilInlineBody(joined: string, g: EditionGrammar): string {
   // before it (`… حق تأسيس الجمعيات الحمد لله وحده يعلم من ظهيرنا …`): a title never says it.
   for (const m of joined.matchAll(/\s+(?=\S)/gu)) {
     const at = m.index + m[0].length;
-    if (ROYAL_FORMULA.some((f) => matchPhrase(joined.slice(at), f)))
-      return joined.slice(0, m.index).trimEnd();
+    if (opensWithRoyalFormula(joined.slice(at))) return joined.slice(0, m.index).trimEnd();
   }
   return joined;
 }
 
 /** The formula a dahir's body opens with, in either edition (`ﷲ` read as `الله` too). */
 const ROYAL_FORMULA = ['louange à dieu', 'الحمد لله وحده', 'الحمد الله وحده'];
+
+const opensWithRoyalFormula = (s: string): boolean => ROYAL_FORMULA.some((f) => matchPhrase(s, f));
 
 /** Lines after a header within which the body of its text shows. */
 const FOLLOWING_LINES = 6;
